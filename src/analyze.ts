@@ -1,0 +1,98 @@
+/**
+ * The run, as a table of contents: discover → extract → link → access →
+ * decompose. Emits progress events; prints nothing.
+ */
+import { collectAccess } from './access/index.js';
+import { readFactsCache, writeFactsCache } from './cache/facts-cache.js';
+import { resolveConfig, type ResolvedConfig } from './config/load-config.js';
+import { discover } from './discover/index.js';
+import { extractAll } from './extract/index.js';
+import { link } from './link/index.js';
+import { buildResult } from './model/build-result.js';
+import type { AnalysisResult } from './model/result.js';
+import { decompose } from './score/index.js';
+
+export type Phase = 'discover' | 'parse' | 'link' | 'access' | 'decompose';
+export const PHASES: readonly Phase[] = ['discover', 'parse', 'link', 'access', 'decompose'];
+
+export type ProgressEvent =
+  | { type: 'phase-start'; phase: Phase }
+  | { type: 'phase-end'; phase: Phase; ms: number; detail?: string }
+  | { type: 'parse-progress'; done: number; total: number };
+
+export interface AnalyzeOptions {
+  /** Folder to analyse. */
+  root: string;
+  /** Explicit config file; otherwise `carve.config.json` at the root is used when present. */
+  configPath?: string;
+  /** Overrides on top of the config file (CLI flags). */
+  overrides?: Record<string, unknown>;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface PhaseTiming {
+  phase: Phase;
+  ms: number;
+}
+
+export interface AnalyzeOutput {
+  result: AnalysisResult;
+  config: ResolvedConfig;
+  timings: PhaseTiming[];
+  cache: { hits: number; misses: number };
+}
+
+export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
+  const emit = options.onProgress ?? (() => {});
+  const timings: PhaseTiming[] = [];
+  const timed = async <T>(phase: Phase, fn: () => T | Promise<T>, detail?: (value: T) => string): Promise<T> => {
+    emit({ type: 'phase-start', phase });
+    const start = performance.now();
+    const value = await fn();
+    const ms = performance.now() - start;
+    timings.push({ phase, ms });
+    emit({ type: 'phase-end', phase, ms, detail: detail?.(value) });
+    return value;
+  };
+
+  const config = resolveConfig(options.root, options.configPath, options.overrides ?? {});
+
+  const found = await timed('discover', () => discover(config.root, config.options), (d) => `${d.files.length} files`);
+
+  const cache = config.options.cache ? readFactsCache(config.root) : undefined;
+  const extracted = await timed(
+    'parse',
+    () =>
+      extractAll(found.files, {
+        cache,
+        maxFileSize: config.options.maxFileSize,
+        onProgress: (done, total) => emit({ type: 'parse-progress', done, total }),
+      }),
+    (x) => `${x.facts.length} files, ${x.cacheHits} cached`,
+  );
+  if (cache) writeFactsCache(config.root, cache);
+
+  const linked = await timed('link', () => link(extracted.facts, found), (l) => `${l.edges.length} edges`);
+
+  const access = await timed(
+    'access',
+    () =>
+      collectAccess({
+        files: extracted.facts,
+        index: linked.index,
+        schemaFiles: found.schemaFiles,
+        packages: found.packages,
+      }),
+    (a) => `${a.tables.length} tables, ${a.accesses.length} accesses`,
+  );
+
+  const base = buildResult({ config, found, extracted, linked, access });
+  const decomposition = await timed('decompose', () => decompose(base, config.options), (d) => `${d.services.length} services`);
+
+  return {
+    result: { ...base, decomposition },
+    config,
+    timings,
+    cache: { hits: extracted.cacheHits, misses: extracted.facts.length - extracted.cacheHits },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The one table of carve's options. Each config key says its schema, its
+ * default, and its CLI flag (or `null` when it is config-file only). The zod
+ * schema, `schema/carve.config.schema.json`, the CLI flags and their help all
+ * derive from it, so a key without a flag decision is a compile error.
+ */
+import { z } from 'zod';
+
+const edgeWeights = z
+  .object({
+    import: z.number().min(0),
+    typeOnly: z.number().min(0),
+    dynamic: z.number().min(0),
+    require: z.number().min(0),
+    reExport: z.number().min(0),
+    di: z.number().min(0),
+    read: z.number().min(0),
+    write: z.number().min(0),
+    coAccess: z.number().min(0),
+    transaction: z.number().min(0),
+    entryPoint: z.number().min(0),
+  })
+  .partial()
+  .strict();
+
+const thresholds = z
+  .object({
+    sharedDatabaseCoupling: z.number().min(0).max(1),
+    multiWriterTables: z.number().int().min(0),
+    sagaCandidates: z.number().int().min(0),
+    icp: z.number().min(0).max(1),
+    unresolvedImports: z.number().int().min(0),
+  })
+  .partial()
+  .strict();
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    include: z.array(z.string()).describe('Globs of files to analyse (default: what tsconfig includes).'),
+    exclude: z.array(z.string()).describe('Globs of files to leave out, on top of the defaults.'),
+    includeTests: z.boolean().describe('Analyse test files (*.spec.ts, *.test.ts, __tests__/, test/, e2e/).'),
+    maxFileSize: z.number().int().positive().describe('Files larger than this many bytes are skipped.'),
+    out: z.string().min(1).describe('Folder for analysis.json and index.html.'),
+    cache: z.boolean().describe('Cache per-file facts under node_modules/.cache/carve.'),
+    granularity: z.enum(['file', 'folder']).describe('Cluster files, or whole folders.'),
+    services: z.number().int().min(1).optional().describe('Target number of services.'),
+    seed: z.number().int().describe('Seed of the clustering RNG.'),
+    resolution: z.number().positive().optional().describe('Louvain resolution (default: chosen by carve).'),
+    minServiceSize: z.number().int().min(1).describe('Smallest service, in units, before it is merged into its neighbour.'),
+    weights: edgeWeights.describe('Edge weights of the decomposition graph, by kind.'),
+    shared: z.array(z.string()).describe('Globs of files that are shared kernel / platform, kept out of services.'),
+    pins: z
+      .record(z.string(), z.array(z.string()))
+      .describe('Service name → globs of files or table ids (`store:name`) pinned to it.'),
+    apart: z.array(z.tuple([z.string(), z.string()])).describe('Pairs of globs / table ids that must land in different services.'),
+    thresholds: thresholds.describe('CI limits; exceeding any exits with 1.'),
+    baseline: z.string().optional().describe('A previous analysis.json; metrics may not get worse than it.'),
+  })
+  .strict();
+
+export type CarveConfig = z.infer<typeof configSchema>;
+export type ConfigKey = Exclude<keyof CarveConfig, '$schema'>;
+
+export const defaults: Omit<CarveConfig, '$schema' | 'services' | 'resolution' | 'baseline'> = {
+  include: [],
+  exclude: [],
+  includeTests: false,
+  maxFileSize: 3_000_000,
+  out: 'carve-report',
+  cache: true,
+  granularity: 'file',
+  seed: 42,
+  minServiceSize: 3,
+  weights: {},
+  shared: [],
+  pins: {},
+  apart: [],
+  thresholds: {},
+};
+
+export interface FlagSpec {
+  /** commander flag syntax, e.g. `--services <n>`. */
+  flag: string;
+  parse?: (raw: string) => unknown;
+}
+
+const int = (raw: string): number => {
+  const n = Number(raw);
+  if (!Number.isInteger(n)) throw new Error(`expected an integer, got "${raw}"`);
+  return n;
+};
+const num = (raw: string): number => {
+  const n = Number(raw);
+  if (!Number.isFinite(n)) throw new Error(`expected a number, got "${raw}"`);
+  return n;
+};
+const list = (raw: string): string[] => raw.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** Every config key must decide its flag: a compile error otherwise. */
+export const flags: Record<ConfigKey, FlagSpec | null> = {
+  include: { flag: '--include <globs>', parse: list },
+  exclude: { flag: '--exclude <globs>', parse: list },
+  includeTests: { flag: '--include-tests' },
+  maxFileSize: { flag: '--max-file-size <bytes>', parse: int },
+  out: { flag: '--out <dir>' },
+  cache: { flag: '--no-cache' },
+  granularity: { flag: '--granularity <file|folder>' },
+  services: { flag: '--services <n>', parse: int },
+  seed: { flag: '--seed <n>', parse: int },
+  resolution: { flag: '--resolution <r>', parse: num },
+  minServiceSize: { flag: '--min-service-size <n>', parse: int },
+  weights: null,
+  shared: { flag: '--shared <globs>', parse: list },
+  pins: null,
+  apart: null,
+  thresholds: null,
+  baseline: { flag: '--baseline <analysis.json>' },
+};
+
+/** Keys that do not change the analysis result (left out of the config hash). */
+export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'thresholds', 'baseline'];
