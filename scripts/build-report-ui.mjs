@@ -1,0 +1,1 @@
+// Placeholder until the report UI lands: nothing to bundle yet.
