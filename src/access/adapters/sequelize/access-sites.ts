@@ -1,0 +1,114 @@
+/**
+ * Access sites: static model calls (`User.findAll` read, `User.create` write),
+ * models pulled in by `include: [Order]` (read), and instance methods
+ * (`user.save()`) on instances obtained in the same function.
+ */
+import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
+import type { ProjectIndex } from '../../../link/project-index.js';
+import type { AccessMode, UnresolvedAccess } from '../../../model/result.js';
+import type { AccessSite } from '../../adapter.js';
+import { propOf, refOf } from './arg-facts.js';
+import type { ModelRegistry, SequelizeModel } from './models.js';
+import { splitCallee } from './receivers.js';
+import { modelByName, resolveInstance, resolveStatic } from './resolve-model.js';
+
+const STATIC_MODES: Record<string, AccessMode> = {
+  findAll: 'read',
+  findOne: 'read',
+  findByPk: 'read',
+  findById: 'read',
+  findAndCountAll: 'read',
+  findAndCount: 'read',
+  count: 'read',
+  max: 'read',
+  min: 'read',
+  sum: 'read',
+  aggregate: 'read',
+  create: 'write',
+  bulkCreate: 'write',
+  update: 'write',
+  destroy: 'write',
+  upsert: 'write',
+  insertOrUpdate: 'write',
+  findOrCreate: 'write',
+  findCreateFind: 'write',
+  increment: 'write',
+  decrement: 'write',
+  truncate: 'write',
+  restore: 'write',
+};
+
+const INSTANCE_MODES: Record<string, AccessMode> = {
+  save: 'write',
+  update: 'write',
+  destroy: 'write',
+  restore: 'write',
+  increment: 'write',
+  decrement: 'write',
+  reload: 'read',
+};
+
+/** Methods no other library spells the same way: an unresolved receiver with them is still a Sequelize access. */
+const DISTINCTIVE = new Set(['findAll', 'findByPk', 'findAndCountAll', 'bulkCreate', 'findOrCreate']);
+
+export interface SiteResult {
+  accesses: AccessSite[];
+  unresolved: UnresolvedAccess[];
+}
+
+/** Models named in `include: [Order, { model: Item, include: [...] }]`. */
+function included(index: ProjectIndex, registry: ModelRegistry, file: string, options: ArgFact | undefined): SequelizeModel[] {
+  const list = propOf(options, 'include');
+  const items = list?.k === 'arr' ? list.items : list ? [list] : [];
+  return items.flatMap((item) => {
+    const ref = refOf(item) ?? refOf(propOf(item, 'model'));
+    const model = ref ? modelByName(index, registry, file, ref) : undefined;
+    return [...(model ? [model] : []), ...included(index, registry, file, item)];
+  });
+}
+
+export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, files: readonly FileFacts[]): SiteResult {
+  const accesses: AccessSite[] = [];
+  const unresolved: UnresolvedAccess[] = [];
+  for (const file of files) {
+    for (const call of file.calls) {
+      const parts = splitCallee(call.callee);
+      if (!parts) continue;
+      const site = (model: SequelizeModel, mode: AccessMode, via: string): void => {
+        accesses.push({ unit: file.path, symbol: call.symbol, table: model.table.id, mode, line: call.line, callId: call.id, via });
+      };
+      const staticMode = STATIC_MODES[parts.method];
+      if (staticMode) {
+        const ref = resolveStatic(index, registry, file, call, parts.recv);
+        if (ref && 'model' in ref) {
+          site(ref.model, staticMode, `${ref.model.modelName}.${parts.method}`);
+          for (const inc of included(index, registry, file.path, call.args[0])) site(inc, 'read', `${ref.model.modelName}.${parts.method} include ${inc.modelName}`);
+          continue;
+        }
+        if (ref) {
+          unresolved.push({ unit: file.path, symbol: call.symbol, line: call.line, orm: 'sequelize', reason: ref.unresolved, detail: ref.detail });
+          continue;
+        }
+      }
+      const instanceMode = INSTANCE_MODES[parts.method];
+      if (instanceMode) {
+        const model = resolveInstance(index, registry, file, call, parts.recv);
+        if (model) {
+          site(model, instanceMode, `${model.modelName}#${parts.method}`);
+          continue;
+        }
+      }
+      if (staticMode && DISTINCTIVE.has(parts.method) && looksLikeModel(parts.recv, call)) {
+        unresolved.push({ unit: file.path, symbol: call.symbol, line: call.line, orm: 'sequelize', reason: 'unknown-model', detail: call.callee });
+      }
+    }
+  }
+  return { accesses, unresolved };
+}
+
+/** `User`, `models.Order`, `this.orderModel`: a PascalCase or `*Model` receiver. */
+function looksLikeModel(recv: string, call: CallFact): boolean {
+  if (recv.includes('(') || call.receiver !== undefined) return false;
+  const last = recv.slice(recv.lastIndexOf('.') + 1);
+  return /^[A-Z][A-Za-z0-9]*$/.test(last) || /Model$/.test(last);
+}

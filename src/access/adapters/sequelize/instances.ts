@@ -1,0 +1,45 @@
+/**
+ * Sequelize instances (`new Sequelize(…)`). With several, each is its own
+ * store named after the variable holding it; with one or none, every model
+ * lives in the default store. Global `define` options (freezeTableName,
+ * underscored) apply to the models of their instance.
+ */
+import type { AdapterInput } from '../../adapter.js';
+import { boolOf, propOf } from './arg-facts.js';
+import type { NamingOptions } from './naming.js';
+
+export interface SequelizeInstance {
+  key: string; // `file#variable`
+  name: string;
+  defaults: NamingOptions;
+  /** Models listed in sequelize-typescript's `models: [A, B]` option, resolved later. */
+  models: string[];
+  file: string;
+}
+
+export function findInstances(input: AdapterInput): SequelizeInstance[] {
+  const found: SequelizeInstance[] = [];
+  for (const file of input.files) {
+    for (const call of file.calls) {
+      if (call.callee !== 'new Sequelize' && call.callee !== 'new Sequelize.Sequelize') continue;
+      const options = [...call.args].reverse().find((a) => a.k === 'obj');
+      const define = propOf(options, 'define');
+      const models = propOf(options, 'models');
+      const name = call.assignedTo?.replace(/^this\./, '') ?? 'sequelize';
+      found.push({
+        key: `${file.path}#${call.assignedTo ?? ''}`,
+        name,
+        file: file.path,
+        defaults: { freezeTableName: boolOf(propOf(define, 'freezeTableName')), underscored: boolOf(propOf(define, 'underscored')) },
+        models: models?.k === 'arr' ? models.items.flatMap((i) => (i.k === 'id' ? [i.v] : [])) : [],
+      });
+    }
+  }
+  return found;
+}
+
+/** Store of a model given the instance it was bound to (if known). */
+export function storeFor(instances: readonly SequelizeInstance[], instance: SequelizeInstance | undefined, defaultStore: string): string {
+  if (instances.length < 2 || !instance) return defaultStore;
+  return instance.name;
+}

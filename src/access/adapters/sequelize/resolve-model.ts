@@ -1,0 +1,103 @@
+/**
+ * Which model a receiver names: a model class or variable (through imports and
+ * barrels), `this` inside a model class, an injected `@InjectModel(User)`
+ * member, `models.User` / `sequelize.models.User` / `sequelize.model('User')`,
+ * or an instance obtained from a model call earlier in the same function.
+ */
+import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
+import type { ProjectIndex } from '../../../link/project-index.js';
+import { refOf } from './arg-facts.js';
+import type { ModelRegistry, SequelizeModel } from './models.js';
+import { enclosingClass, findMember, typeTarget } from './receivers.js';
+
+export type ModelRef = { model: SequelizeModel } | { unresolved: string; detail: string } | undefined;
+
+const byUniqueName = (registry: ModelRegistry, name: string): SequelizeModel | undefined => {
+  const hits = registry.byName.get(name);
+  return hits?.length === 1 ? hits[0] : undefined;
+};
+
+/** A dotted or plain name as written in `file`. */
+export function modelByName(index: ProjectIndex, registry: ModelRegistry, file: string, text: string): SequelizeModel | undefined {
+  const r = index.resolveName(file, text);
+  if (r?.kind === 'internal') {
+    const hit = registry.byKey.get(`${r.file}#${r.name}`);
+    if (hit) return hit;
+  }
+  const local = registry.byKey.get(`${file}#${text}`);
+  if (local) return local;
+  // `const { User } = require('./models')`, `db.User`, `models.User`: the index file
+  // loads models dynamically, so fall back to a unique model name.
+  const last = text.slice(text.lastIndexOf('.') + 1);
+  return byUniqueName(registry, last);
+}
+
+/** The model a static receiver (`User`, `this.userModel`, `models.User`) names. */
+export function resolveStatic(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, recv: string): ModelRef {
+  if (recv === 'this') {
+    const cls = enclosingClass(file, call);
+    const model = cls && registry.models.find((m) => m.cls?.cls === cls);
+    return model ? { model } : undefined;
+  }
+  if (recv.endsWith('.model()') && call.receiver !== undefined) {
+    const name = file.calls[call.receiver].args[0];
+    if (name?.k === 'str') {
+      const model = byUniqueName(registry, name.v);
+      return model ? { model } : { unresolved: 'unknown-model', detail: name.v };
+    }
+    return { unresolved: 'dynamic-model-name', detail: recv };
+  }
+  if (recv.includes('(') || recv.includes('[')) return undefined;
+  if (recv.startsWith('this.') && recv.split('.').length === 2) return resolveMember(index, registry, file, call, recv.slice(5));
+  const model = modelByName(index, registry, file.path, recv);
+  return model ? { model } : undefined;
+}
+
+function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, name: string): ModelRef {
+  const cls = enclosingClass(file, call);
+  const found = cls && findMember(index, file.path, cls, name);
+  if (!found) return undefined;
+  const { member } = found;
+  const inject = member.decorators.find((d) => d.name === 'InjectModel');
+  const target = (inject && refOf(inject.args[0])) ?? typeTarget(member.type) ?? refOf(member.init);
+  if (target) {
+    const model = modelByName(index, registry, found.file, target);
+    if (model) return { model };
+  }
+  if (inject || /\b(ModelStatic|ModelCtor|ModelDefined|typeof Model)\b/.test(member.type ?? '')) {
+    return { unresolved: target ? 'unknown-model' : 'generic-model', detail: `this.${name}: ${member.type ?? '@InjectModel'}` };
+  }
+  return undefined;
+}
+
+/** Methods that return a model instance whose later save/update/destroy write its table. */
+const INSTANCE_SOURCES = new Set(['findOne', 'findByPk', 'findById', 'create', 'build', 'findOrBuild']);
+
+/**
+ * Instance variables in `call.symbol`: `const u = await User.findByPk(id)`,
+ * `const u = User.build()`, `const u = new User()`, or a parameter typed as a model.
+ */
+export function resolveInstance(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, recv: string): SequelizeModel | undefined {
+  if (!/^[\w$]+$/.test(recv)) return undefined;
+  for (const other of file.calls) {
+    if (other.symbol !== call.symbol || other.assignedTo !== recv || other.id >= call.id) continue;
+    let inner = other;
+    while (inner.receiver !== undefined) inner = file.calls[inner.receiver];
+    const model = instanceSource(index, registry, file, inner);
+    if (model) return model;
+  }
+  const cls = enclosingClass(file, call);
+  const method = cls?.members.find((m) => `${cls.name}.${m.name}` === call.symbol);
+  const fn = file.functions.find((f) => f.name === call.symbol);
+  const param = (method?.params ?? fn?.params ?? []).find((p) => p.name === recv);
+  const type = param?.type?.trim();
+  return type && /^[\w.]+$/.test(type) ? modelByName(index, registry, file.path, type) : undefined;
+}
+
+function instanceSource(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact): SequelizeModel | undefined {
+  if (call.callee.startsWith('new ')) return modelByName(index, registry, file.path, call.callee.slice(4));
+  const dot = call.callee.lastIndexOf('.');
+  if (dot <= 0 || !INSTANCE_SOURCES.has(call.callee.slice(dot + 1))) return undefined;
+  const ref = resolveStatic(index, registry, file, call, call.callee.slice(0, dot));
+  return ref && 'model' in ref ? ref.model : undefined;
+}
