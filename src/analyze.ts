@@ -2,6 +2,7 @@
  * The run, as a table of contents: discover → extract → link → access →
  * decompose. Emits progress events; prints nothing.
  */
+import { adapters } from './access/adapters/index.js';
 import { collectAccess } from './access/index.js';
 import { readFactsCache, writeFactsCache } from './cache/facts-cache.js';
 import { resolveConfig, type ResolvedConfig } from './config/load-config.js';
@@ -57,7 +58,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
 
   const config = resolveConfig(options.root, options.configPath, options.overrides ?? {});
 
-  const found = await timed('discover', () => discover(config.root, config.options), (d) => `${d.files.length} files`);
+  const schemaSuffixes = [...new Set(adapters.flatMap((a) => a.schemaFiles ?? []))];
+  const found = await timed('discover', () => discover(config.root, config.options, schemaSuffixes), (d) => `${d.files.length} files`);
 
   const cache = config.options.cache ? readFactsCache(config.root) : undefined;
   const extracted = await timed(

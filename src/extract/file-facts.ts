@@ -14,7 +14,7 @@ export type ArgFact =
   | { k: 'fn'; params: string[]; ret?: ArgFact } // arrow/function; ret = summary of an expression body
   | { k: 'obj'; props: Record<string, ArgFact> }
   | { k: 'arr'; items: ArgFact[] }
-  | { k: 'call'; callee: string; args: ArgFact[] } // a call or `new X()` (callee `new X`)
+  | { k: 'call'; callee: string; args: ArgFact[]; recv?: ArgFact } // a call or `new X()`; recv = the call it chains on (`a().b()`)
   | { k: 'other'; text: string }; // anything else, text truncated
 
 export type ImportKind = 'import' | 'type-only' | 'dynamic' | 'require' | 're-export';
@@ -25,6 +25,8 @@ export interface ImportedName {
   /** Name bound in this file (for re-exports: the name this file exports it under; `*` for `export *`). */
   local: string;
   typeOnly: boolean;
+  /** References to `local` elsewhere in the file (not set for re-exports). */
+  refs?: number;
 }
 
 export interface ImportFact {
@@ -108,7 +110,7 @@ export interface CallFact {
   line: number;
   /** Enclosing symbol: `Class.method`, `functionName`, or `<module>`. */
   symbol: string;
-  /** Ids of calls whose function-valued arguments contain this call, outermost first. */
+  /** Ids of calls whose arguments (callbacks, arrays, …) contain this call, outermost first. */
   within: number[];
   /** Id of the call this call's callee is a member of: for `a().b()`, `b`'s receiver is `a`. */
   receiver?: number;

@@ -3,6 +3,10 @@
  * fill it; reporters and the browser report read it.
  * Owned by the decomposition work (graph/, cluster/, score/); extend freely,
  * but keep the STABLE names.
+ *
+ * Everything below `services` and `verdict` can be recomputed for any edited
+ * assignment by `scoreDecomposition` / `planDecomposition` in
+ * `src/score/score-decomposition.ts` (browser-safe).
  */
 export type VerdictKind = 'split' | 'modular-monolith' | 'dont-split';
 
@@ -10,6 +14,8 @@ export interface Service {
   name: string; // STABLE
   units: string[]; // STABLE: unit ids, sorted
   tables: string[]; // STABLE: table ids owned, sorted
+  /** True when `config.pins` named this service. */
+  pinned?: boolean;
 }
 
 export interface Verdict {
@@ -17,7 +23,174 @@ export interface Verdict {
   reasons: string[];
 }
 
+/** A unit set aside as shared kernel / platform, with why. */
+export interface SharedUnit {
+  unit: string;
+  reasons: string[];
+}
+
+/** The partition carve (or a user) proposes: what the scores are computed for. */
+export interface Assignment {
+  services: { name: string; units: string[]; tables: string[] }[];
+  /** Unit ids (and table ids) kept out of every service: the platform group. */
+  shared: string[];
+}
+
+export interface ApiSymbol {
+  unit: string;
+  symbol: string;
+  /** Services that use it, sorted. */
+  consumers: string[];
+}
+
+export interface ServiceMetrics {
+  name: string;
+  files: number;
+  lines: number;
+  tablesOwned: string[];
+  /** Tables owned by another service that this one reads or writes. */
+  foreignTables: string[];
+  /** Tables it touches that at least one other service touches too. */
+  sharedTables: string[];
+  /** Share of the tables it touches that no other service touches (1 when it touches none). */
+  exclusivity: number;
+  entryPoints: number;
+  /** `METHOD /path` or `kind topic` of its entry points, sorted. */
+  routes: string[];
+  /** Exported symbols other services use today. */
+  api: ApiSymbol[];
+  apiSize: number;
+  /** Dependency weight from other services into this one / from this one out. */
+  inWeight: number;
+  outWeight: number;
+  /** Internal weight / (internal + boundary weight), in [0, 1]. */
+  cohesion: number;
+}
+
+export interface TableUsage {
+  table: string;
+  owner: string | null;
+  readers: string[];
+  writers: string[];
+  /** Touched by more than one service. */
+  shared: boolean;
+  /** Written by more than one service: the worst case. */
+  multiWriter: boolean;
+  /** Touched by at least half of the services (and by 3 or more): a finding, not hidden. */
+  hot: boolean;
+  /** Normalised ownership entropy in [0, 1]: 0 = one service, 1 = evenly spread. */
+  entropy: number;
+}
+
+export interface CrossServiceRelation {
+  from: string;
+  to: string;
+  fromService: string;
+  toService: string;
+  kind: string;
+  field?: string;
+}
+
+export interface SagaStep {
+  table: string;
+  mode: 'read' | 'write';
+  service: string | null;
+}
+
+export interface SagaCandidate {
+  transaction: string; // transaction id, `file:line`
+  unit: string;
+  symbol: string;
+  kind: string;
+  services: string[];
+  steps: SagaStep[];
+}
+
+export interface SharedDatabaseMetrics {
+  tables: TableUsage[];
+  sharedTables: string[];
+  multiWriterTables: string[];
+  hotTables: string[];
+  /** Access-weighted mean of the tables' normalised ownership entropy. */
+  ownershipEntropy: number;
+  crossServiceRelations: CrossServiceRelation[];
+  sagaCandidates: SagaCandidate[];
+  /** Shared-database coupling in [0, 1]: weighted share of data access that crosses ownership. */
+  score: number;
+}
+
+export interface DecompositionMetrics {
+  services: number;
+  sharedUnits: number;
+  /** Newman modularity of the service partition on the decomposition graph. */
+  modularity: number;
+  structuralModularity: number;
+  /** Inter-call percentage: share of code dependency weight crossing services. */
+  icp: number;
+  /** Interface number: mean count of symbols a service exposes to others. */
+  ifn: number;
+  /** Non-extreme distribution: share of units in services of extreme size (lower is better). */
+  ned: number;
+  /** 1 − Gini of service sizes: 1 = equal sizes. */
+  sizeBalance: number;
+  sharedDatabaseCoupling: number;
+  perService: ServiceMetrics[];
+  sharedDatabase: SharedDatabaseMetrics;
+}
+
+export type IntegrationKind = 'sync-call' | 'event-or-read-model' | 'command-saga';
+
+/** How one service would talk to another after the split. */
+export interface IntegrationAdvice {
+  from: string;
+  to: string;
+  kind: IntegrationKind;
+  why: string;
+  givesUp: string;
+  symbols: string[];
+  tables: string[];
+  weight: number;
+}
+
+export interface ServiceContract {
+  service: string;
+  /** Consumer-driven contract tests to write before extracting it. */
+  tests: { subject: string; consumers: string[] }[];
+}
+
+export interface MigrationStep {
+  order: number;
+  service: string;
+  inboundWeight: number;
+  sharedTables: number;
+  replaceImports: { from: string; to: string; symbols: string[] }[];
+  handOverTables: string[];
+  replicateTables: string[];
+  sagas: string[];
+}
+
+export interface ResolutionAlternative {
+  resolution: number;
+  services: number;
+  modularity: number;
+}
+
+export interface ClusteringInfo {
+  granularity: 'file' | 'folder';
+  seed: number;
+  resolution: number;
+  criterion: string;
+  alternatives: ResolutionAlternative[];
+  requestedServices?: number;
+}
+
 export interface Decomposition {
   services: Service[]; // STABLE
   verdict: Verdict; // STABLE
+  shared?: SharedUnit[];
+  metrics?: DecompositionMetrics;
+  integration?: IntegrationAdvice[];
+  contracts?: ServiceContract[];
+  migration?: MigrationStep[];
+  clustering?: ClusteringInfo;
 }

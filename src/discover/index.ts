@@ -1,0 +1,131 @@
+/**
+ * The discover stage: which files make up the project, and the configuration
+ * (tsconfigs, workspaces, package.json dependencies, schema files) that later
+ * stages need — all read once, here.
+ */
+import { readFileSync } from 'node:fs';
+import type { SchemaFile } from '../access/adapter.js';
+import type { EffectiveOptions } from '../config/load-config.js';
+import type { Problem, SkippedFile } from '../model/result.js';
+import { CarveError } from '../util/errors.js';
+import { compareStrings } from '../util/sort.js';
+import { isSourceFile, isTestPath } from './default-excludes.js';
+import { matchesAny } from './glob.js';
+import { loadTsconfig, type Tsconfig } from './tsconfig.js';
+import { walk } from './walk.js';
+import { dependencyNames, findWorkspaces, readPackageJson, type PackageJson, type WorkspacePackage } from './workspaces.js';
+
+export type { Tsconfig } from './tsconfig.js';
+export type { WorkspacePackage } from './workspaces.js';
+
+export interface DiscoveredFile {
+  path: string; // relative POSIX
+  abs: string;
+  size: number;
+}
+
+export interface Discovery {
+  root: string;
+  files: DiscoveredFile[];
+  skipped: SkippedFile[];
+  tsconfigs: Tsconfig[];
+  workspaces: WorkspacePackage[];
+  /** Dependency names declared by any package.json of the project. */
+  packages: Set<string>;
+  schemaFiles: SchemaFile[];
+  problems: Problem[];
+}
+
+const MAX_SCHEMA_FILE = 2_000_000;
+
+/** The nearest tsconfig governing a file: the deepest config folder that contains it. */
+export function nearestTsconfig(tsconfigs: readonly Tsconfig[], file: string): Tsconfig | undefined {
+  let best: Tsconfig | undefined;
+  for (const c of tsconfigs) {
+    if (c.dir === '.' || file.startsWith(`${c.dir}/`)) {
+      if (!best || c.dir.length > best.dir.length || (c.dir.length === best.dir.length && c.file.endsWith('/tsconfig.json'))) best = c;
+    }
+  }
+  return best;
+}
+
+/** Does the project's own tsconfig take this file in? Configs without include/files take their whole folder. */
+function includedByTsconfig(config: Tsconfig | undefined, file: string): boolean {
+  if (!config) return true;
+  if (config.exclude.length && matchesAny(file, config.exclude)) return false;
+  if (!config.include && !config.files) return true;
+  if (config.files?.includes(file)) return true;
+  // A solution-style config (`files: []` + references) governs nothing itself.
+  if (config.include === undefined && config.files?.length === 0) return true;
+  return config.include ? matchesAny(file, config.include) : false;
+}
+
+export function discover(root: string, options: EffectiveOptions, schemaSuffixes: readonly string[] = []): Discovery {
+  const problems: Problem[] = [];
+  const tsconfigPaths: string[] = [];
+  const packageJsonPaths: string[] = [];
+  const schemaPaths: { path: string; abs: string; size: number }[] = [];
+
+  const walked = walk(root, (rel, name) => {
+    if (name === 'package.json' || (name.startsWith('tsconfig') && name.endsWith('.json'))) return true;
+    if (schemaSuffixes.some((s) => name.endsWith(s))) return true;
+    return isSourceFile(name);
+  });
+
+  const sources: DiscoveredFile[] = [];
+  for (const f of walked.files) {
+    const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+    if (name === 'package.json') packageJsonPaths.push(f.path);
+    else if (name === 'tsconfig.json') tsconfigPaths.push(f.abs);
+    else if (schemaSuffixes.some((s) => name.endsWith(s))) schemaPaths.push(f);
+    else if (isSourceFile(name)) sources.push(f);
+  }
+
+  const tsconfigs = tsconfigPaths.map((abs) => loadTsconfig(root, abs, problems)).filter((c): c is Tsconfig => !!c);
+  tsconfigs.sort((a, b) => compareStrings(a.file, b.file));
+
+  const packageJsons = new Map<string, PackageJson>();
+  const packages = new Set<string>();
+  for (const rel of packageJsonPaths.sort(compareStrings)) {
+    const pkg = readPackageJson(`${root}/${rel}`, rel, problems);
+    if (!pkg) continue;
+    packageJsons.set(rel, pkg);
+    for (const dep of dependencyNames(pkg)) packages.add(dep);
+  }
+  const workspaces = findWorkspaces(root, packageJsons);
+
+  const files = sources.filter((f) => {
+    if (!options.includeTests && isTestPath(f.path)) return false;
+    if (options.exclude.length && matchesAny(f.path, options.exclude)) return false;
+    if (options.include.length) return matchesAny(f.path, options.include);
+    return includedByTsconfig(nearestTsconfig(tsconfigs, f.path), f.path);
+  });
+  files.sort((a, b) => compareStrings(a.path, b.path));
+
+  if (files.length === 0) {
+    throw new CarveError(
+      `no TypeScript or JavaScript files to analyse under ${root}${sources.length ? ` (${sources.length} found, all excluded by tsconfig, config or test filters)` : ''} — is this the project's root?`,
+    );
+  }
+
+  const schemaFiles: SchemaFile[] = [];
+  for (const s of schemaPaths.sort((a, b) => compareStrings(a.path, b.path))) {
+    if (s.size > MAX_SCHEMA_FILE) {
+      walked.skipped.push({ path: s.path, reason: `schema file larger than ${MAX_SCHEMA_FILE} bytes` });
+      continue;
+    }
+    schemaFiles.push({ path: s.path, text: readFileSync(s.abs, 'utf8') });
+  }
+
+  return {
+    root,
+    files,
+    skipped: walked.skipped.sort((a, b) => compareStrings(a.path, b.path)),
+    tsconfigs,
+    workspaces,
+    packages,
+    schemaFiles,
+    problems,
+  };
+}
+

@@ -1,0 +1,94 @@
+/**
+ * npm/yarn/pnpm workspace packages, and every package.json's dependencies.
+ * A workspace package imported by name resolves to its source, not to dist.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../model/result.js';
+import { posixDirname } from '../util/posix-path.js';
+import { globToRegExp } from './glob.js';
+
+export interface PackageJson {
+  name?: string;
+  main?: string;
+  module?: string;
+  types?: string;
+  source?: string;
+  exports?: unknown;
+  workspaces?: string[] | { packages?: string[] };
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+export interface WorkspacePackage {
+  name: string;
+  dir: string; // relative POSIX
+  /** Declared entry points (main/module/types/source/exports '.'), relative to `dir`. */
+  entries: string[];
+}
+
+export function readPackageJson(abs: string, rel: string, problems: Problem[]): PackageJson | undefined {
+  try {
+    return JSON.parse(readFileSync(abs, 'utf8')) as PackageJson;
+  } catch (error) {
+    problems.push({ path: rel, source: 'package.json', message: `not valid JSON: ${(error as Error).message}` });
+    return undefined;
+  }
+}
+
+function pnpmWorkspacePatterns(root: string): string[] {
+  try {
+    const text = readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8');
+    const out: string[] = [];
+    let inPackages = false;
+    for (const line of text.split('\n')) {
+      if (/^packages\s*:/.test(line)) inPackages = true;
+      else if (/^\S/.test(line)) inPackages = false;
+      else if (inPackages) {
+        const m = /^\s*-\s*['"]?([^'"#]+?)['"]?\s*(#.*)?$/.exec(line);
+        if (m) out.push(m[1]);
+      }
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+function exportsDot(exp: unknown): string[] {
+  if (typeof exp === 'string') return [exp];
+  if (!exp || typeof exp !== 'object') return [];
+  const obj = exp as Record<string, unknown>;
+  const dot = '.' in obj ? obj['.'] : obj;
+  if (typeof dot === 'string') return [dot];
+  if (dot && typeof dot === 'object') {
+    return Object.values(dot as Record<string, unknown>).flatMap((v) => (typeof v === 'string' ? [v] : exportsDot(v)));
+  }
+  return [];
+}
+
+/**
+ * Workspace packages: the root package.json `workspaces`, pnpm-workspace.yaml,
+ * plus — when neither exists — any named package below the root, so repos of
+ * several packages without a workspace tool still link by name.
+ */
+export function findWorkspaces(root: string, packageJsons: Map<string, PackageJson>): WorkspacePackage[] {
+  const rootPkg = packageJsons.get('package.json');
+  const declared = Array.isArray(rootPkg?.workspaces) ? rootPkg.workspaces : (rootPkg?.workspaces?.packages ?? []);
+  const patterns = [...declared, ...pnpmWorkspacePatterns(root)].filter((p) => !p.startsWith('!'));
+  const out: WorkspacePackage[] = [];
+  for (const [rel, pkg] of packageJsons) {
+    if (rel === 'package.json' || !pkg.name) continue;
+    const dir = posixDirname(rel);
+    if (patterns.length && !patterns.some((p) => dir === p.replace(/^\.\/|\/+$/g, '') || globToRegExp(p).test(dir))) continue;
+    const entries = [pkg.source, pkg.types, pkg.module, pkg.main, ...exportsDot(pkg.exports)].filter((e): e is string => typeof e === 'string');
+    out.push({ name: pkg.name, dir, entries: [...new Set(entries)] });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export function dependencyNames(pkg: PackageJson): string[] {
+  return [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies, pkg.optionalDependencies].flatMap((d) => Object.keys(d ?? {}));
+}

@@ -1,0 +1,413 @@
+/**
+ * `(path, text) → FileFacts`: one parse with TypeScript's parser, one walk,
+ * and the AST is dropped on return. Pure and syntactic — no type checker, no
+ * file system — so the result can be cached by content hash.
+ */
+import { ts } from 'ts-morph';
+import { findEntryPoints } from './entry-points.js';
+import { calleeText, nodeText, summarize, unwrap } from './expression-text.js';
+import type {
+  CallFact,
+  ClassFact,
+  DecoratorFact,
+  ExportFact,
+  FileFacts,
+  FunctionFact,
+  ImportFact,
+  ImportedName,
+  MemberFact,
+  ParamFact,
+  VariableFact,
+} from './file-facts.js';
+
+function scriptKind(path: string): ts.ScriptKind {
+  if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (path.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.(m|c)?js$/.test(path)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+const hasModifier = (node: ts.Node, kind: ts.SyntaxKind): boolean =>
+  (ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined)?.some((m) => m.kind === kind) ?? false;
+
+export function extractFile(path: string, text: string): FileFacts {
+  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
+  const lineOf = (node: ts.Node): number => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+  const endLineOf = (node: ts.Node): number => sf.getLineAndCharacterOfPosition(node.end).line + 1;
+  const typeText = (node: ts.TypeNode | undefined): string | undefined => (node ? sf.text.slice(node.getStart(sf), node.end) : undefined);
+
+  const imports: ImportFact[] = [];
+  const exports: ExportFact[] = [];
+  const classes: ClassFact[] = [];
+  const functions: FunctionFact[] = [];
+  const variables: VariableFact[] = [];
+  const calls: CallFact[] = [];
+  const identifierUses = new Map<string, number>();
+  const callIds = new Map<ts.Node, number>();
+
+  const decoratorsOf = (node: ts.Node): DecoratorFact[] => {
+    const decorators = ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined;
+    if (!decorators) return [];
+    return decorators.map((d) => {
+      const expr = unwrap(d.expression);
+      const callee = ts.isCallExpression(expr) ? calleeText(expr.expression) : calleeText(expr);
+      const name = callee.slice(callee.lastIndexOf('.') + 1);
+      const args = ts.isCallExpression(expr) ? expr.arguments.map((a) => summarize(a, sf)) : [];
+      return { name, args };
+    });
+  };
+  const paramsOf = (params: ts.NodeArray<ts.ParameterDeclaration>): ParamFact[] =>
+    params.map((p) => ({
+      name: ts.isIdentifier(p.name) ? p.name.text : nodeText(p.name, sf),
+      type: typeText(p.type),
+      decorators: decoratorsOf(p),
+    }));
+
+  const addImport = (specifier: string, kind: ImportFact['kind'], names: ImportedName[], node: ts.Node): void => {
+    imports.push({ specifier, kind, names, line: lineOf(node), refs: 0 });
+  };
+
+  const memberName = (name: ts.PropertyName): string =>
+    ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isPrivateIdentifier(name) || ts.isNumericLiteral(name) ? name.text : nodeText(name, sf);
+
+  function readClass(node: ts.ClassDeclaration | ts.ClassExpression, name: string, exported: boolean): ClassFact {
+    let ext: string | undefined;
+    const impl: string[] = [];
+    for (const clause of node.heritageClauses ?? []) {
+      for (const t of clause.types) {
+        const txt = sf.text.slice(t.getStart(sf), t.end);
+        if (clause.token === ts.SyntaxKind.ExtendsKeyword) ext = txt;
+        else impl.push(txt);
+      }
+    }
+    const members: MemberFact[] = [];
+    for (const m of node.members) {
+      const isStatic = hasModifier(m, ts.SyntaxKind.StaticKeyword);
+      if (ts.isConstructorDeclaration(m)) {
+        for (const p of m.parameters) {
+          members.push({
+            name: ts.isIdentifier(p.name) ? p.name.text : nodeText(p.name, sf),
+            kind: 'ctor-param',
+            static: false,
+            type: typeText(p.type),
+            decorators: decoratorsOf(p),
+            line: lineOf(p),
+            endLine: endLineOf(p),
+          });
+        }
+      } else if (ts.isPropertyDeclaration(m)) {
+        const init = m.initializer;
+        members.push({
+          name: memberName(m.name),
+          kind: 'property',
+          static: isStatic,
+          type: typeText(m.type),
+          decorators: decoratorsOf(m),
+          init: init && !ts.isArrowFunction(unwrap(init)) && !ts.isFunctionExpression(unwrap(init)) ? summarize(init, sf) : undefined,
+          params: init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? paramsOf(init.parameters) : undefined,
+          line: lineOf(m),
+          endLine: endLineOf(m),
+        });
+      } else if (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) {
+        members.push({
+          name: memberName(m.name),
+          kind: ts.isMethodDeclaration(m) ? 'method' : ts.isGetAccessorDeclaration(m) ? 'getter' : 'setter',
+          static: isStatic,
+          type: typeText(m.type),
+          decorators: decoratorsOf(m),
+          params: paramsOf(m.parameters),
+          line: lineOf(m),
+          endLine: endLineOf(m),
+        });
+      }
+    }
+    return { name, line: lineOf(node), endLine: endLineOf(node), exported, decorators: decoratorsOf(node), extends: ext, implements: impl, members };
+  }
+
+  /** Symbol names for members of a class, used as the enclosing symbol of calls. */
+  function memberSymbol(cls: string, m: ts.ClassElement): string | undefined {
+    if (ts.isConstructorDeclaration(m)) return `${cls}.constructor`;
+    if (m.name) return `${cls}.${memberName(m.name)}`;
+    return undefined;
+  }
+
+  function recordImportLike(node: ts.CallExpression): boolean {
+    const arg = node.arguments[0];
+    if (!arg || !ts.isStringLiteralLike(arg)) return false;
+    if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      addImport(arg.text, 'dynamic', [{ imported: '*', local: '*', typeOnly: false }], node);
+      return true;
+    }
+    if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1) {
+      addImport(arg.text, 'require', requireNames(node), node);
+      return true;
+    }
+    return false;
+  }
+
+  /** `const { a, b } = require('x')` names a and b; anything else takes the namespace. */
+  function requireNames(node: ts.CallExpression): ImportedName[] {
+    const parent = (node as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl;
+    if (parent && ts.isObjectBindingPattern(parent.name)) {
+      return parent.name.elements.map((e) => ({
+        imported: e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName.text : ts.isIdentifier(e.name) ? e.name.text : '*',
+        local: ts.isIdentifier(e.name) ? e.name.text : '*',
+        typeOnly: false,
+      }));
+    }
+    if (parent && ts.isIdentifier(parent.name)) return [{ imported: '*', local: parent.name.text, typeOnly: false }];
+    return [{ imported: '*', local: '*', typeOnly: false }];
+  }
+
+  interface Ctx {
+    symbol: string;
+    within: number[];
+    assignTo?: string;
+  }
+
+  function recordCall(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, ctx: Ctx): number {
+    const id = calls.length;
+    let callee: string;
+    let args: ts.Expression[];
+    let typeArgs: readonly ts.TypeNode[] | undefined;
+    let receiverNode: ts.Node | undefined;
+    if (ts.isTaggedTemplateExpression(node)) {
+      callee = calleeText(node.tag);
+      args = [node.template];
+      typeArgs = node.typeArguments;
+    } else {
+      const target = unwrap(node.expression);
+      callee = ts.isNewExpression(node) ? `new ${calleeText(target)}` : calleeText(target);
+      args = [...(node.arguments ?? [])];
+      typeArgs = node.typeArguments;
+      if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) receiverNode = unwrap(target.expression);
+    }
+    const fact: CallFact = {
+      id,
+      callee,
+      args: args.map((a) => summarize(a, sf)),
+      typeArgs: (typeArgs ?? []).map((t) => sf.text.slice(t.getStart(sf), t.end)),
+      line: lineOf(node),
+      symbol: ctx.symbol,
+      within: ctx.within,
+    };
+    if (ts.isTaggedTemplateExpression(node)) fact.tagged = true;
+    const receiver = receiverNode ? callIds.get(receiverNode) : undefined;
+    if (receiver !== undefined) {
+      fact.receiver = receiver;
+      calls[receiver].outer = id;
+    }
+    if (ctx.assignTo) fact.assignedTo = ctx.assignTo;
+    calls.push(fact);
+    callIds.set(node, id);
+    return id;
+  }
+
+  function visitCall(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, ctx: Ctx): void {
+    // Callee first, so chained inner calls get ids before the call that uses them.
+    const inner = { ...ctx, assignTo: undefined };
+    if (ts.isTaggedTemplateExpression(node)) visit(node.tag, inner);
+    else visit(node.expression, inner);
+    if (ts.isCallExpression(node) && recordImportLike(node)) return;
+    const id = recordCall(node, ctx);
+    const argCtx: Ctx = { symbol: ctx.symbol, within: [...ctx.within, id] };
+    if (ts.isTaggedTemplateExpression(node)) visit(node.template, argCtx);
+    else for (const a of node.arguments ?? []) visit(a, argCtx);
+  }
+
+  function visitClass(node: ts.ClassDeclaration | ts.ClassExpression, name: string, exported: boolean, ctx: Ctx): void {
+    classes.push(readClass(node, name, exported));
+    for (const clause of node.heritageClauses ?? []) countIdentifiers(clause);
+    for (const d of (ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined) ?? []) countIdentifiers(d);
+    for (const m of node.members) {
+      const symbol = memberSymbol(name, m) ?? ctx.symbol;
+      const memberCtx: Ctx = { symbol, within: ctx.within };
+      if (ts.isPropertyDeclaration(m)) {
+        if (m.initializer) visit(m.initializer, { ...memberCtx, assignTo: `this.${memberName(m.name)}` });
+      } else {
+        ts.forEachChild(m, (c) => visit(c, memberCtx));
+      }
+    }
+  }
+
+  function visitVariableDeclaration(decl: ts.VariableDeclaration, ctx: Ctx, topLevel: boolean, exported: boolean): void {
+    const init = decl.initializer;
+    if (ts.isIdentifier(decl.name)) {
+      const name = decl.name.text;
+      const inner = init ? unwrap(init) : undefined;
+      if (inner && (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner))) {
+        if (topLevel) {
+          functions.push({ name, line: lineOf(decl), endLine: endLineOf(decl), exported, params: paramsOf(inner.parameters) });
+          visit(inner, { symbol: name, within: [] });
+          return;
+        }
+      } else if (inner && ts.isClassExpression(inner)) {
+        visitClass(inner, name, exported, ctx);
+        return;
+      } else {
+        variables.push({ name, line: lineOf(decl), exported, type: typeText(decl.type), init: init ? summarize(init, sf) : undefined, scope: ctx.symbol });
+      }
+      if (init) {
+        if (inner && ts.isCallExpression(inner)) (inner as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl = decl;
+        visit(init, { ...ctx, assignTo: name });
+      }
+      return;
+    }
+    // Destructuring: `const { a } = require('x')` keeps the names for the require fact.
+    if (init) {
+      const inner = unwrap(init);
+      if (ts.isCallExpression(inner)) (inner as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl = decl;
+      visit(init, ctx);
+    }
+  }
+
+  function visitStatement(node: ts.Statement, ctx: Ctx): boolean {
+    const topLevel = ctx.symbol === '<module>';
+    const exported = hasModifier(node, ts.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(node, ts.SyntaxKind.DefaultKeyword);
+    if (ts.isImportDeclaration(node)) {
+      if (!ts.isStringLiteralLike(node.moduleSpecifier)) return true;
+      const clause = node.importClause;
+      const names: ImportedName[] = [];
+      const clauseTypeOnly = clause?.isTypeOnly ?? false;
+      if (clause?.name) names.push({ imported: 'default', local: clause.name.text, typeOnly: clauseTypeOnly });
+      const nb = clause?.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) names.push({ imported: '*', local: nb.name.text, typeOnly: clauseTypeOnly });
+      if (nb && ts.isNamedImports(nb)) {
+        for (const el of nb.elements) {
+          names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text, typeOnly: clauseTypeOnly || el.isTypeOnly });
+        }
+      }
+      const typeOnly = names.length > 0 && names.every((n) => n.typeOnly);
+      addImport(node.moduleSpecifier.text, typeOnly ? 'type-only' : 'import', names, node);
+      return true;
+    }
+    if (ts.isImportEqualsDeclaration(node)) {
+      const ref = node.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteralLike(ref.expression)) {
+        addImport(ref.expression.text, 'require', [{ imported: '*', local: node.name.text, typeOnly: node.isTypeOnly }], node);
+      }
+      return true;
+    }
+    if (ts.isExportDeclaration(node)) {
+      const clause = node.exportClause;
+      if (node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+        const names: ImportedName[] = [];
+        if (!clause) names.push({ imported: '*', local: '*', typeOnly: node.isTypeOnly });
+        else if (ts.isNamespaceExport(clause)) names.push({ imported: '*', local: clause.name.text, typeOnly: node.isTypeOnly });
+        else for (const el of clause.elements) names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text, typeOnly: node.isTypeOnly || el.isTypeOnly });
+        addImport(node.moduleSpecifier.text, 're-export', names, node);
+      } else if (clause && ts.isNamedExports(clause)) {
+        for (const el of clause.elements) {
+          const local = (el.propertyName ?? el.name).text;
+          exports.push({ name: el.name.text, local: local !== el.name.text ? local : undefined, kind: 'value', line: lineOf(el) });
+        }
+      }
+      return true;
+    }
+    if (ts.isExportAssignment(node)) {
+      const e = unwrap(node.expression);
+      exports.push({ name: 'default', local: ts.isIdentifier(e) ? e.text : undefined, kind: 'value', line: lineOf(node) });
+      visit(node.expression, ctx);
+      return true;
+    }
+    if (ts.isClassDeclaration(node)) {
+      const name = node.name?.text ?? 'default';
+      if (exported) exports.push({ name: isDefault ? 'default' : name, local: isDefault && node.name ? name : undefined, kind: 'class', line: lineOf(node) });
+      visitClass(node, name, exported, ctx);
+      return true;
+    }
+    if (ts.isFunctionDeclaration(node)) {
+      const name = node.name?.text ?? 'default';
+      if (exported) exports.push({ name: isDefault ? 'default' : name, local: isDefault && node.name ? name : undefined, kind: 'function', line: lineOf(node) });
+      if (topLevel) functions.push({ name, line: lineOf(node), endLine: endLineOf(node), exported, params: paramsOf(node.parameters) });
+      if (node.body) visit(node.body, topLevel ? { symbol: name, within: [] } : ctx);
+      return true;
+    }
+    if (ts.isVariableStatement(node)) {
+      for (const decl of node.declarationList.declarations) {
+        if (exported && ts.isIdentifier(decl.name)) exports.push({ name: decl.name.text, kind: 'variable', line: lineOf(decl) });
+        visitVariableDeclaration(decl, ctx, topLevel, exported);
+      }
+      return true;
+    }
+    if (exported && (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node))) {
+      const kind = ts.isInterfaceDeclaration(node) ? 'interface' : ts.isTypeAliasDeclaration(node) ? 'type' : ts.isEnumDeclaration(node) ? 'enum' : 'namespace';
+      if (ts.isIdentifier(node.name)) exports.push({ name: node.name.text, kind, line: lineOf(node) });
+    }
+    return false;
+  }
+
+  function visit(node: ts.Node, ctx: Ctx): void {
+    if (ts.isIdentifier(node)) {
+      identifierUses.set(node.text, (identifierUses.get(node.text) ?? 0) + 1);
+      return;
+    }
+    if (ts.isStatement(node) && visitStatement(node, ctx)) return;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node)) {
+      visitCall(node, ctx);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      visit(node.expression, ctx); // the property name is not a reference to a binding
+      return;
+    }
+    if (ts.isClassExpression(node)) {
+      visitClass(node, node.name?.text ?? '<anonymous>', false, ctx);
+      return;
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      // `this.repo = ds.getRepository(User)` names the value's holder.
+      const left = unwrap(node.left);
+      visit(node.left, ctx);
+      const holder = ts.isPropertyAccessExpression(left) || ts.isIdentifier(left) ? calleeText(left) : undefined;
+      visit(node.right, holder ? { ...ctx, assignTo: holder } : ctx);
+      return;
+    }
+    if (ts.isDecorator(node) || ts.isHeritageClause(node)) {
+      // Read by the class reader; only their references count here (`@InjectRepository(User)`, `extends Base`).
+      countIdentifiers(node);
+      return;
+    }
+    if (ctx.assignTo && !ts.isExpression(node)) ctx = { ...ctx, assignTo: undefined };
+    if (ctx.assignTo && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node))) {
+      ctx = { ...ctx, assignTo: undefined };
+    }
+    ts.forEachChild(node, (child) => visit(child, ctx));
+  }
+
+  function countIdentifiers(node: ts.Node): void {
+    if (ts.isIdentifier(node)) identifierUses.set(node.text, (identifierUses.get(node.text) ?? 0) + 1);
+    else ts.forEachChild(node, countIdentifiers);
+  }
+
+  const root: Ctx = { symbol: '<module>', within: [] };
+  for (const statement of sf.statements) visit(statement, root);
+
+  for (const imp of imports) {
+    if (imp.kind === 're-export') continue;
+    for (const n of imp.names) if (n.local !== '*') n.refs = identifierUses.get(n.local) ?? 0;
+    imp.refs = imp.names.reduce((sum, n) => sum + (n.refs ?? 0), 0);
+  }
+
+  const parseErrors = (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
+  return {
+    path,
+    lines: countLines(text),
+    parseErrors,
+    imports,
+    exports,
+    classes,
+    functions,
+    variables,
+    calls,
+    entryPoints: findEntryPoints(classes, calls, imports),
+  };
+}
+
+function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}

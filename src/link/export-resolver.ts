@@ -1,0 +1,130 @@
+/**
+ * Barrel see-through: follow `export … from` chains to the file that declares
+ * an exported name, so `import { OrderService } from './orders'` links to
+ * `orders/order.service.ts`, not to `orders/index.ts`.
+ */
+import type { FileFacts } from '../extract/file-facts.js';
+import type { ResolvedSpecifier } from './project-index.js';
+
+export interface Declared {
+  file: string;
+  name: string;
+}
+
+const MAX_DEPTH = 32;
+
+export class ExportResolver {
+  private readonly memo = new Map<string, Declared | null>();
+  private readonly localDecls = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly files: ReadonlyMap<string, FileFacts>,
+    private readonly resolve: (from: string, specifier: string) => ResolvedSpecifier,
+  ) {}
+
+  /** Names declared (not re-exported) at the top level of a file. */
+  declaredIn(file: string): Set<string> {
+    let names = this.localDecls.get(file);
+    if (!names) {
+      const f = this.files.get(file);
+      names = new Set<string>();
+      if (f) {
+        for (const c of f.classes) names.add(c.name);
+        for (const fn of f.functions) names.add(fn.name);
+        for (const v of f.variables) if (v.scope === '<module>') names.add(v.name);
+        for (const e of f.exports) if (e.kind !== 'value') names.add(e.local ?? e.name);
+      }
+      this.localDecls.set(file, names);
+    }
+    return names;
+  }
+
+  /** Where `name`, as exported by `file`, is declared. `undefined` when it cannot be found. */
+  find(file: string, name: string, depth = 0): Declared | undefined {
+    const key = `${file}\0${name}`;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    this.memo.set(key, null); // cycle guard
+    const found = depth > MAX_DEPTH ? undefined : this.compute(file, name, depth);
+    this.memo.set(key, found ?? null);
+    return found;
+  }
+
+  private compute(file: string, name: string, depth: number): Declared | undefined {
+    const facts = this.files.get(file);
+    if (!facts) return undefined;
+    // A local export, possibly of an imported binding (`import { a } from './x'; export { a }`).
+    for (const e of facts.exports) {
+      if (e.name !== name) continue;
+      const local = e.local ?? e.name;
+      const viaImport = this.throughImport(facts, local, depth);
+      if (viaImport) return viaImport;
+      return { file, name: local };
+    }
+    if (name !== 'default' && this.declaredIn(file).has(name) && facts.exports.length === 0 && facts.imports.every((i) => i.kind !== 're-export')) {
+      return { file, name }; // CommonJS-ish file without explicit exports
+    }
+    for (const imp of facts.imports) {
+      if (imp.kind !== 're-export') continue;
+      for (const n of imp.names) {
+        if (n.local === name && n.imported !== '*') return this.follow(file, imp.specifier, n.imported, depth);
+        if (n.local === name && n.imported === '*') {
+          const target = this.resolve(file, imp.specifier);
+          return target.kind === 'internal' ? { file: target.file, name: '*' } : undefined;
+        }
+      }
+    }
+    for (const imp of facts.imports) {
+      if (imp.kind !== 're-export' || name === 'default') continue;
+      if (imp.names.some((n) => n.local === '*' && n.imported === '*')) {
+        const found = this.follow(file, imp.specifier, name, depth);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  private follow(from: string, specifier: string, name: string, depth: number): Declared | undefined {
+    const target = this.resolve(from, specifier);
+    if (target.kind !== 'internal') return undefined;
+    return this.find(target.file, name, depth + 1);
+  }
+
+  /** If `local` is an imported binding of `facts`, where it is declared. */
+  throughImport(facts: FileFacts, local: string, depth: number): Declared | undefined {
+    for (const imp of facts.imports) {
+      if (imp.kind === 're-export') continue;
+      const n = imp.names.find((x) => x.local === local);
+      if (!n) continue;
+      const target = this.resolve(facts.path, imp.specifier);
+      if (target.kind !== 'internal') return undefined;
+      if (n.imported === '*') return { file: target.file, name: '*' };
+      return this.find(target.file, n.imported, depth + 1) ?? { file: target.file, name: n.imported };
+    }
+    return undefined;
+  }
+
+  /** A barrel: a file that only re-exports (nothing declared of its own). */
+  isBarrel(file: string): boolean {
+    const f = this.files.get(file);
+    if (!f) return false;
+    return f.imports.some((i) => i.kind === 're-export') && this.declaredIn(file).size === 0;
+  }
+
+  /** Files a barrel re-exports from, resolved through nested barrels. */
+  barrelTargets(file: string, depth = 0, seen = new Set<string>()): string[] {
+    if (seen.has(file) || depth > MAX_DEPTH) return [];
+    seen.add(file);
+    const f = this.files.get(file);
+    if (!f) return [];
+    const out = new Set<string>();
+    for (const imp of f.imports) {
+      if (imp.kind !== 're-export') continue;
+      const t = this.resolve(file, imp.specifier);
+      if (t.kind !== 'internal') continue;
+      if (this.isBarrel(t.file)) for (const x of this.barrelTargets(t.file, depth + 1, seen)) out.add(x);
+      else out.add(t.file);
+    }
+    return [...out].sort();
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The link stage: resolve every import, see through barrels, weigh edges by
+ * the symbols used, add dependency-injection edges, and build the
+ * ProjectIndex later stages use for name lookups. Facts only, in memory.
+ */
+import type { Discovery } from '../discover/index.js';
+import type { FileFacts, ImportFact } from '../extract/file-facts.js';
+import type { Edge, EdgeKind, UnresolvedImport, Unit } from '../model/result.js';
+import { posixDirname } from '../util/posix-path.js';
+import { compareStrings } from '../util/sort.js';
+import { ExportResolver } from './export-resolver.js';
+import { ModuleResolver } from './module-resolver.js';
+import type { ClassRef, ProjectIndex, ResolvedName, ResolvedSpecifier } from './project-index.js';
+import { unitTags } from './unit-tags.js';
+
+export interface Linked {
+  units: Unit[];
+  edges: Edge[];
+  unresolvedImports: UnresolvedImport[];
+  externalPackages: string[];
+  index: ProjectIndex;
+}
+
+/** Symbol references beyond this many add no more weight: one heavy use should not dwarf many light ones. */
+const MAX_REFS_PER_SYMBOL = 4;
+
+class EdgeSet {
+  private readonly map = new Map<string, { weight: number; symbols: Set<string> }>();
+
+  add(from: string, to: string, kind: EdgeKind, weight: number, symbols: string[]): void {
+    if (from === to) return;
+    const key = `${from}\0${to}\0${kind}`;
+    let e = this.map.get(key);
+    if (!e) this.map.set(key, (e = { weight: 0, symbols: new Set() }));
+    e.weight += weight;
+    for (const s of symbols) e.symbols.add(s);
+  }
+
+  toEdges(): Edge[] {
+    const out: Edge[] = [];
+    for (const [key, e] of this.map) {
+      const [from, to, kind] = key.split('\0') as [string, string, EdgeKind];
+      out.push({ from, to, kind, weight: Math.round(e.weight * 100) / 100, symbols: [...e.symbols].sort(compareStrings) });
+    }
+    return out.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.kind, b.kind));
+  }
+}
+
+function importKind(imp: ImportFact, typeOnly: boolean): EdgeKind {
+  if (imp.kind === 'import' && typeOnly) return 'type-only';
+  return imp.kind;
+}
+
+/** A type annotation's class name: `Repository<User>` → `Repository`, `Foo[]` → `Foo`. */
+export function typeName(type: string | undefined): string | undefined {
+  const m = type ? /^([A-Za-z_$][\w$.]*)/.exec(type.trim()) : null;
+  return m?.[1];
+}
+
+export function link(facts: readonly FileFacts[], found: Discovery): Linked {
+  const byPath = new Map(facts.map((f) => [f.path, f]));
+  const resolver = new ModuleResolver(new Set(byPath.keys()), found.tsconfigs, found.workspaces);
+  const resolveSpecifier = (from: string, spec: string): ResolvedSpecifier => resolver.resolve(from, spec);
+  const exportsOf = new ExportResolver(byPath, resolveSpecifier);
+
+  const index = buildIndex(byPath, resolveSpecifier, exportsOf);
+  const edges = new EdgeSet();
+  const unresolved: UnresolvedImport[] = [];
+  const externals = new Set<string>();
+
+  for (const f of facts) {
+    for (const imp of f.imports) {
+      const target = resolver.resolve(f.path, imp.specifier);
+      if (target.kind === 'external') {
+        externals.add(target.package);
+        continue;
+      }
+      if (target.kind === 'unresolved') {
+        unresolved.push({ from: f.path, specifier: imp.specifier, line: imp.line });
+        continue;
+      }
+      addImportEdges(f.path, imp, target.file, edges, exportsOf);
+    }
+    addInjectionEdges(f, index, edges);
+  }
+
+  const workspaceOf = (path: string): string | undefined =>
+    found.workspaces.find((w) => path.startsWith(`${w.dir}/`))?.name;
+  const units: Unit[] = facts.map((f) => {
+    const unit: Unit = { id: f.path, folder: posixDirname(f.path), lines: f.lines, tags: unitTags(f), entryPoints: f.entryPoints };
+    const ws = workspaceOf(f.path);
+    if (ws) unit.workspace = ws;
+    if (f.parseErrors) unit.parseErrors = f.parseErrors;
+    return unit;
+  });
+
+  return {
+    units,
+    edges: edges.toEdges(),
+    unresolvedImports: unresolved.sort((a, b) => compareStrings(a.from, b.from) || a.line - b.line),
+    externalPackages: [...externals].sort(compareStrings),
+    index,
+  };
+}
+
+function addImportEdges(from: string, imp: ImportFact, target: string, edges: EdgeSet, exportsOf: ExportResolver): void {
+  if (imp.names.length === 0) {
+    edges.add(from, target, imp.kind, 1, []); // side-effect import
+    return;
+  }
+  for (const n of imp.names) {
+    const weight = imp.kind === 're-export' ? 1 : 1 + Math.min(n.refs ?? 0, MAX_REFS_PER_SYMBOL);
+    const kind = importKind(imp, n.typeOnly);
+    if (n.imported === '*') {
+      // A namespace of a pure barrel spreads over what the barrel re-exports.
+      const targets = exportsOf.isBarrel(target) ? exportsOf.barrelTargets(target) : [target];
+      for (const t of targets) edges.add(from, t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`]);
+      continue;
+    }
+    const declared = exportsOf.find(target, n.imported);
+    const to = declared && declared.file ? declared.file : target;
+    const symbol = declared && declared.name !== '*' ? declared.name : n.imported;
+    edges.add(from, to, kind, weight, [symbol]);
+  }
+}
+
+/** Constructor injection (`constructor(private orders: OrderService)`, `@Inject(TOKEN)`) as `di` edges. */
+function addInjectionEdges(f: FileFacts, index: ProjectIndex, edges: EdgeSet): void {
+  for (const cls of f.classes) {
+    for (const m of cls.members) {
+      if (m.kind !== 'ctor-param') continue;
+      const inject = m.decorators.find((d) => d.name === 'Inject' || d.name === 'InjectRepository' || d.name === 'InjectModel');
+      const tokenArg = inject?.args[0];
+      const name = tokenArg && (tokenArg.k === 'id' || tokenArg.k === 'member') ? tokenArg.v.replace(/\.name$/, '') : typeName(m.type);
+      if (!name) continue;
+      const target = index.resolveClass(f.path, name) ?? index.resolveName(f.path, name);
+      const file = target && 'cls' in target ? target.file : target?.kind === 'internal' ? target.file : undefined;
+      if (file) edges.add(f.path, file, 'di', 1, [name]);
+    }
+  }
+}
+
+function buildIndex(
+  files: Map<string, FileFacts>,
+  resolveSpecifier: (from: string, spec: string) => ResolvedSpecifier,
+  exportsOf: ExportResolver,
+): ProjectIndex {
+  const sorted = new Map([...files.entries()].sort(([a], [b]) => compareStrings(a, b)));
+  const classes = new Map<string, ClassRef[]>();
+  for (const f of sorted.values()) {
+    for (const cls of f.classes) {
+      const list = classes.get(cls.name) ?? [];
+      list.push({ file: f.path, cls });
+      classes.set(cls.name, list);
+    }
+  }
+
+  const resolveName = (file: string, local: string): ResolvedName | undefined => {
+    const facts = files.get(file);
+    if (!facts) return undefined;
+    const dot = local.indexOf('.');
+    if (dot > 0) {
+      // `ns.Name` through a namespace import.
+      const ns = resolveName(file, local.slice(0, dot));
+      const rest = local.slice(dot + 1);
+      if (ns?.kind === 'internal' && ns.name === '*') {
+        const d = exportsOf.find(ns.file, rest);
+        return d ? { kind: 'internal', file: d.file, name: d.name } : undefined;
+      }
+      if (ns?.kind === 'external') return { kind: 'external', package: ns.package, name: `${ns.name === '*' ? '' : `${ns.name}.`}${rest}` };
+      return undefined;
+    }
+    if (exportsOf.declaredIn(file).has(local)) return { kind: 'internal', file, name: local };
+    for (const imp of facts.imports) {
+      if (imp.kind === 're-export') continue;
+      const n = imp.names.find((x) => x.local === local);
+      if (!n) continue;
+      const target = resolveSpecifier(file, imp.specifier);
+      if (target.kind === 'external') return { kind: 'external', package: target.package, name: n.imported };
+      if (target.kind !== 'internal') return undefined;
+      if (n.imported === '*') return { kind: 'internal', file: target.file, name: '*' };
+      const d = exportsOf.find(target.file, n.imported);
+      return d ? { kind: 'internal', file: d.file, name: d.name } : { kind: 'internal', file: target.file, name: n.imported };
+    }
+    return undefined;
+  };
+
+  const resolveClass = (file: string, name: string): ClassRef | undefined => {
+    const r = resolveName(file, name);
+    if (r?.kind !== 'internal') return undefined;
+    const f = files.get(r.file);
+    if (!f) return undefined;
+    let clsName = r.name;
+    if (clsName === 'default') clsName = f.exports.find((e) => e.name === 'default')?.local ?? 'default';
+    const cls = f.classes.find((c) => c.name === clsName);
+    return cls ? { file: r.file, cls } : undefined;
+  };
+
+  return {
+    files: sorted,
+    resolveSpecifier,
+    resolveName,
+    resolveClass,
+    classesByName: (name) => classes.get(name) ?? [],
+  };
+}
