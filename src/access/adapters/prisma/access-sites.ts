@@ -1,0 +1,142 @@
+/**
+ * Prisma access sites: `<client>.<model>.<op>(…)`, `$transaction` scopes and
+ * raw queries, for every call whose receiver traces to a Prisma client.
+ */
+import type { AdapterInput, AdapterOutput, TransactionSite } from '../../adapter.js';
+import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
+import type { Table } from '../../../model/result.js';
+import type { PrismaClientRef } from './client-rules.js';
+import { MODEL_OPS, PARAMETERISED_RAW_OPS, RAW_OPS } from './operations.js';
+import { sqlText } from './sql-text.js';
+import type { ReceiverTracer, TraceContext } from './trace-receiver.js';
+
+export interface ModelTarget {
+  store: string;
+  table: string; // table id
+}
+
+export interface SiteContext {
+  input: AdapterInput;
+  tracer: ReceiverTracer<PrismaClientRef>;
+  /** Model accessor (`orderItem`) → the tables it may name, one per store. */
+  accessors: ReadonlyMap<string, ModelTarget[]>;
+  tables: readonly Table[];
+  out: AdapterOutput;
+}
+
+const ctxOf = (call: CallFact): TraceContext => ({ symbol: call.symbol, within: call.within });
+
+function split(expr: string): [string, string] | undefined {
+  const dot = expr.lastIndexOf('.');
+  return dot <= 0 ? undefined : [expr.slice(0, dot), expr.slice(dot + 1)];
+}
+
+/** `const users = this.prisma.user` — a model delegate held in a variable or field. */
+function delegateOf(ctx: SiteContext, facts: FileFacts, expr: string, call: CallFact): string | undefined {
+  const isThis = expr.startsWith('this.') && expr.split('.').length === 2;
+  if (isThis) {
+    const cls = facts.classes.find((c) => c.name === call.symbol.split('.')[0]);
+    const init = cls?.members.find((m) => m.name === expr.slice(5) && m.kind === 'property')?.init;
+    return init?.k === 'member' ? init.v : undefined;
+  }
+  if (!/^[\w$]+$/.test(expr)) return undefined;
+  const v =
+    facts.variables.find((x) => x.name === expr && x.scope === call.symbol) ?? facts.variables.find((x) => x.name === expr && x.scope === '<module>');
+  return v?.init?.k === 'member' ? v.init.v : undefined;
+}
+
+function modelAccess(ctx: SiteContext, facts: FileFacts, call: CallFact, recv: string, op: string): void {
+  let parts = split(recv);
+  let client = parts && !parts[1].startsWith('$') ? ctx.tracer.client(facts.path, parts[0], ctxOf(call)) : undefined;
+  if (client === undefined) {
+    const delegate = delegateOf(ctx, facts, recv, call);
+    parts = delegate ? split(delegate) : undefined;
+    client = parts ? ctx.tracer.client(facts.path, parts[0], ctxOf(call)) : undefined;
+  }
+  if (client === undefined || !parts) return;
+  const [, accessor] = parts;
+  const base = { unit: facts.path, symbol: call.symbol, line: call.line, orm: 'prisma' };
+  if (accessor === '[]') {
+    ctx.out.unresolved.push({ ...base, reason: 'dynamic-model', detail: call.callee });
+    return;
+  }
+  const candidates = (ctx.accessors.get(accessor) ?? []).filter((t) => client.store === undefined || t.store === client.store);
+  if (candidates.length === 1) {
+    const mode = MODEL_OPS.get(op) ?? 'read';
+    ctx.out.accesses.push({ unit: facts.path, symbol: call.symbol, table: candidates[0].table, mode, line: call.line, callId: call.id, via: call.callee });
+    return;
+  }
+  const reason = candidates.length === 0 ? 'unknown-model' : 'ambiguous-store';
+  ctx.out.unresolved.push({ ...base, reason, detail: `${accessor}.${op}` });
+}
+
+/** Calls listed in a batch `$transaction([a, b])`, found by callee text after the transaction call. */
+function batchMembers(facts: FileFacts, call: CallFact, items: ArgFact[]): number[] {
+  const ids: number[] = [];
+  for (const item of items) {
+    if (item.k !== 'call') continue;
+    const hit = facts.calls.find((c) => c.id > call.id && c.callee === item.callee && !ids.includes(c.id) && c.symbol === call.symbol);
+    if (hit) ids.push(hit.id);
+  }
+  return ids.sort((a, b) => a - b);
+}
+
+function transaction(ctx: SiteContext, facts: FileFacts, call: CallFact): void {
+  const site: TransactionSite = { unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, kind: 'prisma.$transaction' };
+  const first = call.args[0];
+  let items: ArgFact[] | undefined = first?.k === 'arr' ? first.items : undefined;
+  if (first?.k === 'id') {
+    const v = facts.variables.find((x) => x.name === first.v && (x.scope === call.symbol || x.scope === '<module>'));
+    if (v?.init?.k === 'arr') items = v.init.items;
+  }
+  if (items) site.extraCallIds = batchMembers(facts, call, items);
+  ctx.out.transactions.push(site);
+}
+
+function findTable(ctx: SiteContext, name: string, store: string | undefined): Table | undefined {
+  const wanted = name.replace(/"/g, '').toLowerCase();
+  const bare = wanted.replace(/^public\./, '');
+  const matches = (t: Table): boolean => t.name.toLowerCase() === bare || (t.entity ?? '').toLowerCase() === bare;
+  const own = ctx.tables.filter((t) => (store === undefined || t.store === store) && matches(t));
+  if (own.length >= 1) return own[0];
+  return ctx.input.knownTables.find(matches);
+}
+
+function rawQuery(ctx: SiteContext, facts: FileFacts, call: CallFact, op: string, client: PrismaClientRef): void {
+  const base = { unit: facts.path, symbol: call.symbol, line: call.line, orm: 'prisma' };
+  const text = sqlText(ctx.input.index, facts.path, call.args[0], call.symbol, call.tagged === true || PARAMETERISED_RAW_OPS.has(op));
+  if (text === undefined) {
+    ctx.out.unresolved.push({ ...base, reason: 'dynamic-sql', detail: call.callee });
+    return;
+  }
+  const parsed = ctx.input.parseSql(text);
+  if (parsed.error && parsed.tables.length === 0) {
+    ctx.out.problems.push({ path: facts.path, line: call.line, source: 'sql', message: parsed.error });
+    ctx.out.unresolved.push({ ...base, reason: 'unparsable-sql', detail: parsed.error });
+    return;
+  }
+  if (parsed.dynamic) ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: text.slice(0, 120) });
+  for (const t of parsed.tables) {
+    const table = findTable(ctx, t.name, client.store);
+    if (table) ctx.out.accesses.push({ unit: facts.path, symbol: call.symbol, table: table.id, mode: t.mode, line: call.line, callId: call.id, via: call.callee });
+    else ctx.out.unresolved.push({ ...base, reason: 'unknown-table', detail: t.name });
+  }
+}
+
+export function collectSites(ctx: SiteContext, facts: FileFacts): void {
+  for (const call of facts.calls) {
+    const parts = split(call.callee);
+    if (!parts) continue;
+    const [recv, op] = parts;
+    if (MODEL_OPS.has(op)) {
+      modelAccess(ctx, facts, call, recv, op);
+      continue;
+    }
+    if (op !== '$transaction' && !RAW_OPS.has(op) && op !== '$runCommandRaw') continue;
+    const client = ctx.tracer.client(facts.path, recv, ctxOf(call));
+    if (client === undefined) continue;
+    if (op === '$transaction') transaction(ctx, facts, call);
+    else if (op === '$runCommandRaw') ctx.out.unresolved.push({ unit: facts.path, symbol: call.symbol, line: call.line, orm: 'prisma', reason: 'raw-command' });
+    else rawQuery(ctx, facts, call, op, client);
+  }
+}

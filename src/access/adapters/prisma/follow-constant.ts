@@ -1,0 +1,73 @@
+/**
+ * Follow an identifier or `this.field` to the string it holds, on facts:
+ * a local or module constant, an imported constant, a class field initializer
+ * (also one a subclass overrides, given the concrete class), a static field.
+ * Used for table names in `${TABLE}` SQL and `knex(this.tableName)`.
+ */
+import type { ArgFact, ClassFact } from '../../../extract/file-facts.js';
+import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
+
+const MAX_DEPTH = 8;
+
+function literal(arg: ArgFact | undefined): string | undefined {
+  if (!arg) return undefined;
+  if (arg.k === 'str') return arg.v;
+  if (arg.k === 'tpl' && arg.exprs.length === 0) return arg.parts[0];
+  return undefined;
+}
+
+function fieldOf(index: ProjectIndex, ref: ClassRef, name: string, depth: number): string | undefined {
+  let current: ClassRef | undefined = ref;
+  for (let i = 0; current && i < MAX_DEPTH; i++) {
+    const m = current.cls.members.find((x) => x.name === name && x.kind === 'property');
+    if (m?.init) return constantValue(index, current.file, m.init, `${current.cls.name}.${name}`, depth + 1);
+    if (!current.cls.extends) return undefined;
+    current = index.resolveClass(current.file, current.cls.extends.split('<')[0].trim());
+  }
+  return undefined;
+}
+
+function constantValue(index: ProjectIndex, file: string, arg: ArgFact, scope: string, depth: number): string | undefined {
+  const lit = literal(arg);
+  if (lit !== undefined) return lit;
+  if (arg.k === 'id' || arg.k === 'member') return followConstant(index, file, arg.v, scope, undefined, depth + 1);
+  return undefined;
+}
+
+/**
+ * The string `expr` holds where it is used: `file`, inside `scope` (`Class.method`).
+ * `concrete` is the class `this` really is, when the caller knows a subclass.
+ */
+export function followConstant(index: ProjectIndex, file: string, expr: string, scope: string, concrete?: ClassRef, depth = 0): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const facts = index.files.get(file);
+  if (!facts) return undefined;
+  const parts = expr.split('.');
+  if (parts[0] === 'this' && parts.length === 2) {
+    const cls: ClassFact | undefined = facts.classes.find((c) => c.name === scope.split('.')[0]);
+    const ref = concrete ?? (cls ? { file, cls } : undefined);
+    return ref ? fieldOf(index, ref, parts[1], depth) : undefined;
+  }
+  if (parts.length === 2) {
+    // `Orders.TABLE` (a static field) or `tables.orders` (an object constant).
+    const ref = index.resolveClass(file, parts[0]);
+    const m = ref?.cls.members.find((x) => x.name === parts[1] && x.static && x.kind === 'property');
+    if (ref && m?.init) return constantValue(index, ref.file, m.init, `${ref.cls.name}.${parts[1]}`, depth + 1);
+    const obj = findVariable(index, file, parts[0], scope);
+    if (obj?.init.k === 'obj') return constantValue(index, obj.file, obj.init.props[parts[1]] ?? { k: 'other', text: '' }, '<module>', depth + 1);
+    return undefined;
+  }
+  if (parts.length !== 1) return undefined;
+  const v = findVariable(index, file, expr, scope);
+  return v ? constantValue(index, v.file, v.init, v.scope, depth + 1) : undefined;
+}
+
+function findVariable(index: ProjectIndex, file: string, name: string, scope: string): { file: string; init: ArgFact; scope: string } | undefined {
+  const facts = index.files.get(file);
+  const local = facts?.variables.find((v) => v.name === name && (v.scope === scope || v.scope === '<module>') && v.init);
+  if (local?.init) return { file, init: local.init, scope: local.scope };
+  const resolved = index.resolveName(file, name);
+  if (resolved?.kind !== 'internal' || (resolved.file === file && resolved.name === name)) return undefined;
+  const target = index.files.get(resolved.file)?.variables.find((v) => v.name === resolved.name && v.scope === '<module>' && v.init);
+  return target?.init ? { file: resolved.file, init: target.init, scope: '<module>' } : undefined;
+}

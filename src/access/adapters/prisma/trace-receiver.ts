@@ -1,0 +1,254 @@
+/**
+ * Receiver tracing on facts: does the expression in front of a call
+ * (`this.prisma`, `tx`, `db`, `this.repo.knex`) hold an ORM client, and which?
+ *
+ * Generic over the client description `C`; each adapter supplies the rules
+ * that recognise its clients (types, creations, injections, callbacks). The
+ * Knex and Kysely adapters reuse it. (It is adapter-neutral and could move up
+ * to `src/access/` once another owner wants it.)
+ */
+import type { ArgFact, CallFact, DecoratorFact, FileFacts, ParamFact, VariableFact } from '../../../extract/file-facts.js';
+import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
+
+export type Traced<C> = { kind: 'client'; client: C } | { kind: 'class'; ref: ClassRef };
+
+/** Where an expression is evaluated: the enclosing symbol and the calls whose arguments contain it. */
+export interface TraceContext {
+  symbol: string;
+  within: readonly number[];
+}
+
+export interface ClientRules<C> {
+  /** A declared type names a client: `PrismaClient`, `Knex`, `Kysely<DB>`. */
+  fromType(file: string, type: string): C | undefined;
+  /** A value creates a client: `new PrismaClient()`, `knex(config)`. */
+  fromCreation(file: string, init: ArgFact): C | undefined;
+  /** A class is a client when it extends this heritage text (`PrismaClient`). */
+  fromHeritage?(file: string, extendsText: string): C | undefined;
+  /** Decorators that inject a client: `@InjectKnex()`. */
+  fromDecorators?(file: string, decorators: DecoratorFact[], type: string | undefined): C | undefined;
+  /** A callback parameter of a method called on a client: `$transaction(async (tx) => …)`. */
+  fromCallback?(method: string, paramIndex: number, client: C, enclosing: CallFact): C | undefined;
+  /** A method on a client whose result is again a client: `$extends`, `withSchema`. */
+  callKeepsClient?(method: string): boolean;
+  /** Last resort on a name nothing else could decide: `prisma`, `PrismaService` from a package. */
+  nameHint?(name: string): C | undefined;
+}
+
+const MAX_DEPTH = 12;
+
+const baseTypeName = (type: string): string =>
+  type
+    .replace(/^readonly\s+/, '')
+    .split(/[<|&[]/)[0]
+    .trim();
+
+function paramsOfSymbol(facts: FileFacts, symbol: string): ParamFact[] {
+  const dot = symbol.indexOf('.');
+  if (dot === -1) return facts.functions.find((f) => f.name === symbol)?.params ?? [];
+  const cls = facts.classes.find((c) => c.name === symbol.slice(0, dot));
+  const name = symbol.slice(dot + 1);
+  if (name === 'constructor') {
+    return (cls?.members ?? []).filter((m) => m.kind === 'ctor-param').map((m) => ({ name: m.name, type: m.type, decorators: m.decorators }));
+  }
+  return cls?.members.find((m) => m.name === name && m.params)?.params ?? [];
+}
+
+/** Split `this.a.b` / `x.y` into head and member names; undefined for shapes we do not follow. */
+function splitPath(expr: string): string[] | undefined {
+  const parts = expr.split('.');
+  return parts.every((p) => /^[\w$#]+$/.test(p)) ? parts : undefined;
+}
+
+export class ReceiverTracer<C> {
+  private readonly memo = new Map<string, Traced<C> | undefined>();
+  private readonly active = new Set<string>();
+
+  constructor(
+    private readonly index: ProjectIndex,
+    private readonly rules: ClientRules<C>,
+  ) {}
+
+  /** The client an expression holds, if any. */
+  client(file: string, expr: string, ctx: TraceContext, depth = 0): C | undefined {
+    const t = this.trace(file, expr, ctx, depth);
+    return t?.kind === 'client' ? t.client : undefined;
+  }
+
+  /** What an expression holds: a client, an instance of a project class, or unknown. */
+  trace(file: string, expr: string, ctx: TraceContext, depth = 0): Traced<C> | undefined {
+    const key = `${file}\0${ctx.symbol}\0${ctx.within.join(',')}\0${expr}`;
+    if (this.memo.has(key)) return this.memo.get(key);
+    if (this.active.has(key) || depth > MAX_DEPTH) return undefined;
+    this.active.add(key);
+    const result = this.traceUncached(file, expr.replace(/[!?]/g, ''), ctx, depth + 1);
+    this.active.delete(key);
+    this.memo.set(key, result);
+    return result;
+  }
+
+  private traceUncached(file: string, expr: string, ctx: TraceContext, depth: number): Traced<C> | undefined {
+    const facts = this.index.files.get(file);
+    if (!facts) return undefined;
+    if (expr.endsWith('()')) return this.traceCallResult(file, expr.slice(0, -2), ctx, depth);
+    const parts = splitPath(expr);
+    if (!parts) return undefined;
+    let value: Traced<C> | undefined;
+    if (parts[0] === 'this') {
+      const cls = facts.classes.find((c) => c.name === ctx.symbol.split('.')[0]);
+      value = cls ? this.classValue({ file, cls }, depth) : undefined;
+    } else {
+      value = this.local(file, facts, parts[0], ctx, depth);
+    }
+    for (const member of parts.slice(1)) {
+      if (!value) return undefined;
+      // A member of a client (`prismaService.client`, `db.prisma`) still reaches the same database.
+      if (value.kind === 'client') continue;
+      value = this.member(value.ref, member, depth);
+    }
+    return value;
+  }
+
+  /** `new X()`, `factory()`, `client.$extends()`: what the call returns. */
+  private traceCallResult(file: string, callee: string, ctx: TraceContext, depth: number): Traced<C> | undefined {
+    return this.value(file, { k: 'call', callee, args: [] }, ctx, depth);
+  }
+
+  private local(file: string, facts: FileFacts, name: string, ctx: TraceContext, depth: number): Traced<C> | undefined {
+    // Callback parameters shadow everything else: `(tx) => tx.user.create()`.
+    for (const id of [...ctx.within].reverse()) {
+      const enclosing = facts.calls[id];
+      if (!enclosing) continue;
+      for (const arg of enclosing.args) {
+        if (arg.k !== 'fn') continue;
+        const index = arg.params.indexOf(name);
+        if (index === -1) continue;
+        const dot = enclosing.callee.lastIndexOf('.');
+        if (dot === -1 || !this.rules.fromCallback) return undefined;
+        const client = this.client(file, enclosing.callee.slice(0, dot), { symbol: enclosing.symbol, within: enclosing.within }, depth);
+        const inner = client === undefined ? undefined : this.rules.fromCallback(enclosing.callee.slice(dot + 1), index, client, enclosing);
+        return inner === undefined ? undefined : { kind: 'client', client: inner };
+      }
+    }
+    const scoped = facts.variables.find((v) => v.name === name && v.scope === ctx.symbol);
+    if (scoped) return this.variable(file, scoped, depth);
+    const param = paramsOfSymbol(facts, ctx.symbol).find((p) => p.name === name);
+    if (param) return this.declared(file, param.type, param.decorators, undefined, depth);
+    const top = facts.variables.find((v) => v.name === name && v.scope === '<module>');
+    if (top) return this.variable(file, top, depth);
+    const resolved = this.index.resolveName(file, name);
+    if (resolved?.kind === 'internal' && (resolved.file !== file || resolved.name !== name)) {
+      const target = this.index.files.get(resolved.file);
+      const v = target?.variables.find((x) => x.name === resolved.name && x.scope === '<module>');
+      if (v) return this.variable(resolved.file, v, depth);
+      const exp = target?.exports.find((e) => e.name === resolved.name && e.local);
+      const alias = exp?.local && target?.variables.find((x) => x.name === exp.local && x.scope === '<module>');
+      if (alias) return this.variable(resolved.file, alias, depth);
+      return undefined;
+    }
+    return this.hint(name);
+  }
+
+  private variable(file: string, v: VariableFact, depth: number): Traced<C> | undefined {
+    if (v.type) {
+      const typed = this.typeValue(file, v.type, depth);
+      if (typed) return typed;
+    }
+    return v.init ? this.value(file, v.init, { symbol: v.scope, within: [] }, depth) : undefined;
+  }
+
+  /** A ctor param, property or parameter: its decorators, declared type, or initializer. */
+  private declared(
+    file: string,
+    type: string | undefined,
+    decorators: DecoratorFact[],
+    init: ArgFact | undefined,
+    depth: number,
+    ctx: TraceContext = { symbol: '<module>', within: [] },
+  ): Traced<C> | undefined {
+    const injected = this.rules.fromDecorators?.(file, decorators, type);
+    if (injected !== undefined) return { kind: 'client', client: injected };
+    if (type) {
+      const typed = this.typeValue(file, type, depth);
+      if (typed) return typed;
+    }
+    return init ? this.value(file, init, ctx, depth) : undefined;
+  }
+
+  private value(file: string, init: ArgFact, ctx: TraceContext, depth: number): Traced<C> | undefined {
+    const created = this.rules.fromCreation(file, init);
+    if (created !== undefined) return { kind: 'client', client: created };
+    if (init.k === 'id' || init.k === 'member') return this.trace(file, init.v, ctx, depth);
+    if (init.k !== 'call') return undefined;
+    if (init.callee.startsWith('new ')) return this.typeValue(file, init.callee.slice(4), depth);
+    const dot = init.callee.lastIndexOf('.');
+    if (dot !== -1) {
+      const method = init.callee.slice(dot + 1);
+      if (!this.rules.callKeepsClient?.(method)) return undefined;
+      const recv = this.trace(file, init.callee.slice(0, dot), ctx, depth);
+      return recv?.kind === 'client' ? recv : undefined;
+    }
+    return this.functionResult(file, init.callee, depth);
+  }
+
+  /** A factory function (`createPrisma()`, `getDb()`) returns a client when its body creates one. */
+  private functionResult(file: string, name: string, depth: number): Traced<C> | undefined {
+    const resolved = this.index.resolveName(file, name);
+    if (resolved?.kind !== 'internal') return undefined;
+    const facts = this.index.files.get(resolved.file);
+    for (const call of facts?.calls ?? []) {
+      if (call.symbol !== resolved.name) continue;
+      const value = this.value(resolved.file, { k: 'call', callee: call.callee, args: call.args }, { symbol: call.symbol, within: call.within }, depth);
+      if (value?.kind === 'client') return value;
+    }
+    return undefined;
+  }
+
+  private typeValue(file: string, type: string, depth: number): Traced<C> | undefined {
+    const client = this.rules.fromType(file, type);
+    if (client !== undefined) return { kind: 'client', client };
+    const name = baseTypeName(type);
+    if (!/^[\w$.]+$/.test(name)) return undefined;
+    const ref = this.index.resolveClass(file, name);
+    if (ref) return this.classValue(ref, depth);
+    return this.hint(name.split('.').pop() ?? name);
+  }
+
+  /** An instance of a project class; a client when its heritage chain ends in one. */
+  private classValue(ref: ClassRef, depth: number): Traced<C> | undefined {
+    let current: ClassRef | undefined = ref;
+    for (let i = 0; current && i < MAX_DEPTH; i++) {
+      const ext = current.cls.extends;
+      if (!ext) break;
+      const client = this.rules.fromHeritage?.(current.file, ext);
+      if (client !== undefined) return { kind: 'client', client };
+      current = this.index.resolveClass(current.file, baseTypeName(ext));
+    }
+    return { kind: 'class', ref };
+  }
+
+  /** A field of a class instance, looked up in the class and then its bases. */
+  private member(ref: ClassRef, name: string, depth: number): Traced<C> | undefined {
+    let current: ClassRef | undefined = ref;
+    for (let i = 0; current && i < MAX_DEPTH; i++) {
+      const { file, cls } = current;
+      const m =
+        cls.members.find((x) => x.name === name && (x.kind === 'property' || x.kind === 'getter')) ??
+        cls.members.find((x) => x.name === name && x.kind === 'ctor-param');
+      if (m) {
+        if (m.kind === 'getter') return m.type ? this.typeValue(file, m.type, depth) : this.hint(name);
+        return this.declared(file, m.type, m.decorators, m.init, depth, { symbol: `${cls.name}.${name}`, within: [] });
+      }
+      if (!cls.extends) break;
+      const base = this.index.resolveClass(file, baseTypeName(cls.extends));
+      if (!base) return this.hint(name);
+      current = base;
+    }
+    return undefined;
+  }
+
+  private hint(name: string): Traced<C> | undefined {
+    const client = this.rules.nameHint?.(name);
+    return client === undefined ? undefined : { kind: 'client', client };
+  }
+}
