@@ -1,12 +1,19 @@
 /**
- * The access stage: enable adapters, run them, aggregate sites into access
- * edges, propagate through the data layer, and assemble transactions.
- * (Implementation pending: returns an empty result until the access work lands.)
+ * The access stage: enable adapters, run them (each sees the tables of the
+ * ones before it), aggregate their sites into access edges, propagate
+ * through the data layer, and assemble transactions.
  */
 import type { FileFacts } from '../extract/file-facts.js';
 import type { ProjectIndex } from '../link/project-index.js';
 import type { Access, AdapterUse, Problem, Relation, Table, Transaction, UnresolvedAccess } from '../model/result.js';
-import type { SchemaFile } from './adapter.js';
+import type { AccessSite, AdapterOutput, SchemaFile } from './adapter.js';
+import { adapters } from './adapters/index.js';
+import { aggregateSites } from './aggregate-sites.js';
+import { createCallResolver, symbolKey } from './call-graph.js';
+import { enableAdapters } from './enable-adapters.js';
+import { propagate } from './propagate.js';
+import { parseSql } from './sql/parse-sql.js';
+import { assembleTransactions, type OwnedTransaction } from './transactions.js';
 
 export interface CollectAccessInput {
   files: readonly FileFacts[];
@@ -27,6 +34,74 @@ export interface AccessResult {
   problems: Problem[];
 }
 
-export function collectAccess(_input: CollectAccessInput): AccessResult {
-  return { tables: [], relations: [], accesses: [], unresolvedAccesses: [], transactions: [], adapters: [], problems: [] };
+export const DEFAULT_STORE = 'default';
+
+export function collectAccess(input: CollectAccessInput): AccessResult {
+  const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const tables = new Map<string, Table>();
+  const relations: Relation[] = [];
+  const sites: (AccessSite & { orm: string })[] = [];
+  const unresolved: UnresolvedAccess[] = [];
+  const scopes: OwnedTransaction[] = [];
+  const problems: Problem[] = [];
+  const uses: AdapterUse[] = [];
+
+  for (const { adapter, enabledBy, schemaFiles } of enableAdapters(adapters, files, input.schemaFiles)) {
+    const out = runAdapter(adapter.name, () =>
+      adapter.analyze({ files, schemaFiles, index: input.index, defaultStore: DEFAULT_STORE, knownTables: [...tables.values()], parseSql }),
+    );
+    // the first adapter to declare a table owns it; later ones (raw SQL) refer to it
+    let declared = 0;
+    for (const table of out.tables) {
+      if (!tables.has(table.id)) {
+        tables.set(table.id, table);
+        declared++;
+      }
+    }
+    relations.push(...out.relations);
+    for (const site of out.accesses) sites.push({ ...site, orm: adapter.name });
+    unresolved.push(...out.unresolved);
+    for (const scope of out.transactions) scopes.push({ ...scope, orm: adapter.name });
+    problems.push(...out.problems);
+    uses.push({ name: adapter.name, enabledBy, tables: declared, accesses: out.accesses.length, unresolved: out.unresolved.length });
+  }
+
+  const resolve = createCallResolver(input.index, new Set(sites.map((s) => symbolKey(s.unit, s.symbol))));
+  const propagation = propagate(files, sites, resolve);
+  const accesses = aggregateSites([
+    ...sites.map((s) => ({ ...s, propagated: false })),
+    ...propagation.sites.map((s) => ({ ...s, propagated: true })),
+  ]);
+  const filesByPath = new Map(files.map((f) => [f.path, f]));
+
+  return {
+    tables: [...tables.values()].sort((a, b) => cmp(a.id, b.id)),
+    relations: dedupeRelations(relations),
+    accesses,
+    unresolvedAccesses: unresolved.sort((a, b) => cmp(a.unit, b.unit) || a.line - b.line || cmp(a.symbol, b.symbol) || cmp(a.reason, b.reason) || cmp(a.detail ?? '', b.detail ?? '')),
+    transactions: assembleTransactions(scopes, sites, filesByPath, propagation),
+    adapters: uses,
+    problems: problems.sort((a, b) => cmp(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.source, b.source) || cmp(a.message, b.message)),
+  };
 }
+
+/** An adapter that throws loses its own findings, not the run. */
+function runAdapter(name: string, run: () => AdapterOutput): AdapterOutput {
+  try {
+    return run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { tables: [], relations: [], accesses: [], unresolved: [], transactions: [], problems: [{ path: '.', source: `adapter:${name}`, message: `adapter failed: ${message}` }] };
+  }
+}
+
+function dedupeRelations(relations: readonly Relation[]): Relation[] {
+  const byKey = new Map<string, Relation>();
+  for (const r of relations) {
+    const key = [r.from, r.to, r.kind, r.field ?? ''].join('\0');
+    if (!byKey.has(key)) byKey.set(key, r);
+  }
+  return [...byKey.values()].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.kind, b.kind) || cmp(a.field ?? '', b.field ?? ''));
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

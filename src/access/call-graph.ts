@@ -1,0 +1,196 @@
+/**
+ * Which project symbol a call lands on, from facts only: `this.method()`,
+ * `this.field.method()` (field typed, `@Inject(Token)`-ed or `new`-ed as a
+ * class), `super.method()`, `param.method()` / `local.method()` (typed or
+ * `new`-ed), `ImportedClass.staticMethod()`, `fn()`, `ns.fn()`, and exported
+ * instances (`export const orders = new OrderRepository()`). Inherited
+ * methods walk `extends` to the declaring base class, unless the subclass has
+ * sites of its own under that name (a generic base repository whose table
+ * comes from the subclass). No type checker: names that do not resolve to a
+ * class or function of the project give no target.
+ */
+import type { CallFact, ClassFact, FileFacts, MemberFact, ParamFact } from '../extract/file-facts.js';
+import type { ClassRef, ProjectIndex } from '../link/project-index.js';
+
+export interface SymbolRef {
+  file: string;
+  symbol: string;
+}
+
+export const symbolKey = (file: string, symbol: string): string => `${file}#${symbol}`;
+
+export type CallResolver = (file: string, call: CallFact) => SymbolRef | undefined;
+
+const MAX_DEPTH = 8;
+
+/** `readonly Repo<User> | undefined` → `Repo`; undefined for arrays, literals and function types. */
+export function typeName(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const first = text
+    .replace(/^readonly\s+/, '')
+    .split('|')
+    .map((t) => t.trim())
+    .find((t) => t !== 'undefined' && t !== 'null');
+  if (!first || first.endsWith('[]')) return undefined;
+  const m = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/.exec(first);
+  return m?.[1];
+}
+
+/** The class named in `new X(...)` / `new ns.X(...)`. */
+export function newedClass(init: { k: string; callee?: string } | undefined): string | undefined {
+  if (init?.k !== 'call' || !init.callee?.startsWith('new ')) return undefined;
+  return init.callee.slice(4).trim();
+}
+
+export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySet<string>): CallResolver {
+  const symbolsByFile = new Map<string, Set<string>>();
+  const knownSymbols = (file: string): Set<string> => {
+    let set = symbolsByFile.get(file);
+    if (!set) {
+      set = new Set();
+      const facts = index.files.get(file);
+      if (facts) {
+        for (const fn of facts.functions) set.add(fn.name);
+        for (const cls of facts.classes) for (const m of cls.members) if (m.kind !== 'ctor-param') set.add(`${cls.name}.${m.name}`);
+        for (const call of facts.calls) set.add(call.symbol);
+      }
+      symbolsByFile.set(file, set);
+    }
+    return set;
+  };
+  const hasSymbol = (file: string, symbol: string): boolean => knownSymbols(file).has(symbol) || extraSymbols.has(symbolKey(file, symbol));
+
+  const classIn = (file: string, name: string): ClassFact | undefined => index.files.get(file)?.classes.find((c) => c.name === name);
+
+  const baseOf = (ref: ClassRef): ClassRef | undefined => {
+    const base = typeName(ref.cls.extends);
+    return base ? index.resolveClass(ref.file, base) : undefined;
+  };
+
+  /** `Class.method` for a method called on an instance of `ref`, walking up the class chain. */
+  const methodOf = (ref: ClassRef, name: string, depth = 0): SymbolRef | undefined => {
+    if (depth > MAX_DEPTH) return undefined;
+    const own = ref.cls.members.find((m) => m.name === name && m.kind !== 'ctor-param');
+    const symbol = `${ref.cls.name}.${name}`;
+    if (own || extraSymbols.has(symbolKey(ref.file, symbol))) return { file: ref.file, symbol };
+    const base = baseOf(ref);
+    return base ? methodOf(base, name, depth + 1) : undefined;
+  };
+
+  /** The class a member holds: its type, `@Inject(Token)` class token, or `new X()` initializer. */
+  const memberClass = (ref: ClassRef, field: string, depth = 0): ClassRef | undefined => {
+    if (depth > MAX_DEPTH) return undefined;
+    const member = findField(ref.cls, field);
+    if (member) return classOfDeclaration(ref.file, member);
+    const base = baseOf(ref);
+    return base ? memberClass(base, field, depth + 1) : undefined;
+  };
+
+  const classOfDeclaration = (file: string, decl: MemberFact | ParamFact | { type?: string; init?: MemberFact['init']; decorators?: MemberFact['decorators'] }): ClassRef | undefined => {
+    const injected = decl.decorators?.find((d) => d.name === 'Inject')?.args[0];
+    const candidates = [typeName(decl.type), injected?.k === 'id' ? injected.v : undefined, 'init' in decl ? newedClass(decl.init) : undefined];
+    for (const name of candidates) {
+      const cls = name ? index.resolveClass(file, name) : undefined;
+      if (cls) return cls;
+    }
+    return undefined;
+  };
+
+  /** What an identifier used in `file` inside `symbol` holds: a class instance, a class itself, or a module value. */
+  const identifierTarget = (file: string, symbol: string, name: string): { instanceOf?: ClassRef; classItself?: ClassRef; moduleValue?: SymbolRef } | undefined => {
+    const facts = index.files.get(file);
+    if (!facts) return undefined;
+    const param = paramsOf(facts, symbol).find((p) => p.name === name);
+    if (param) {
+      const cls = classOfDeclaration(file, param);
+      return cls ? { instanceOf: cls } : undefined;
+    }
+    const variable = facts.variables.find((v) => v.name === name && (v.scope === symbol || v.scope === '<module>'));
+    if (variable) {
+      const cls = classOfDeclaration(file, variable);
+      if (cls) return { instanceOf: cls };
+      if (variable.scope === '<module>') return { moduleValue: { file, symbol: name } };
+      return undefined;
+    }
+    const local = classIn(file, name);
+    if (local) return { classItself: { file, cls: local } };
+    const resolved = index.resolveName(file, name);
+    if (resolved?.kind !== 'internal' || resolved.file === file) return undefined;
+    const target = index.files.get(resolved.file);
+    const exportedName = resolved.name === 'default' ? (target?.exports.find((e) => e.name === 'default')?.local ?? 'default') : resolved.name;
+    return identifierTarget(resolved.file, '<module>', exportedName);
+  };
+
+  const resolveFunction = (file: string, name: string): SymbolRef | undefined => {
+    const facts = index.files.get(file);
+    if (facts?.functions.some((f) => f.name === name)) return { file, symbol: name };
+    const resolved = index.resolveName(file, name);
+    if (resolved?.kind !== 'internal') return undefined;
+    const target = index.files.get(resolved.file);
+    const local = resolved.name === 'default' ? (target?.exports.find((e) => e.name === 'default')?.local ?? 'default') : resolved.name;
+    return hasSymbol(resolved.file, local) ? { file: resolved.file, symbol: local } : undefined;
+  };
+
+  const cache = new Map<string, SymbolRef | null>();
+
+  return (file, call) => {
+    const key = `${file}\0${call.id}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const target = resolveUncached(file, call);
+    cache.set(key, target ?? null);
+    return target;
+  };
+
+  function resolveUncached(file: string, call: CallFact): SymbolRef | undefined {
+    const callee = call.callee.replace(/\?\./g, '.').replace(/!/g, '');
+    if (callee.startsWith('new ') || callee.includes('(') || call.tagged) return undefined;
+    const parts = callee.split('.');
+    const ownClass = (): ClassRef | undefined => {
+      const name = call.symbol.split('.')[0];
+      const cls = classIn(file, name);
+      return cls ? { file, cls } : undefined;
+    };
+    if (parts[0] === 'this' || parts[0] === 'super') {
+      const self = ownClass();
+      if (!self) return undefined;
+      const start = parts[0] === 'super' ? baseOf(self) : self;
+      if (!start) return undefined;
+      if (parts.length === 2) return methodOf(start, parts[1]);
+      if (parts.length === 3) {
+        const held = memberClass(start, parts[1]);
+        if (held) return methodOf(held, parts[2]);
+      }
+      return undefined;
+    }
+    if (parts.length === 1) return resolveFunction(file, parts[0]);
+    if (parts.length === 2) {
+      const [head, method] = parts;
+      const target = identifierTarget(file, call.symbol, head);
+      if (target?.instanceOf) return methodOf(target.instanceOf, method);
+      if (target?.classItself) return methodOf(target.classItself, method);
+      if (target?.moduleValue) {
+        const symbol = `${target.moduleValue.symbol}.${method}`;
+        return hasSymbol(target.moduleValue.file, symbol) ? { file: target.moduleValue.file, symbol } : undefined;
+      }
+    }
+    // namespace import: ns.fn() / ns.Class.method()
+    const resolved = index.resolveName(file, parts.slice(0, 2).join('.'));
+    if (resolved?.kind !== 'internal') return undefined;
+    if (parts.length === 2) return hasSymbol(resolved.file, resolved.name) ? { file: resolved.file, symbol: resolved.name } : undefined;
+    const cls = classIn(resolved.file, resolved.name);
+    return cls && parts.length === 3 ? methodOf({ file: resolved.file, cls }, parts[2]) : undefined;
+  }
+}
+
+function findField(cls: ClassFact, name: string): MemberFact | undefined {
+  return cls.members.find((m) => m.name === name && (m.kind === 'property' || m.kind === 'ctor-param' || m.kind === 'getter'));
+}
+
+/** Parameters of the function or method a symbol names. */
+export function paramsOf(facts: FileFacts, symbol: string): ParamFact[] {
+  const dot = symbol.indexOf('.');
+  if (dot < 0) return facts.functions.find((f) => f.name === symbol)?.params ?? [];
+  const cls = facts.classes.find((c) => c.name === symbol.slice(0, dot));
+  return cls?.members.find((m) => m.name === symbol.slice(dot + 1) && m.params)?.params ?? [];
+}
