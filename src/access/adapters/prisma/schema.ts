@@ -110,7 +110,9 @@ function parseBlocks(path: string, text: string, problems: Problem[]): Block[] {
   }
 }
 
-export function parsePrismaSchema(path: string, text: string): ParsedSchema {
+export function parsePrismaSchema(path: string, raw: string): ParsedSchema {
+  // prisma-ast rejects trailing blanks after `{` that Prisma itself accepts; line numbers stay.
+  const text = raw.replace(/[ \t\r]+$/gm, '');
   const problems: Problem[] = [];
   const blocks = parseBlocks(path, text, problems);
   const lines = lineMap(text);
