@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { ts } from 'ts-morph';
 import { z } from 'zod';
 import { CarveError } from '../util/errors.js';
 import { configSchema, defaults, presentationKeys, type CarveConfig, type ConfigKey } from './options.js';
@@ -43,12 +44,12 @@ function readConfigFile(file: string): Partial<CarveConfig> {
   } catch (error) {
     throw new CarveError(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new CarveError(`config ${file} is not valid JSON: ${(error as Error).message}`);
+  // JSON with comments, read as tsconfig is read.
+  const parsed = ts.parseConfigFileTextToJson(file, text);
+  if (parsed.error) {
+    throw new CarveError(`config ${file} is not valid JSON: ${ts.flattenDiagnosticMessageText(parsed.error.messageText, ' ')}`);
   }
+  const raw: unknown = parsed.config;
   return validateConfig(raw, path.basename(file));
 }
 

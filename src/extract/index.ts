@@ -30,38 +30,43 @@ function looksBinary(buf: Buffer): boolean {
 }
 
 const PROGRESS_EVERY = 64;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export function extractAll(files: readonly DiscoveredFile[], options: ExtractOptions): Extracted {
+export async function extractAll(files: readonly DiscoveredFile[], options: ExtractOptions): Promise<Extracted> {
   const facts: FileFacts[] = [];
   const skipped: SkippedFile[] = [];
   let cacheHits = 0;
-  files.forEach((file, i) => {
-    if (options.onProgress && i % PROGRESS_EVERY === 0) options.onProgress(i, files.length);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    if (options.onProgress && i % PROGRESS_EVERY === 0) {
+      options.onProgress(i, files.length);
+      await yieldToEventLoop(); // lets a live progress view redraw
+    }
     if (file.size > options.maxFileSize) {
       skipped.push({ path: file.path, reason: `larger than maxFileSize (${file.size} > ${options.maxFileSize} bytes)` });
-      return;
+      continue;
     }
     let buf: Buffer;
     try {
       buf = readFileSync(file.abs);
     } catch (error) {
       skipped.push({ path: file.path, reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-      return;
+      continue;
     }
     if (looksBinary(buf)) {
       skipped.push({ path: file.path, reason: 'binary content (NUL bytes), not source text' });
-      return;
+      continue;
     }
     const cached = options.cache?.get(file.path, buf);
     if (cached) {
       cacheHits++;
       facts.push(cached);
-      return;
+      continue;
     }
     const fileFacts = extractFile(file.path, buf.toString('utf8'));
     options.cache?.set(file.path, buf, fileFacts);
     facts.push(fileFacts);
-  });
+  }
   options.onProgress?.(files.length, files.length);
   return { facts, skipped, cacheHits };
 }

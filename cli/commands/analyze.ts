@@ -1,0 +1,48 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze, reporters, serializeResult, type AnalyzeOutput } from '../../src/index.js';
+import { openInBrowser } from '../open-in-browser.js';
+import { inkProgress } from '../progress/ink-progress.js';
+import { plainProgress } from '../progress/plain-progress.js';
+
+interface AnalyzeFlags {
+  config?: string;
+  json?: boolean;
+  timings?: boolean;
+  open?: boolean;
+}
+
+function printTimings(out: AnalyzeOutput): void {
+  const total = out.timings.reduce((s, t) => s + t.ms, 0);
+  for (const t of out.timings) {
+    process.stderr.write(`timing ${t.phase} ${t.ms.toFixed(1)} ms ${((t.ms / total) * 100).toFixed(1)}%\n`);
+  }
+  process.stderr.write(`timing total ${total.toFixed(1)} ms 100%\n`);
+  process.stderr.write(`cache ${out.cache.hits} hits ${out.cache.misses} misses\n`);
+}
+
+export async function analyzeCommand(root: string, flags: AnalyzeFlags, overrides: Record<string, unknown>): Promise<number> {
+  const live = process.stderr.isTTY && !process.env.CI;
+  const progress = live ? inkProgress() : plainProgress();
+  let out: AnalyzeOutput;
+  try {
+    out = await analyze({ root, configPath: flags.config, overrides, onProgress: progress.onProgress });
+  } finally {
+    progress.stop();
+  }
+  if (flags.timings) printTimings(out);
+
+  const summary = reporters.text(out.result);
+  if (flags.json) {
+    process.stdout.write(serializeResult(out.result));
+    return 0;
+  }
+  const dir = path.resolve(out.config.options.out);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'analysis.json'), serializeResult(out.result));
+  const html = path.join(dir, 'index.html');
+  writeFileSync(html, reporters.html(out.result));
+  process.stdout.write(`${summary}\n\nWrote ${path.relative(process.cwd(), dir) || '.'}/analysis.json and index.html\n`);
+  if (flags.open) openInBrowser(html);
+  return 0;
+}

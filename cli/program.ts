@@ -1,0 +1,97 @@
+/** The command line: parse options, call the library, render. No analysis logic lives here. */
+import { Command, CommanderError, Option } from 'commander';
+import { CarveError, TOOL_VERSION, configSchema, flags, type ConfigKey } from '../src/index.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { initCommand } from './commands/init.js';
+import { reportCommand } from './commands/report.js';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** Flags derived from the one options table; only values given on the command line become overrides. */
+function addConfigFlags(cmd: Command): void {
+  for (const [key, spec] of Object.entries(flags) as [ConfigKey, (typeof flags)[ConfigKey]][]) {
+    if (!spec) continue;
+    const description = configSchema.shape[key].description ?? '';
+    const option = new Option(spec.flag, description);
+    if (spec.parse) {
+      const parse = spec.parse;
+      option.argParser((raw) => {
+        try {
+          return parse(raw);
+        } catch (error) {
+          throw new CarveError(`${spec.flag.split(' ')[0]}: ${(error as Error).message}`);
+        }
+      });
+    }
+    cmd.addOption(option);
+  }
+}
+
+export function configOverrides(cmd: Command): Record<string, unknown> {
+  const opts = cmd.opts();
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(flags) as ConfigKey[]) {
+    if (flags[key] && cmd.getOptionValueSource(key) === 'cli') out[key] = opts[key];
+  }
+  return out;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const program = new Command('carve')
+    .description('Find the service boundaries in a TypeScript monolith.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  let exitCode: number = EXIT.ok;
+  const analyze = program
+    .command('analyze')
+    .description('Analyse a project and write carve-report/analysis.json and index.html')
+    .argument('[path]', 'project folder', '.')
+    .option('-c, --config <file>', `config file (default: ${'carve.config.json'} at the project root)`)
+    .option('--json', 'print analysis.json to stdout instead of writing files')
+    .option('--timings', 'print the time and share of each phase')
+    .option('--open', 'open the HTML report when done')
+    .option('--debug', 'show stack traces');
+  addConfigFlags(analyze);
+  analyze.action(async (path: string, _opts: unknown, cmd: Command) => {
+    exitCode = await analyzeCommand(path, cmd.opts(), configOverrides(cmd));
+  });
+
+  program
+    .command('report')
+    .description('Re-render index.html from an analysis.json, without re-analysing')
+    .argument('<analysis.json>', 'a result written by carve analyze')
+    .option('--out <dir>', 'folder for index.html (default: next to analysis.json)')
+    .option('--open', 'open the report in the browser')
+    .action(async (file: string, opts: { out?: string; open?: boolean }) => {
+      exitCode = await reportCommand(file, opts);
+    });
+
+  program
+    .command('init')
+    .description('Write a commented starter carve.config.json')
+    .argument('[path]', 'project folder', '.')
+    .option('--force', 'overwrite an existing config')
+    .action((path: string, opts: { force?: boolean }) => {
+      exitCode = initCommand(path, opts);
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage; // commander has printed the message
+    }
+    if (error instanceof CarveError) {
+      process.stderr.write(`carve: ${error.message}\n`);
+      if (debug) process.stderr.write(`${error.stack}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`carve: internal error: ${(error as Error).message}${debug ? `\n${(error as Error).stack}` : ' (run with --debug for the stack trace)'}\n`);
+    return EXIT.usage;
+  }
+}

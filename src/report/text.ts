@@ -1,0 +1,7 @@
+/** The terminal summary printed after `carve analyze`: code, data access, decomposition. */
+import type { AnalysisResult } from '../model/result.js';
+import { formatCodeSummary } from './code-summary.js';
+
+export function formatTextReport(result: AnalysisResult): string {
+  return [...formatCodeSummary(result)].join('\n');
+}
