@@ -131,11 +131,11 @@ export class ReceiverTracer<C> {
       }
     }
     const scoped = facts.variables.find((v) => v.name === name && v.scope === ctx.symbol);
-    if (scoped) return this.variable(file, scoped, depth);
+    if (scoped) return this.variable(file, scoped, depth) ?? this.hint(name);
     const param = paramsOfSymbol(facts, ctx.symbol).find((p) => p.name === name);
     if (param) return this.declared(file, param.type, param.decorators, undefined, depth);
     const top = facts.variables.find((v) => v.name === name && v.scope === '<module>');
-    if (top) return this.variable(file, top, depth);
+    if (top) return this.variable(file, top, depth) ?? this.hint(name);
     const resolved = this.index.resolveName(file, name);
     if (resolved?.kind === 'internal' && (resolved.file !== file || resolved.name !== name)) {
       const target = this.index.files.get(resolved.file);
@@ -182,6 +182,7 @@ export class ReceiverTracer<C> {
     if (init.k !== 'call') return undefined;
     if (init.callee.startsWith('new ')) return this.typeValue(file, init.callee.slice(4), depth);
     const dot = init.callee.lastIndexOf('.');
+    if (dot !== -1 && /^this\.[\w$]+$/.test(init.callee)) return this.methodResult(file, ctx.symbol.split('.')[0], init.callee.slice(5), depth);
     if (dot !== -1) {
       const method = init.callee.slice(dot + 1);
       if (!this.rules.callKeepsClient?.(method)) return undefined;
@@ -195,10 +196,26 @@ export class ReceiverTracer<C> {
   private functionResult(file: string, name: string, depth: number): Traced<C> | undefined {
     const resolved = this.index.resolveName(file, name);
     if (resolved?.kind !== 'internal') return undefined;
-    const facts = this.index.files.get(resolved.file);
-    for (const call of facts?.calls ?? []) {
-      if (call.symbol !== resolved.name) continue;
-      const value = this.value(resolved.file, { k: 'call', callee: call.callee, args: call.args }, { symbol: call.symbol, within: call.within }, depth);
+    return this.bodyResult(resolved.file, resolved.name, depth);
+  }
+
+  /** `this.getClient()`: a method returns a client when its declared type or body says so. */
+  private methodResult(file: string, className: string, method: string, depth: number): Traced<C> | undefined {
+    const cls = this.index.files.get(file)?.classes.find((c) => c.name === className);
+    const m = cls?.members.find((x) => x.name === method && x.kind === 'method');
+    if (!cls || !m) return undefined;
+    if (m.type) {
+      const typed = this.typeValue(file, m.type.replace(/^Promise<(.*)>$/, '$1'), depth);
+      if (typed) return typed;
+    }
+    return this.bodyResult(file, `${className}.${method}`, depth);
+  }
+
+  /** Any call in a function body that yields a client: `return new PrismaClient()`, `return this.prisma.$extends(…)`. */
+  private bodyResult(file: string, symbol: string, depth: number): Traced<C> | undefined {
+    for (const call of this.index.files.get(file)?.calls ?? []) {
+      if (call.symbol !== symbol) continue;
+      const value = this.value(file, { k: 'call', callee: call.callee, args: call.args }, { symbol, within: call.within }, depth);
       if (value?.kind === 'client') return value;
     }
     return undefined;
