@@ -1,0 +1,94 @@
+/**
+ * Which model a receiver names: a model binding (through imports), an
+ * injected `@InjectModel(User.name[, 'conn'])` member, `mongoose.model('User')`
+ * or `conn.model('User')`, or a document from `new User()` / `User.findById()`
+ * earlier in the same function.
+ */
+import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
+import type { ProjectIndex } from '../../../link/project-index.js';
+import { refOf, strOf } from './arg-facts.js';
+import { type ModelRegistry, type MongooseModel, modelNameOf } from './models.js';
+import { enclosingClass, findMember } from './receivers.js';
+
+export type ModelRef = { model: MongooseModel } | { unresolved: string; detail: string } | undefined;
+
+/** A model by name, preferring one on the given connection. */
+function byName(registry: ModelRegistry, name: string, connection?: string): MongooseModel | undefined {
+  const hits = registry.byName.get(name) ?? [];
+  if (hits.length === 1) return hits[0];
+  return connection ? hits.find((m) => m.connection === connection) : hits.find((m) => !m.connection);
+}
+
+export function modelByRef(index: ProjectIndex, registry: ModelRegistry, file: string, text: string): MongooseModel | undefined {
+  const r = index.resolveName(file, text);
+  if (r?.kind === 'internal') {
+    const hit = registry.byKey.get(`${r.file}#${r.name}`);
+    if (hit) return hit;
+  }
+  const local = registry.byKey.get(`${file}#${text}`);
+  if (local) return local;
+  // `const User = require('./user.model')` (CommonJS) and `db.User`: fall back to a unique name.
+  return byName(registry, text.slice(text.lastIndexOf('.') + 1));
+}
+
+/** `Model<CatDocument>` / `ReturnModelType<typeof Cat>` → `Cat`. */
+function modelTypeTarget(type: string | undefined): string | undefined {
+  const m = /^(?:mongoose\.)?(?:Model|ReturnModelType|PaginateModel|SoftDeleteModel|AggregatePaginateModel)\s*<\s*(?:typeof\s+)?([\w.]+)/.exec(type?.trim() ?? '');
+  return m?.[1].split('.').pop()?.replace(/(Document|Doc|Schema|Entity|Model)$/, '') || undefined;
+}
+
+export function resolveStatic(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, recv: string): ModelRef {
+  if (/(^|\.)model\(\)$/.test(recv) && call.receiver !== undefined) {
+    const lookup = file.calls[call.receiver];
+    if (lookup.args.length !== 1) return undefined;
+    const name = modelNameOf(file, lookup.args[0]);
+    const model = name ? byName(registry, name) : undefined;
+    return model ? { model } : { unresolved: name ? 'unknown-model' : 'dynamic-model-name', detail: recv };
+  }
+  if (recv.includes('(') || recv.includes('[')) return undefined;
+  if (recv.startsWith('this.') && recv.split('.').length === 2) return resolveMember(index, registry, file, call, recv.slice(5));
+  const model = modelByRef(index, registry, file.path, recv);
+  return model ? { model } : undefined;
+}
+
+function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, name: string): ModelRef {
+  const cls = enclosingClass(file, call);
+  const found = cls && findMember(index, file.path, cls, name);
+  if (!found) return undefined;
+  const { member } = found;
+  const inject = member.decorators.find((d) => d.name === 'InjectModel');
+  const facts = index.files.get(found.file) ?? file;
+  const injected = inject && (modelNameOf(facts, inject.args[0]) ?? refOf(inject.args[0]));
+  const target = injected ?? modelTypeTarget(member.type);
+  if (target) {
+    const model = byName(registry, target, inject ? strOf(inject.args[1]) : undefined) ?? (injected ? undefined : modelByRef(index, registry, found.file, target));
+    if (model) return { model };
+  }
+  if (inject || modelTypeTarget(member.type) !== undefined || /^(mongoose\.)?Model\b/.test(member.type ?? '')) {
+    return { unresolved: target ? 'unknown-model' : 'generic-model', detail: `this.${name}: ${member.type ?? '@InjectModel'}` };
+  }
+  return undefined;
+}
+
+const DOCUMENT_SOURCES = new Set(['findOne', 'findById', 'create', 'findOneAndUpdate', 'findByIdAndUpdate', 'hydrate']);
+
+/** A document variable: `const doc = new User(data)` or `const doc = await User.findById(id)` in the same function. */
+export function resolveDocument(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, recv: string): MongooseModel | undefined {
+  if (recv.startsWith('new ') && call.receiver !== undefined) return modelByRef(index, registry, file.path, file.calls[call.receiver].callee.slice(4));
+  if (!/^[\w$]+$/.test(recv)) return undefined;
+  for (const other of file.calls) {
+    if (other.symbol !== call.symbol || other.assignedTo !== recv || other.id >= call.id) continue;
+    let inner = other;
+    while (inner.receiver !== undefined) inner = file.calls[inner.receiver];
+    if (inner.callee.startsWith('new ')) {
+      const model = modelByRef(index, registry, file.path, inner.callee.slice(4));
+      if (model) return model;
+      continue;
+    }
+    const dot = inner.callee.lastIndexOf('.');
+    if (dot <= 0 || !DOCUMENT_SOURCES.has(inner.callee.slice(dot + 1))) continue;
+    const ref = resolveStatic(index, registry, file, inner, inner.callee.slice(0, dot));
+    if (ref && 'model' in ref) return ref.model;
+  }
+  return undefined;
+}
