@@ -1,0 +1,96 @@
+/**
+ * Stores for TypeORM: one per named data source or connection
+ * (`new DataSource({ name, entities })`, `TypeOrmModule.forRoot[Async]({ name })`,
+ * `TypeOrmModule.forFeature([X], 'billing')`). When the code names fewer than
+ * two, every entity lives in the default store. Two unnamed data sources are
+ * told apart by the variable holding them (`AnalyticsDataSource`).
+ */
+import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
+import type { ProjectIndex } from '../../../link/project-index.js';
+import { constString, importedFrom, prop } from './decorators.js';
+import type { EntityCatalog } from './entity-catalog.js';
+
+export interface StoreSource {
+  /** What the code calls the data source; undefined = TypeORM's `default`. */
+  name?: string;
+  variable?: string;
+  /** Entity arguments (`[User, Order]`) with the file they are written in. */
+  entities: { file: string; arg: ArgFact }[];
+}
+
+export interface StoreMap {
+  /** The store a connection / data source name denotes (`@InjectRepository(User, 'billing')`). */
+  storeOf(connection: string | undefined): string;
+}
+
+/** Option objects an ORM setup call receives, following a variable holding them. */
+export function optionsObject(index: ProjectIndex, file: string, arg: ArgFact | undefined): Extract<ArgFact, { k: 'obj' }> | undefined {
+  if (!arg) return undefined;
+  if (arg.k === 'obj') return arg;
+  if (arg.k === 'fn') return optionsObject(index, file, arg.ret);
+  if (arg.k !== 'id') return undefined;
+  const resolved = index.resolveName(file, arg.v);
+  const where = resolved?.kind === 'internal' ? resolved : { file, name: arg.v };
+  const init = index.files.get(where.file)?.variables.find((v) => v.name === where.name && v.scope === '<module>')?.init;
+  return init?.k === 'obj' ? init : undefined;
+}
+
+/** TypeORM data sources and `forFeature` registrations in a file. */
+export function typeormStoreSources(file: FileFacts, index: ProjectIndex, isOrm: (pkg: string) => boolean): StoreSource[] {
+  const out: StoreSource[] = [];
+  const from = (name: string): boolean => importedFrom(index, file.path, name, isOrm);
+  for (const call of file.calls) {
+    const c = call.callee;
+    if ((c === 'new DataSource' && from('DataSource')) || (c === 'new Connection' && from('Connection')) || (c === 'createConnection' && from('createConnection'))) {
+      const opts = optionsObject(index, file.path, call.args[0]);
+      out.push({ name: constString(index, file.path, prop(opts, 'name')), variable: call.assignedTo, entities: entityList(file.path, prop(opts, 'entities')) });
+    } else if ((c === 'TypeOrmModule.forRoot' || c === 'TypeOrmModule.forRootAsync') && from('TypeOrmModule')) {
+      const opts = optionsObject(index, file.path, call.args[0]);
+      const factory = optionsObject(index, file.path, prop(opts, 'useFactory'));
+      out.push({
+        name: constString(index, file.path, prop(opts, 'name')),
+        entities: entityList(file.path, prop(opts, 'entities') ?? prop(factory, 'entities')),
+      });
+    } else if (c === 'TypeOrmModule.forFeature' && from('TypeOrmModule')) {
+      out.push({ name: featureName(index, file.path, call.args[1]), entities: entityList(file.path, call.args[0]) });
+    }
+  }
+  return out;
+}
+
+/** `forFeature([X], 'billing')`, or `forFeature([X], BillingDataSource)` / `{ name }` options. */
+function featureName(index: ProjectIndex, file: string, arg: ArgFact | undefined): string | undefined {
+  return constString(index, file, arg) ?? constString(index, file, prop(optionsObject(index, file, arg), 'name'));
+}
+
+const entityList = (file: string, arg: ArgFact | undefined): { file: string; arg: ArgFact }[] =>
+  arg?.k === 'arr' ? arg.items.map((item) => ({ file, arg: item })) : [];
+
+/**
+ * Assign stores to entities. Named sources become stores only when the code
+ * names at least two; `default` (TypeORM's own name) is the default store.
+ */
+export function assignStores(sources: readonly StoreSource[], catalog: EntityCatalog, defaultStore: string): StoreMap {
+  const unnamed = sources.filter((s) => s.name === undefined && s.variable && s.entities.length > 0);
+  const nameOf = (s: StoreSource): string => s.name ?? (unnamed.length > 1 && unnamed.includes(s) ? s.variable! : 'default');
+  const names = new Set(sources.map(nameOf));
+  const multi = names.size > 1;
+  const storeOf = (connection: string | undefined): string =>
+    !multi || connection === undefined || connection === 'default' ? defaultStore : connection;
+  if (!multi) return { storeOf };
+  const stores = new Map<string, Set<string>>();
+  for (const s of sources) {
+    for (const { file, arg } of s.entities) {
+      const entity = catalog.fromArg(file, arg);
+      if (!entity) continue;
+      const set = stores.get(entity.key) ?? new Set<string>();
+      set.add(storeOf(nameOf(s)));
+      stores.set(entity.key, set);
+    }
+  }
+  for (const e of catalog.all) {
+    const set = stores.get(e.key);
+    if (set) e.stores = [...set].sort();
+  }
+  return { storeOf };
+}

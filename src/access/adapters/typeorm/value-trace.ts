@@ -1,0 +1,372 @@
+/**
+ * What an expression holds, traced through facts only: `this.userRepo`,
+ * `dataSource.getRepository(User)`, a callback's `manager`, an imported
+ * `AppDataSource`. Shared by the TypeORM and MikroORM adapters: both speak of
+ * repositories, entity managers and query builders, and differ only in the
+ * names, which each adapter supplies as `OrmSemantics`.
+ */
+import type { ArgFact, CallFact, ClassFact, DecoratorFact, FileFacts, ParamFact, VariableFact } from '../../../extract/file-facts.js';
+import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
+import { entityKey, type EntityCatalog, type EntityInfo } from './entity-catalog.js';
+import type { QbState } from './query-builder.js';
+
+export type Value =
+  /** A repository; `entity` undefined when it is generic (`Repository<T>` in a base class). */
+  | { k: 'repo'; entity?: EntityInfo; store?: string }
+  /** EntityManager, DataSource/Connection, MikroORM's `em`. */
+  | { k: 'manager'; store?: string }
+  /** MikroORM's `MikroORM` instance (its `em`), or a driver connection. */
+  | { k: 'orm'; store?: string }
+  | { k: 'connection'; store?: string }
+  | { k: 'runner'; store?: string }
+  | { k: 'qb'; qb: QbState }
+  /** The entity class itself (ActiveRecord statics). */
+  | { k: 'entity-class'; entity: EntityInfo }
+  /** An entity instance (`new User()`, a typed parameter, a loaded row). */
+  | { k: 'instance'; entity: EntityInfo };
+
+/** Where an expression is evaluated. */
+export interface Scope {
+  file: FileFacts;
+  symbol: string;
+  line: number;
+  within: readonly number[];
+}
+
+/** The ORM-specific half: how its types, decorators and methods produce values. */
+export interface OrmSemantics {
+  isOrmPackage(pkg: string): boolean;
+  /** A type exported by the ORM, e.g. `Repository` with args `['User']`. */
+  fromOrmType(name: string, typeArgs: string[], file: string): Value | undefined;
+  /** A decorator on a member or parameter, e.g. `@InjectRepository(User)`. */
+  fromDecorator(d: DecoratorFact, file: string): Value | undefined;
+  /** A function exported by the ORM called directly, e.g. `getRepository(User)`. */
+  fromOrmFunction(name: string, args: readonly ArgFact[], scope: Scope): Value | undefined;
+  /** `new X(…)` of a class exported by the ORM. */
+  fromOrmNew(name: string, args: readonly ArgFact[], scope: Scope): Value | undefined;
+  fromMethod(recv: Value, method: string, args: readonly ArgFact[], scope: Scope): Value | undefined;
+  fromProperty(recv: Value, prop: string): Value | undefined;
+  /** Parameter `paramIndex` of the callback passed as argument `argIndex` of `recv.method(…)`. */
+  callbackParam(recv: Value, method: string, argIndex: number, paramIndex: number, args: readonly ArgFact[]): Value | undefined;
+  /** A project class as a value: `this` inside a custom repository, or an instance typed by one. */
+  fromClass(ref: ClassRef, isStatic: boolean): Value | undefined;
+}
+
+interface FileIndex {
+  assigned: Map<string, CallFact[]>;
+  variables: Map<string, VariableFact[]>;
+  classes: Map<string, ClassFact>;
+}
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+export class ValueTracer {
+  private readonly callMemo = new Map<string, Value | undefined>();
+  private readonly active = new Set<string>();
+  private readonly fileIndexes = new Map<string, FileIndex>();
+
+  constructor(
+    readonly index: ProjectIndex,
+    readonly catalog: EntityCatalog,
+    private readonly sem: OrmSemantics,
+  ) {}
+
+  scopeOf(file: FileFacts, call: CallFact): Scope {
+    return { file, symbol: call.symbol, line: call.line, within: call.within };
+  }
+
+  /** Method name of a call (`find` for `this.repo.find`), and the receiver's text when it is not a call. */
+  static split(callee: string): { recvText?: string; method: string } {
+    const dot = callee.lastIndexOf('.');
+    if (dot < 0) return { method: callee };
+    return { recvText: callee.slice(0, dot), method: callee.slice(dot + 1) };
+  }
+
+  /** The value a call returns. */
+  callValue(file: FileFacts, call: CallFact): Value | undefined {
+    const key = `${file.path}#${call.id}`;
+    if (this.callMemo.has(key)) return this.callMemo.get(key);
+    if (this.active.has(key)) return undefined;
+    this.active.add(key);
+    const value = this.evalCall(this.scopeOf(file, call), call.callee, call.args, () => this.receiverValue(file, call));
+    this.active.delete(key);
+    this.callMemo.set(key, value);
+    return value;
+  }
+
+  /** The value a call's receiver holds (`this.repo` in `this.repo.find()`). */
+  receiverValue(file: FileFacts, call: CallFact): Value | undefined {
+    if (call.receiver !== undefined) {
+      const inner = file.calls[call.receiver];
+      return inner ? this.callValue(file, inner) : undefined;
+    }
+    const { recvText } = ValueTracer.split(call.callee);
+    if (!recvText || recvText.includes('(') || recvText.includes('[')) return undefined;
+    return this.pathValue(this.scopeOf(file, call), recvText);
+  }
+
+  private evalCall(scope: Scope, callee: string, args: readonly ArgFact[], recv: () => Value | undefined): Value | undefined {
+    if (callee.startsWith('new ')) return this.newValue(scope, callee.slice(4), args);
+    const { recvText, method } = ValueTracer.split(callee);
+    if (recvText === undefined) {
+      const resolved = this.index.resolveName(scope.file.path, method);
+      if (resolved?.kind === 'external' && this.sem.isOrmPackage(resolved.package)) return this.sem.fromOrmFunction(resolved.name, args, scope);
+      return undefined;
+    }
+    const r = recv();
+    if (r) return this.sem.fromMethod(r, method, args, scope);
+    // `typeorm.getRepository(User)` through a namespace import.
+    if (IDENT.test(recvText)) {
+      const resolved = this.index.resolveName(scope.file.path, recvText);
+      if (resolved?.kind === 'external' && resolved.name === '*' && this.sem.isOrmPackage(resolved.package)) {
+        return this.sem.fromOrmFunction(method, args, scope);
+      }
+    }
+    return undefined;
+  }
+
+  private newValue(scope: Scope, name: string, args: readonly ArgFact[]): Value | undefined {
+    const resolved = this.index.resolveName(scope.file.path, name);
+    if (resolved?.kind === 'external') return this.sem.isOrmPackage(resolved.package) ? this.sem.fromOrmNew(resolved.name, args, scope) : undefined;
+    const entity = this.catalog.fromName(scope.file.path, name);
+    if (entity) return { k: 'instance', entity };
+    const ref = this.index.resolveClass(scope.file.path, name);
+    return ref ? this.sem.fromClass(ref, false) : undefined;
+  }
+
+  /** The value of a summarised expression. */
+  argValue(scope: Scope, arg: ArgFact | undefined): Value | undefined {
+    if (!arg) return undefined;
+    switch (arg.k) {
+      case 'id':
+        return this.pathValue(scope, arg.v);
+      case 'member':
+        return this.pathValue(scope, arg.v);
+      case 'call': {
+        const recv = arg.recv;
+        return this.evalCall(scope, arg.callee, arg.args, () => {
+          if (recv) return this.argValue(scope, recv);
+          const { recvText } = ValueTracer.split(arg.callee);
+          return recvText && !recvText.includes('(') ? this.pathValue(scope, recvText) : undefined;
+        });
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `this.repo`, `this.dataSource.manager`, `manager`, `AppDataSource`, `queryRunner.manager`. */
+  pathValue(scope: Scope, text: string): Value | undefined {
+    const segs = text.split('.');
+    let value: Value | undefined;
+    let i = 1;
+    if (segs[0] === 'this') {
+      if (segs.length === 1) return this.thisValue(scope);
+      value = this.memberValue(scope.file, className(scope.symbol), segs[1]!, new Set());
+      if (!value) {
+        const self = this.thisValue(scope);
+        value = self ? this.sem.fromProperty(self, segs[1]!) : undefined;
+      }
+      i = 2;
+    } else {
+      value = this.identValue(scope, segs[0]!);
+    }
+    for (; i < segs.length && value; i++) value = this.sem.fromProperty(value, segs[i]!);
+    return value;
+  }
+
+  thisValue(scope: Scope): Value | undefined {
+    const cls = this.fileIndex(scope.file).classes.get(className(scope.symbol));
+    if (!cls) return undefined;
+    const member = cls.members.find((m) => m.name === memberName(scope.symbol));
+    const isStatic = member?.static ?? false;
+    const entity = this.catalog.get(entityKey(scope.file.path, cls.name));
+    if (entity) return isStatic ? { k: 'entity-class', entity } : { k: 'instance', entity };
+    return this.sem.fromClass({ file: scope.file.path, cls }, isStatic);
+  }
+
+  /** A class member (own or inherited): decorators, type, initialiser, or `this.x = …` assignments. */
+  private memberValue(file: FileFacts, cls: string, name: string, seen: Set<string>): Value | undefined {
+    const key = `${file.path}#${cls}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    const fact = this.fileIndex(file).classes.get(cls);
+    if (!fact) return undefined;
+    const scope: Scope = { file, symbol: `${cls}.${name}`, line: Number.MAX_SAFE_INTEGER, within: [] };
+    for (const m of fact.members) {
+      if (m.name !== name || m.kind === 'method') continue;
+      const v = this.declaredValue(file.path, m.decorators, m.type);
+      if (v) return v;
+    }
+    const assigned = (this.fileIndex(file).assigned.get(`this.${name}`) ?? []).filter((c) => className(c.symbol) === cls);
+    for (const c of assigned) {
+      const v = this.callValue(file, c);
+      if (v) return v;
+    }
+    const init = fact.members.find((m) => m.name === name && m.init)?.init;
+    const v = init ? this.argValue(scope, init) : undefined;
+    if (v) return v;
+    // Inherited: `protected readonly repo: Repository<User>` in a base class.
+    const base = fact.extends ? heritageName(fact.extends) : undefined;
+    const ref = base ? this.index.resolveClass(file.path, base) : undefined;
+    const baseFile = ref ? this.index.files.get(ref.file) : undefined;
+    return ref && baseFile ? this.memberValue(baseFile, ref.cls.name, name, seen) : undefined;
+  }
+
+  private declaredValue(file: string, decorators: readonly DecoratorFact[], type: string | undefined): Value | undefined {
+    for (const d of decorators) {
+      const v = this.sem.fromDecorator(d, file);
+      if (v) return v;
+    }
+    return this.typeValue(file, type);
+  }
+
+  /** `Repository<User>`, `EntityManager`, `UserRepository`, `User`. */
+  typeValue(file: string, type: string | undefined): Value | undefined {
+    if (!type) return undefined;
+    const m = /^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*(?:<(.*)>)?/s.exec(type);
+    if (!m) return undefined;
+    const name = m[1]!;
+    const typeArgs = m[2] ? splitTopLevel(m[2]) : [];
+    const head = name.split('.')[0]!;
+    const resolved = this.index.resolveName(file, head);
+    if (resolved?.kind === 'external') {
+      if (!this.sem.isOrmPackage(resolved.package)) return undefined;
+      const exported = head === name ? resolved.name : name.slice(head.length + 1);
+      return this.sem.fromOrmType(exported, typeArgs, file);
+    }
+    const entity = this.catalog.fromName(file, name);
+    if (entity) return { k: 'instance', entity };
+    const ref = this.index.resolveClass(file, name);
+    return ref ? this.sem.fromClass(ref, false) : undefined;
+  }
+
+  /** A bare identifier: callback parameter, local, parameter, module variable, import, class. */
+  private identValue(scope: Scope, name: string): Value | undefined {
+    const { file } = scope;
+    for (let w = scope.within.length - 1; w >= 0; w--) {
+      const outer = file.calls[scope.within[w]!];
+      if (!outer) continue;
+      for (let i = 0; i < outer.args.length; i++) {
+        const a = outer.args[i]!;
+        if (a.k !== 'fn') continue;
+        const j = a.params.indexOf(name);
+        if (j < 0) continue;
+        const recv = this.receiverValue(file, outer);
+        const { method } = ValueTracer.split(outer.callee);
+        return recv ? this.sem.callbackParam(recv, method, i, j, outer.args) : undefined;
+      }
+    }
+    const idx = this.fileIndex(file);
+    const local = this.localValue(file, idx, scope.symbol, name, scope.line);
+    if (local.found) return local.value;
+    const param = this.paramOf(file, scope.symbol, name);
+    if (param) return this.declaredValue(file.path, param.decorators, param.type);
+    if (scope.symbol !== '<module>') {
+      const top = this.localValue(file, idx, '<module>', name, Number.MAX_SAFE_INTEGER);
+      if (top.found) return top.value;
+    }
+    const cls = idx.classes.get(name);
+    if (cls) return this.classValue({ file: file.path, cls });
+    const resolved = this.index.resolveName(file.path, name);
+    if (resolved?.kind !== 'internal' || resolved.file === file.path) return undefined;
+    const target = this.index.files.get(resolved.file);
+    if (!target) return undefined;
+    const targetClass = this.fileIndex(target).classes.get(resolved.name);
+    if (targetClass) return this.classValue({ file: target.path, cls: targetClass });
+    const guard = `${target.path}|${resolved.name}`;
+    if (this.active.has(guard)) return undefined;
+    this.active.add(guard);
+    const v = this.localValue(target, this.fileIndex(target), '<module>', resolved.name, Number.MAX_SAFE_INTEGER);
+    this.active.delete(guard);
+    return v.value;
+  }
+
+  private classValue(ref: ClassRef): Value | undefined {
+    const entity = this.catalog.get(entityKey(ref.file, ref.cls.name));
+    if (entity) return { k: 'entity-class', entity };
+    return undefined;
+  }
+
+  /** A `const x = …` in `symbol`: the last assignment before `line` wins. */
+  private localValue(file: FileFacts, idx: FileIndex, symbol: string, name: string, line: number): { found: boolean; value?: Value } {
+    const calls = (idx.assigned.get(name) ?? []).filter((c) => c.symbol === symbol && c.line <= line);
+    const vars = (idx.variables.get(name) ?? []).filter((v) => v.scope === symbol && v.line <= line);
+    if (calls.length === 0 && vars.length === 0) return { found: false };
+    const last = calls.at(-1);
+    if (last) {
+      const v = this.callValue(file, last);
+      if (v) return { found: true, value: v.k === 'qb' ? { k: 'qb', qb: { ...v.qb, created: false, holder: name } } : v };
+    }
+    const scope: Scope = { file, symbol, line, within: [] };
+    for (const decl of [...vars].reverse()) {
+      const v = this.typeValue(file.path, decl.type) ?? (decl.init && decl.init.k !== 'call' ? this.argValue(scope, decl.init) : undefined);
+      if (v) return { found: true, value: v };
+    }
+    return { found: true };
+  }
+
+  private paramOf(file: FileFacts, symbol: string, name: string): ParamFact | undefined {
+    if (symbol === '<module>') return undefined;
+    const dot = symbol.indexOf('.');
+    if (dot < 0) return file.functions.find((f) => f.name === symbol)?.params.find((p) => p.name === name);
+    const cls = this.fileIndex(file).classes.get(symbol.slice(0, dot));
+    const member = symbol.slice(dot + 1);
+    if (!cls) return undefined;
+    if (member === 'constructor') {
+      const p = cls.members.find((m) => m.kind === 'ctor-param' && m.name === name);
+      return p ? { name, type: p.type, decorators: p.decorators } : undefined;
+    }
+    return cls.members.find((m) => m.name === member && m.params)?.params?.find((p) => p.name === name);
+  }
+
+  private fileIndex(file: FileFacts): FileIndex {
+    let idx = this.fileIndexes.get(file.path);
+    if (idx) return idx;
+    idx = { assigned: new Map(), variables: new Map(), classes: new Map() };
+    for (const c of file.calls) if (c.assignedTo) push(idx.assigned, c.assignedTo, c);
+    for (const v of file.variables) push(idx.variables, v.name, v);
+    for (const c of file.classes) if (!idx.classes.has(c.name)) idx.classes.set(c.name, c);
+    this.fileIndexes.set(file.path, idx);
+    return idx;
+  }
+}
+
+export const className = (symbol: string): string => symbol.split('.')[0]!;
+const memberName = (symbol: string): string => symbol.split('.')[1] ?? '';
+
+/** `Repository<User>` → `Repository`; `mixins.Base` → `mixins.Base`. */
+export function heritageName(text: string): string {
+  return text.replace(/<.*$/s, '').trim();
+}
+
+/** Type arguments of a heritage clause: `Repository<User>` → `['User']`. */
+export function heritageTypeArgs(text: string): string[] {
+  const m = /<(.*)>\s*$/s.exec(text);
+  return m ? splitTopLevel(m[1]!) : [];
+}
+
+/** Split `A, B<C, D>` at top-level commas. */
+export function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '<' || ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === '>' || ch === ')' || ch === ']' || ch === '}') depth--;
+    else if (ch === ',' && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last) out.push(last);
+  return out;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
