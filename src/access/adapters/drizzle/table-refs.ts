@@ -1,0 +1,44 @@
+/** Which table an argument names: a table variable (through imports, barrels, `schema.orders`), or an `alias(t, 'x')` of one. */
+import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
+import type { ProjectIndex } from '../../../link/project-index.js';
+import type { DrizzleTable } from './tables.js';
+
+export class TableRefs {
+  private readonly byKey: Map<string, DrizzleTable>;
+  private readonly byVariable = new Map<string, DrizzleTable[]>();
+
+  constructor(
+    private readonly index: ProjectIndex,
+    readonly tables: readonly DrizzleTable[],
+  ) {
+    this.byKey = new Map(tables.map((t) => [t.key, t]));
+    for (const t of tables) this.byVariable.set(t.variable, [...(this.byVariable.get(t.variable) ?? []), t]);
+  }
+
+  /** A table by its exported name (`db.query.<name>`), unique across the project. */
+  byName(name: string): DrizzleTable | undefined {
+    const hits = this.byVariable.get(name);
+    return hits?.length === 1 ? hits[0] : undefined;
+  }
+
+  byRef(file: FileFacts, symbol: string, text: string, depth = 0): DrizzleTable | undefined {
+    const local = this.byKey.get(`${file.path}#${text}`);
+    if (local) return local;
+    const r = this.index.resolveName(file.path, text);
+    if (r?.kind === 'internal') {
+      const hit = this.byKey.get(`${r.file}#${r.name}`);
+      if (hit) return hit;
+    }
+    // `const parent = alias(categories, 'parent')`
+    const v = file.variables.find((x) => x.name === text && (x.scope === symbol || x.scope === '<module>'));
+    if (depth < 3 && v?.init?.k === 'call' && /(^|\.)alias$/.test(v.init.callee)) {
+      const inner = v.init.args[0];
+      if (inner?.k === 'id' || inner?.k === 'member') return this.byRef(file, symbol, inner.v, depth + 1);
+    }
+    return undefined;
+  }
+
+  byArg(file: FileFacts, symbol: string, arg: ArgFact | undefined): DrizzleTable | undefined {
+    return arg?.k === 'id' || arg?.k === 'member' ? this.byRef(file, symbol, arg.v) : undefined;
+  }
+}
