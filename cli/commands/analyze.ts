@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, reporters, serializeResult, type AnalyzeOutput } from '../../src/index.js';
 import { openInBrowser } from '../open-in-browser.js';
-import { inkProgress } from '../progress/ink-progress.js';
 import { plainProgress } from '../progress/plain-progress.js';
 
 interface AnalyzeFlags {
@@ -23,7 +22,8 @@ function printTimings(out: AnalyzeOutput): void {
 
 export async function analyzeCommand(root: string, flags: AnalyzeFlags, overrides: Record<string, unknown>): Promise<number> {
   const live = process.stderr.isTTY && !process.env.CI;
-  const progress = live ? inkProgress() : plainProgress();
+  // ink (and React) take half a second to load: only for a live terminal.
+  const progress = live ? (await import('../progress/ink-progress.js')).inkProgress() : plainProgress();
   let out: AnalyzeOutput;
   try {
     out = await analyze({ root, configPath: flags.config, overrides, onProgress: progress.onProgress });
