@@ -1,0 +1,39 @@
+/**
+ * `.sql` files (migrations, schema dumps): `CREATE TABLE` declares tables
+ * (orm `sql`), `REFERENCES` declares foreign keys. Files are read in path
+ * order, so numbered migrations apply in sequence and a later `DROP TABLE`
+ * removes a table — except in down/rollback files, which undo rather than
+ * describe the schema.
+ */
+import type { Problem, Relation } from '../../../model/result.js';
+import type { SchemaFile } from '../../adapter.js';
+import { readDdl } from '../../sql/ddl.js';
+import type { TableRegistry } from './tables.js';
+
+const UNDO_FILE = /(^|[._/-])(down|rollback|revert|undo)([._/-]|$)/i;
+
+export function readMigrations(files: readonly SchemaFile[], registry: TableRegistry): { relations: Relation[]; problems: Problem[] } {
+  const relations: Relation[] = [];
+  const problems: Problem[] = [];
+  const pending: { from: string; to: string; column?: string; declaredIn: string }[] = [];
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    let ddl: ReturnType<typeof readDdl>;
+    try {
+      ddl = readDdl(file.text);
+    } catch (error) {
+      problems.push({ path: file.path, source: 'sql', message: `could not read SQL: ${error instanceof Error ? error.message : String(error)}` });
+      continue;
+    }
+    if (UNDO_FILE.test(file.path)) continue;
+    for (const t of ddl.tables) registry.declare(t.name, 'sql', `${file.path}:${t.line}`, t.columns);
+    for (const name of ddl.dropped) if (!ddl.tables.some((t) => t.name === name)) registry.drop(name);
+    for (const r of ddl.references) pending.push({ from: r.from, to: r.to, column: r.column, declaredIn: `${file.path}:${r.line}` });
+  }
+  // references resolve once every file is read: a foreign key may point at a table created later
+  for (const r of pending) {
+    const relation: Relation = { from: registry.declare(r.from, 'sql', r.declaredIn), to: registry.declare(r.to, 'sql', r.declaredIn), kind: 'foreign-key', declaredIn: r.declaredIn, orm: 'sql' };
+    if (r.column) relation.field = r.column;
+    relations.push(relation);
+  }
+  return { relations, problems };
+}

@@ -1,0 +1,74 @@
+/**
+ * The SQL text a call passes: a string, a template (interpolations followed
+ * to constants where possible, otherwise kept as `${expr}` for parseSql to
+ * judge), a tagged `sql\`…\`` builder, a `{ text }` / `{ sql }` query config,
+ * or a constant holding one of those. A parameter of the enclosing function
+ * means the function forwards SQL: it is a query wrapper, judged at its callers.
+ */
+import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
+import type { ProjectIndex } from '../../../link/project-index.js';
+import { paramsOf } from '../../call-graph.js';
+import type { ConstantScope, createConstantFollower } from './constants.js';
+
+export type SqlArg =
+  | { kind: 'sql'; text: string; thisExprs: boolean }
+  | { kind: 'forwarded'; param: number }
+  | { kind: 'unknown'; detail: string };
+
+const MAX_DEPTH = 6;
+
+export function sqlOfArg(
+  index: ProjectIndex,
+  constants: ReturnType<typeof createConstantFollower>,
+  scope: ConstantScope,
+  call: CallFact | undefined,
+  arg: ArgFact | undefined,
+  depth = 0,
+): SqlArg {
+  if (!arg) return { kind: 'unknown', detail: 'no SQL argument' };
+  if (depth > MAX_DEPTH) return { kind: 'unknown', detail: 'too deep' };
+  switch (arg.k) {
+    case 'str':
+      return { kind: 'sql', text: arg.v, thisExprs: false };
+    case 'tpl': {
+      let text = arg.parts[0];
+      let thisExprs = false;
+      for (let i = 0; i < arg.exprs.length; i++) {
+        const expr = arg.exprs[i];
+        const value = constants.follow(scope, expr);
+        if (value === undefined && expr.startsWith('this.')) thisExprs = true;
+        text += (value ?? `\${${expr}}`) + arg.parts[i + 1];
+      }
+      return { kind: 'sql', text, thisExprs };
+    }
+    case 'call':
+      // sql`…`, sql.typeAlias('x')`…`, sql.unsafe(`…`): the builder's text argument
+      if (/^(sql|SQL)\b/.test(arg.callee) || /\.sql$/.test(arg.callee)) return sqlOfArg(index, constants, scope, undefined, arg.args[0], depth + 1);
+      return { kind: 'unknown', detail: `built by ${arg.callee}()` };
+    case 'obj': {
+      const text = arg.props.text ?? arg.props.sql;
+      return text ? sqlOfArg(index, constants, scope, undefined, text, depth + 1) : { kind: 'unknown', detail: 'query object without text' };
+    }
+    case 'id': {
+      const facts = index.files.get(scope.file);
+      const param = facts ? paramsOf(facts, scope.symbol).findIndex((p) => p.name === arg.v) : -1;
+      if (param >= 0 && !scope.concrete) return { kind: 'forwarded', param };
+      if (call && facts && isCallbackParam(facts, call, arg.v)) return { kind: 'unknown', detail: arg.v };
+      const v = constants.variable(scope.file, scope.symbol, arg.v);
+      if (v?.init) return sqlOfArg(index, constants, { file: v.file, symbol: v.scope, concrete: scope.concrete }, undefined, v.init, depth + 1);
+      // a parameter of an object-literal method (whose calls carry the module symbol)
+      if (!v && scope.symbol === '<module>' && call) return { kind: 'forwarded', param: call.args.indexOf(arg) };
+      return { kind: 'unknown', detail: arg.v };
+    }
+    case 'member': {
+      const value = constants.follow(scope, arg.v);
+      return value !== undefined ? { kind: 'sql', text: value, thisExprs: false } : { kind: 'unknown', detail: arg.v };
+    }
+    default:
+      return { kind: 'unknown', detail: arg.k === 'other' ? arg.text.slice(0, 60) : arg.k };
+  }
+}
+
+function isCallbackParam(facts: FileFacts, call: CallFact, name: string): boolean {
+  return call.within.some((id) => facts.calls[id]?.args.some((a) => a.k === 'fn' && a.params.includes(name)));
+}

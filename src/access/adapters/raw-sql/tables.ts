@@ -1,0 +1,52 @@
+/**
+ * Table names in raw SQL → table ids. A name resolves, case-insensitively,
+ * to a table another adapter declared (so raw SQL against a Prisma table
+ * lands on that table), then to one a `.sql` migration declared, and is
+ * otherwise created on first sight in the default store. When two stores
+ * declare the name, the default store wins, then the first id in order.
+ */
+import type { Table } from '../../../model/result.js';
+
+export class TableRegistry {
+  private readonly known = new Map<string, Table>();
+  private readonly own = new Map<string, Table>();
+
+  constructor(
+    knownTables: readonly Table[],
+    private readonly defaultStore: string,
+  ) {
+    const sorted = [...knownTables].sort((a, b) => Number(b.store === defaultStore) - Number(a.store === defaultStore) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const t of sorted) {
+      const key = t.name.toLowerCase();
+      if (!this.known.has(key)) this.known.set(key, t);
+    }
+  }
+
+  /** Declare a table from a migration; a name another adapter knows stays theirs. */
+  declare(name: string, orm: string, declaredIn: string, columns?: string[]): string {
+    const key = name.toLowerCase();
+    const existing = this.known.get(key) ?? this.own.get(key);
+    if (existing) {
+      if (existing.orm === orm && columns?.length && this.own.has(key)) existing.columns = [...new Set([...(existing.columns ?? []), ...columns])].sort();
+      return existing.id;
+    }
+    const table: Table = { id: `${this.defaultStore}:${name}`, store: this.defaultStore, name, orm, declaredIn };
+    if (columns?.length) table.columns = columns;
+    this.own.set(key, table);
+    return table.id;
+  }
+
+  /** Forget a migration table a later migration dropped. */
+  drop(name: string): void {
+    this.own.delete(name.toLowerCase());
+  }
+
+  /** The id for a name used in a query; created (orm `raw-sql`) on first sight. */
+  resolve(name: string, declaredIn: string): string {
+    return this.declare(name, 'raw-sql', declaredIn);
+  }
+
+  tables(): Table[] {
+    return [...this.own.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
