@@ -1,0 +1,45 @@
+/** The console report: one block per size, then one summary table across sizes. */
+import type { SizeResult } from './size-result.js';
+
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const mb = (n: number): string => `${n} MB`;
+const x = (n: number): string => `${n.toFixed(2)}×`;
+
+export function formatSize(r: SizeResult): string {
+  const c = r.carve;
+  const shares = Object.entries(c.cold.sharesPct)
+    .map(([phase, pct]) => `${phase} ${pct}%`)
+    .join(' · ');
+  const rows: [string, string, string][] = [
+    ['carve cold', s(c.cold.wallMs), mb(c.cold.peakRssMb)],
+    ['carve warm (1% changed)', `${s(c.warm.wallMs)} (${c.warm.pctOfCold}% of cold)`, mb(c.warm.peakRssMb)],
+    ['parse limit', `${s(r.parseLimit.wallMs)} (in-process ${s(r.parseLimit.inProcessMs)})`, mb(r.parseLimit.peakRssMb)],
+    ['dependency-cruiser 17', s(r.depcruise.wallMs), mb(r.depcruise.peakRssMb)],
+  ];
+  const width = Math.max(...rows.map((row) => row[1].length));
+  return [
+    `${r.name}: ${r.monolith.files.toLocaleString('en-US')} files, ${r.monolith.lines.toLocaleString('en-US')} lines, ${r.monolith.domains} domains — median of ${r.runs}`,
+    ...rows.map(([name, time, rss]) => `  ${name.padEnd(24)} ${time.padEnd(width)}  peak ${rss}`),
+    `  carve phases: ${shares}`,
+    `  carve ÷ parse limit ${x(r.ratios.carveToParseLimit)}   carve ÷ dependency-cruiser ${x(r.ratios.carveToDepcruise)}   warm ÷ cold ${x(r.ratios.warmToCold)}`,
+    `  carve read ${c.analysed.files} files, ${c.analysed.edges} edges, ${c.analysed.unresolvedImports} unresolved imports, ${c.analysed.tables} tables, ${c.analysed.accesses} accesses; warm cache ${c.warm.cache.hits} hits / ${c.warm.cache.misses} misses`,
+  ].join('\n');
+}
+
+export function formatSummary(results: readonly SizeResult[]): string {
+  const header = ['files', 'lines', 'carve cold', 'warm', 'peak RSS', 'parse limit', 'depcruise', 'carve÷parse', 'carve÷depcruise'];
+  const rows = results.map((r) => [
+    r.monolith.files.toLocaleString('en-US'),
+    r.monolith.lines.toLocaleString('en-US'),
+    s(r.carve.cold.wallMs),
+    `${s(r.carve.warm.wallMs)} (${r.carve.warm.pctOfCold}%)`,
+    mb(r.carve.cold.peakRssMb),
+    s(r.parseLimit.wallMs),
+    s(r.depcruise.wallMs),
+    x(r.ratios.carveToParseLimit),
+    x(r.ratios.carveToDepcruise),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}

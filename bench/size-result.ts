@@ -1,0 +1,97 @@
+/**
+ * What one benchmarked size records in bench/results/size-<n>.json: medians
+ * over the runs, every run's raw time, peak memory, carve's phase shares and
+ * the ratios the issue tracks (carve ÷ parse limit, carve ÷ dependency-cruiser,
+ * warm ÷ cold).
+ */
+import type { Machine } from './machine.js';
+import { median } from './measure.js';
+import type { CarveRun, DepcruiseRun, ParseLimitRun } from './tools.js';
+
+export interface SizeResult {
+  name: string;
+  measuredAt: string;
+  machine: Machine;
+  monolith: { files: number; lines: number; domains: number; seed: number };
+  runs: number;
+  carve: {
+    /** What carve analysed (from its own result), to check it read the same files as the others. */
+    analysed: { files: number; lines: number; edges: number; unresolvedImports: number; tables: number; accesses: number };
+    cold: {
+      wallMs: number;
+      runsMs: number[];
+      peakRssMb: number;
+      /** Median ms per phase; `other` is wall time outside the phases (Node start-up, module loading, config, JSON output). */
+      phasesMs: Record<string, number>;
+      /** Share of the cold wall time, %. */
+      sharesPct: Record<string, number>;
+    };
+    warm: { wallMs: number; runsMs: number[]; peakRssMb: number; fillMs: number; touchedFiles: number; cache: { hits: number; misses: number }; pctOfCold: number };
+  };
+  parseLimit: { wallMs: number; runsMs: number[]; inProcessMs: number; peakRssMb: number; nodes: number };
+  depcruise: { wallMs: number; runsMs: number[]; peakRssMb: number; modules: number; dependencies: number };
+  ratios: { carveToParseLimit: number; carveToDepcruise: number; warmToCold: number };
+}
+
+const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export interface SizeRuns {
+  machine: Machine;
+  monolith: SizeResult['monolith'];
+  analysed: SizeResult['carve']['analysed'];
+  cold: CarveRun[];
+  fill: CarveRun;
+  warm: CarveRun[];
+  touchedFiles: number;
+  parseLimit: ParseLimitRun[];
+  depcruise: DepcruiseRun[];
+}
+
+export function summarise(r: SizeRuns, measuredAt: Date): SizeResult {
+  const wall = (runs: { wallMs: number }[]) => round(median(runs.map((x) => x.wallMs)), 0);
+  const peak = (runs: { peakRssMb: number }[]) => round(Math.max(...runs.map((x) => x.peakRssMb)), 0);
+  const coldMs = wall(r.cold);
+  const phasesMs: Record<string, number> = {};
+  for (const phase of Object.keys(r.cold[0].phases)) phasesMs[phase] = round(median(r.cold.map((x) => x.phases[phase] ?? 0)), 0);
+  phasesMs.other = round(Math.max(0, coldMs - Object.values(phasesMs).reduce((a, b) => a + b, 0)), 0);
+  const sharesPct = Object.fromEntries(Object.entries(phasesMs).map(([p, ms]) => [p, round((ms / coldMs) * 100)]));
+  const warmMs = wall(r.warm);
+  const parseMs = wall(r.parseLimit);
+  const depMs = wall(r.depcruise);
+  const lastWarm = r.warm[r.warm.length - 1];
+  return {
+    name: `size-${r.monolith.files}`,
+    measuredAt: measuredAt.toISOString(),
+    machine: r.machine,
+    monolith: r.monolith,
+    runs: r.cold.length,
+    carve: {
+      analysed: r.analysed,
+      cold: { wallMs: coldMs, runsMs: r.cold.map((x) => round(x.wallMs, 0)), peakRssMb: peak(r.cold), phasesMs, sharesPct },
+      warm: {
+        wallMs: warmMs,
+        runsMs: r.warm.map((x) => round(x.wallMs, 0)),
+        peakRssMb: peak(r.warm),
+        fillMs: round(r.fill.wallMs, 0),
+        touchedFiles: r.touchedFiles,
+        cache: lastWarm.cache,
+        pctOfCold: round((warmMs / coldMs) * 100),
+      },
+    },
+    parseLimit: {
+      wallMs: parseMs,
+      runsMs: r.parseLimit.map((x) => round(x.wallMs, 0)),
+      inProcessMs: round(median(r.parseLimit.map((x) => x.parseMs)), 0),
+      peakRssMb: peak(r.parseLimit),
+      nodes: r.parseLimit[0].nodes,
+    },
+    depcruise: {
+      wallMs: depMs,
+      runsMs: r.depcruise.map((x) => round(x.wallMs, 0)),
+      peakRssMb: peak(r.depcruise),
+      modules: r.depcruise[0].modules,
+      dependencies: r.depcruise[0].dependencies,
+    },
+    ratios: { carveToParseLimit: round(coldMs / parseMs, 2), carveToDepcruise: round(coldMs / depMs, 2), warmToCold: round(warmMs / coldMs, 2) },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The three measured commands, each in its own process on the same files:
+ * carve (cold or warm), the parse limit, and dependency-cruiser 17.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './generate.js';
+import { measure, type Measurement } from './measure.js';
+
+export interface CarveRun extends Measurement {
+  /** Phase → ms, in the order carve reports them (`timing <phase> <ms> ms …` on stderr). */
+  phases: Record<string, number>;
+  cache: { hits: number; misses: number };
+}
+
+const carveCli = path.join(repoRoot, 'dist', 'cli', 'main.js');
+
+export async function runCarve(dir: string, outFile: string, cache: boolean): Promise<CarveRun> {
+  const args = ['analyze', dir, '--json', '--timings', ...(cache ? [] : ['--no-cache'])];
+  const m = await measure({ script: carveCli, args, cwd: path.dirname(outFile), stdoutFile: outFile });
+  const phases: Record<string, number> = {};
+  for (const [, phase, ms] of m.stderr.matchAll(/^timing (\S+) ([\d.]+) ms/gm)) if (phase !== 'total') phases[phase] = Number(ms);
+  if (Object.keys(phases).length === 0) throw new Error(`carve printed no timings; stderr:\n${m.stderr.slice(-2000)}`);
+  const cacheLine = /^cache (\d+) hits (\d+) misses$/m.exec(m.stderr);
+  return { ...m, phases, cache: { hits: Number(cacheLine?.[1] ?? 0), misses: Number(cacheLine?.[2] ?? 0) } };
+}
+
+export interface ParseLimitRun extends Measurement {
+  /** Parse time inside the process, without Node start-up and loading TypeScript. */
+  parseMs: number;
+  nodes: number;
+}
+
+export async function runParseLimit(dir: string, fileList: string, outFile: string): Promise<ParseLimitRun> {
+  const script = path.join(repoRoot, 'dist', 'bench', 'parse-limit.js');
+  const m = await measure({ script, args: [dir, fileList], cwd: dir, stdoutFile: outFile });
+  const { parseMs, nodes } = JSON.parse(readFileSync(outFile, 'utf8')) as { parseMs: number; nodes: number };
+  return { ...m, parseMs, nodes };
+}
+
+export interface DepcruiseRun extends Measurement {
+  modules: number;
+  dependencies: number;
+}
+
+export async function runDepcruise(dir: string, outFile: string): Promise<DepcruiseRun> {
+  const script = path.join(repoRoot, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+  // --ts-config so it resolves the same path aliases carve resolves.
+  const args = ['src', '--no-config', '--ts-config', 'tsconfig.json', '--output-type', 'json'];
+  const m = await measure({ script, args, cwd: dir, stdoutFile: outFile });
+  const result = JSON.parse(readFileSync(outFile, 'utf8')) as { summary: { totalCruised: number; totalDependenciesCruised: number } };
+  return { ...m, modules: result.summary.totalCruised, dependencies: result.summary.totalDependenciesCruised };
+}
