@@ -21,14 +21,16 @@ export interface TraceContext {
 export interface ClientRules<C> {
   /** A declared type names a client: `PrismaClient`, `Knex`, `Kysely<DB>`. */
   fromType(file: string, type: string): C | undefined;
-  /** A value creates a client: `new PrismaClient()`, `knex(config)`. */
-  fromCreation(file: string, init: ArgFact): C | undefined;
+  /** A value creates a client: `new PrismaClient()`, `knex(config)`; `boundTo` = the variable or field it is assigned to. */
+  fromCreation(file: string, init: ArgFact, boundTo?: string): C | undefined;
   /** A class is a client when it extends this heritage text (`PrismaClient`). */
   fromHeritage?(file: string, extendsText: string): C | undefined;
   /** Decorators that inject a client: `@InjectKnex()`. */
   fromDecorators?(file: string, decorators: DecoratorFact[], type: string | undefined): C | undefined;
   /** A callback parameter of a method called on a client: `$transaction(async (tx) => …)`. */
   fromCallback?(method: string, paramIndex: number, client: C, enclosing: CallFact): C | undefined;
+  /** Does a member of a client still hold it (`prismaService.client`)? Default yes. */
+  memberKeepsClient?(name: string): boolean;
   /** A method on a client whose result is again a client: `$extends`, `withSchema`. */
   callKeepsClient?(method: string): boolean;
   /** Last resort on a name nothing else could decide: `prisma`, `PrismaService` from a package. */
@@ -103,7 +105,10 @@ export class ReceiverTracer<C> {
     for (const member of parts.slice(1)) {
       if (!value) return undefined;
       // A member of a client (`prismaService.client`, `db.prisma`) still reaches the same database.
-      if (value.kind === 'client') continue;
+      if (value.kind === 'client') {
+        if (this.rules.memberKeepsClient?.(member) === false) return undefined;
+        continue;
+      }
       value = this.member(value.ref, member, depth);
     }
     return value;
@@ -144,6 +149,10 @@ export class ReceiverTracer<C> {
       const exp = target?.exports.find((e) => e.name === resolved.name && e.local);
       const alias = exp?.local && target?.variables.find((x) => x.name === exp.local && x.scope === '<module>');
       if (alias) return this.variable(resolved.file, alias, depth);
+      // `export default knex(config)`: the exported expression is a module-level call on the export's line.
+      const direct = exp ? undefined : target?.exports.find((e) => e.name === resolved.name && !e.local && e.kind === 'value');
+      const call = direct && target?.calls.find((c) => c.symbol === '<module>' && c.line === direct.line && c.outer === undefined);
+      if (call) return this.value(resolved.file, { k: 'call', callee: call.callee, args: call.args }, { symbol: '<module>', within: [] }, depth);
       return undefined;
     }
     return this.hint(name);
@@ -154,7 +163,7 @@ export class ReceiverTracer<C> {
       const typed = this.typeValue(file, v.type, depth);
       if (typed) return typed;
     }
-    return v.init ? this.value(file, v.init, { symbol: v.scope, within: [] }, depth) : undefined;
+    return v.init ? this.value(file, v.init, { symbol: v.scope, within: [] }, depth, v.name) : undefined;
   }
 
   /** A ctor param, property or parameter: its decorators, declared type, or initializer. */
@@ -165,6 +174,7 @@ export class ReceiverTracer<C> {
     init: ArgFact | undefined,
     depth: number,
     ctx: TraceContext = { symbol: '<module>', within: [] },
+    boundTo?: string,
   ): Traced<C> | undefined {
     const injected = this.rules.fromDecorators?.(file, decorators, type);
     if (injected !== undefined) return { kind: 'client', client: injected };
@@ -172,11 +182,11 @@ export class ReceiverTracer<C> {
       const typed = this.typeValue(file, type, depth);
       if (typed) return typed;
     }
-    return init ? this.value(file, init, ctx, depth) : undefined;
+    return init ? this.value(file, init, ctx, depth, boundTo) : undefined;
   }
 
-  private value(file: string, init: ArgFact, ctx: TraceContext, depth: number): Traced<C> | undefined {
-    const created = this.rules.fromCreation(file, init);
+  private value(file: string, init: ArgFact, ctx: TraceContext, depth: number, boundTo?: string): Traced<C> | undefined {
+    const created = this.rules.fromCreation(file, init, boundTo);
     if (created !== undefined) return { kind: 'client', client: created };
     if (init.k === 'id' || init.k === 'member') return this.trace(file, init.v, ctx, depth);
     if (init.k !== 'call') return undefined;
@@ -254,7 +264,7 @@ export class ReceiverTracer<C> {
         cls.members.find((x) => x.name === name && x.kind === 'ctor-param');
       if (m) {
         if (m.kind === 'getter') return m.type ? this.typeValue(file, m.type, depth) : this.hint(name);
-        return this.declared(file, m.type, m.decorators, m.init, depth, { symbol: `${cls.name}.${name}`, within: [] });
+        return this.declared(file, m.type, m.decorators, m.init, depth, { symbol: `${cls.name}.${name}`, within: [] }, name);
       }
       if (!cls.extends) break;
       const base = this.index.resolveClass(file, baseTypeName(cls.extends));

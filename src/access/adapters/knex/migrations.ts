@@ -1,0 +1,68 @@
+/**
+ * Tables and foreign keys from Knex schema builder calls (migrations):
+ * `knex.schema.createTable('orders', (t) => { t.integer('user_id').references('id').inTable('users') })`.
+ * `.references('users.id')` names the table directly; `.inTable('users')` completes `.references('id')`.
+ * `alterTable`/`table` add foreign keys to an existing table.
+ */
+import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
+import type { Relation } from '../../../model/result.js';
+import type { TableRegistry } from './table-registry.js';
+
+const CREATE = /\.schema(?:\.withSchema\(\))?\.(createTable|createTableIfNotExists|createTableLike)$/;
+const ALTER = /\.schema(?:\.withSchema\(\))?\.(alterTable|table)$/;
+
+/** The client expression in front of `.schema.createTable`, for tracing. */
+export function schemaClientExpr(callee: string): string | undefined {
+  const at = callee.indexOf('.schema.');
+  return CREATE.test(callee) || ALTER.test(callee) ? callee.slice(0, at) : undefined;
+}
+
+function referencedTable(facts: FileFacts, call: CallFact): string | undefined {
+  const m = call.callee.slice(call.callee.lastIndexOf('.') + 1);
+  const arg = call.args[0]?.k === 'str' ? call.args[0].v : undefined;
+  if (!arg) return undefined;
+  if (m === 'inTable') return arg;
+  if (m !== 'references') return undefined;
+  // `.references('id').inTable('users')` is read at `inTable`; `.references('users.id')` names it here.
+  const next = call.outer === undefined ? undefined : facts.calls[call.outer];
+  if (next && next.callee.endsWith('.inTable')) return undefined;
+  const dot = arg.lastIndexOf('.');
+  return dot > 0 ? arg.slice(0, dot) : undefined;
+}
+
+/**
+ * Read one `createTable`/`alterTable` call; returns false when it is not one.
+ * Run once with `relations` undefined to declare every table, then again to read
+ * foreign keys, so a table referenced before its migration keeps its real `declaredIn`.
+ */
+export function readSchemaCall(
+  facts: FileFacts,
+  call: CallFact,
+  store: string,
+  registry: TableRegistry,
+  relations: Relation[] | undefined,
+  orm: string,
+): boolean {
+  const create = CREATE.test(call.callee);
+  if (!create && !ALTER.test(call.callee)) return false;
+  const name = call.args[0]?.k === 'str' ? call.args[0].v : undefined;
+  if (!name) return true;
+  const at = `${facts.path}:${call.line}`;
+  const builder = call.args.find((a) => a.k === 'fn');
+  const param = builder?.k === 'fn' ? builder.params[0] : undefined;
+  const inside = facts.calls.filter((c) => c.within.includes(call.id));
+  const columns = inside
+    .filter((c) => param && c.callee.startsWith(`${param}.`) && c.callee.split('.').length === 2 && c.args[0]?.k === 'str')
+    .map((c) => (c.args[0] as { v: string }).v);
+  if (!relations) {
+    if (create) registry.declare(store, name, at, columns);
+    return true;
+  }
+  const id = registry.use(store, name, at);
+  for (const c of inside) {
+    const target = referencedTable(facts, c);
+    if (!target) continue;
+    relations.push({ from: id, to: registry.use(store, target, `${facts.path}:${c.line}`), kind: 'foreign-key', declaredIn: `${facts.path}:${c.line}`, orm });
+  }
+  return true;
+}
