@@ -23,6 +23,8 @@ export interface GraphEdge {
 export class WeightedGraph {
   private readonly nodeSet = new Set<string>();
   private readonly edgeMap = new Map<string, GraphEdge>();
+  private readonly degreeMap = new Map<string, number>();
+  private sortedEdges: GraphEdge[] | undefined;
 
   addNode(node: string): void {
     this.nodeSet.add(node);
@@ -43,7 +45,10 @@ export class WeightedGraph {
     if (!edge) {
       edge = { a: x, b: y, weight: 0, kinds: {} };
       this.edgeMap.set(key, edge);
+      this.sortedEdges = undefined;
     }
+    this.degreeMap.set(x, (this.degreeMap.get(x) ?? 0) + weight);
+    this.degreeMap.set(y, (this.degreeMap.get(y) ?? 0) + weight);
     edge.weight += weight;
     edge.kinds[kind] = (edge.kinds[kind] ?? 0) + weight;
   }
@@ -53,9 +58,15 @@ export class WeightedGraph {
     return [...this.nodeSet].sort(compareStrings);
   }
 
-  /** Edges, sorted by endpoints. */
-  edges(): GraphEdge[] {
-    return [...this.edgeMap.values()].sort((p, q) => compareStrings(p.a, q.a) || compareStrings(p.b, q.b));
+  /** Weighted degree. */
+  degree(node: string): number {
+    return this.degreeMap.get(node) ?? 0;
+  }
+
+  /** Edges, sorted by endpoints (computed once; callers must not mutate them). */
+  edges(): readonly GraphEdge[] {
+    this.sortedEdges ??= [...this.edgeMap.values()].sort((p, q) => compareStrings(p.a, q.a) || compareStrings(p.b, q.b));
+    return this.sortedEdges;
   }
 
   get edgeCount(): number {

@@ -1,0 +1,36 @@
+/**
+ * Which Louvain resolution to use. Every candidate partition is repaired and
+ * size-merged first, then judged by its Newman modularity at γ = 1, so
+ * partitions found at different resolutions are compared on one scale.
+ */
+import type { ResolutionAlternative } from '../model/decomposition.js';
+import type { ClusterGraph, Partition } from './cluster-graph.js';
+import { communities, partitionModularity } from './cluster-graph.js';
+
+export const SCANNED_RESOLUTIONS: readonly number[] = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+/** Finer grid, only searched for `--services N`. */
+export const TARGET_RESOLUTIONS: readonly number[] = Array.from({ length: 28 }, (_, i) => Math.round(0.02 * 1.3 ** i * 1000) / 1000);
+
+export const DEFAULT_CRITERION = 'highest modularity (γ = 1) among the scanned resolutions; ties go to the lower resolution (fewer services)';
+
+export interface Candidate extends ResolutionAlternative {
+  partition: Partition;
+}
+
+export const serviceCount = (cg: ClusterGraph, partition: Partition): number =>
+  [...communities(partition).values()].filter((nodes) => nodes.some((n) => (cg.size.get(n) ?? 0) > 0)).length;
+
+export function candidate(cg: ClusterGraph, resolution: number, partition: Partition): Candidate {
+  return { resolution, services: serviceCount(cg, partition), modularity: partitionModularity(cg, partition), partition };
+}
+
+export function bestByModularity(candidates: readonly Candidate[]): Candidate {
+  return [...candidates].sort((a, b) => b.modularity - a.modularity || a.resolution - b.resolution)[0];
+}
+
+/** The candidate that can reach `target` services by merging the fewest communities (or the richest one, if none reaches it). */
+export function closestToTarget(candidates: readonly Candidate[], target: number): Candidate {
+  const enough = candidates.filter((c) => c.services >= target);
+  if (enough.length === 0) return [...candidates].sort((a, b) => b.services - a.services || a.resolution - b.resolution)[0];
+  return [...enough].sort((a, b) => a.services - b.services || b.modularity - a.modularity || a.resolution - b.resolution)[0];
+}
