@@ -151,7 +151,7 @@ function relationOf(m: MemberFact, owner: string, file: string): RelationDecl | 
     owner,
     property: m.name,
     kind,
-    target: d.args[0] ?? (m.type ? { k: 'id', v: m.type.replace(/\[\]$/, '') } : undefined),
+    target: d.args[0] ?? (m.type ? { k: 'other', text: m.type } : undefined),
     file,
     line: m.line,
     owning: kind === 'many-to-one' || (kind === 'one-to-one' && has('JoinColumn') !== undefined) || (kind === 'many-to-many' && joinTable !== undefined),

@@ -27,13 +27,15 @@ export function buildRelations(
   decls: readonly RelationInput[],
   catalog: EntityCatalog,
   orm: string,
-  joinTableName: (owner: EntityInfo, property: string, target: EntityInfo) => string,
+  /** The join table's name; undefined when the store keeps no join table (MongoDB arrays of ids). */
+  joinTableName: (owner: EntityInfo, property: string, target: EntityInfo) => string | undefined,
 ): BuiltRelations {
   const relations: Relation[] = [];
   const joinTables = new Map<string, Table>();
   for (const d of decls) {
     const owner = catalog.get(d.owner);
-    const target = catalog.fromArg(d.file, d.target);
+    // A target given only by the property's type (`author!: Ref<Author>`) arrives as its text.
+    const target = d.target?.k === 'other' ? catalog.fromType(d.file, d.target.text) : catalog.fromArg(d.file, d.target);
     if (!owner || !target) continue;
     owner.relationTargets.set(d.property, target.key);
     if (!d.owning) continue;
@@ -46,6 +48,10 @@ export function buildRelations(
         continue;
       }
       const name = d.joinTable ?? joinTableName(owner, d.property, target);
+      if (name === undefined) {
+        relations.push({ from, to, kind: 'many-to-many', field: d.property, declaredIn, orm });
+        continue;
+      }
       const id = `${store}:${name}`;
       if (!joinTables.has(id)) joinTables.set(id, { id, store, name, orm, declaredIn });
       relations.push({ from: id, to: from, kind: 'many-to-one', field: d.property, declaredIn, orm });

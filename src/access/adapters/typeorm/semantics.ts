@@ -3,7 +3,7 @@ import type { ArgFact } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
 import { ormBaseOf } from './custom-repository.js';
 import type { StoreMap } from './data-sources.js';
-import { constString, importedFrom, optionsArg, prop } from './decorators.js';
+import { constString, importedFrom, optionsArg, prop, str } from './decorators.js';
 import type { EntityCatalog } from './entity-catalog.js';
 import { isTypeormPackage } from './entities.js';
 import { RETURNS_INSTANCE, typeormQb } from './methods.js';
@@ -124,5 +124,3 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
   };
   return sem;
 }
-
-const str = (arg: ArgFact | undefined): string | undefined => (arg?.k === 'str' ? arg.v : undefined);

@@ -115,11 +115,11 @@ export class ValueTracer {
     }
     const r = recv();
     if (r) return this.sem.fromMethod(r, method, args, scope);
-    // `typeorm.getRepository(User)` through a namespace import.
+    // `typeorm.getRepository(User)` through a namespace import; `MikroORM.init(…)` on an ORM class.
     if (IDENT.test(recvText)) {
       const resolved = this.index.resolveName(scope.file.path, recvText);
-      if (resolved?.kind === 'external' && resolved.name === '*' && this.sem.isOrmPackage(resolved.package)) {
-        return this.sem.fromOrmFunction(method, args, scope);
+      if (resolved?.kind === 'external' && this.sem.isOrmPackage(resolved.package)) {
+        return this.sem.fromOrmFunction(resolved.name === '*' ? method : `${resolved.name}.${method}`, args, scope);
       }
     }
     return undefined;

@@ -1,0 +1,161 @@
+/**
+ * MikroORM entities: `@Entity()` (from any `@mikro-orm/*` package) with
+ * `tableName`/`collection`, `abstract: true` bases (no table), single-table
+ * inheritance (children of a root with `discriminatorColumn` share its
+ * table), and `new EntitySchema({ name, tableName, properties })` /
+ * `defineEntity({ … })`.
+ */
+import type { ArgFact, ClassFact, DecoratorFact, FileFacts, MemberFact } from '../../../extract/file-facts.js';
+import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
+import { importedFrom, optionsArg, ormDecorator, prop, str } from '../typeorm/decorators.js';
+import { entityKey, type EntityInfo } from '../typeorm/entity-catalog.js';
+import type { RelationInput } from '../typeorm/relations.js';
+import { heritageName } from '../typeorm/value-trace.js';
+import type { MikroNaming } from './naming.js';
+
+export const isMikroPackage = (pkg: string): boolean => pkg.startsWith('@mikro-orm/');
+
+const RELATIONS: Record<string, RelationInput['kind']> = {
+  ManyToOne: 'many-to-one',
+  OneToOne: 'one-to-one',
+  OneToMany: 'one-to-many',
+  ManyToMany: 'many-to-many',
+};
+const SCHEMA_KINDS: Record<string, RelationInput['kind']> = {
+  'm:1': 'many-to-one',
+  '1:1': 'one-to-one',
+  '1:m': 'one-to-many',
+  'm:n': 'many-to-many',
+  MANY_TO_ONE: 'many-to-one',
+  ONE_TO_ONE: 'one-to-one',
+  ONE_TO_MANY: 'one-to-many',
+  MANY_TO_MANY: 'many-to-many',
+};
+
+export interface FoundMikroEntities {
+  entities: EntityInfo[];
+  relations: RelationInput[];
+}
+
+export function findMikroEntities(files: readonly FileFacts[], index: ProjectIndex, defaultStore: string, naming: MikroNaming): FoundMikroEntities {
+  const entities: EntityInfo[] = [];
+  const relations: RelationInput[] = [];
+  const entityDecorator = (file: string, cls: ClassFact): DecoratorFact | undefined => ormDecorator(index, file, cls.decorators, ['Entity'], isMikroPackage);
+  for (const file of files) {
+    for (const cls of file.classes) {
+      const d = entityDecorator(file.path, cls);
+      if (!d || isTrue(prop(optionsArg(d.args), 'abstract'))) continue;
+      const root = stiRoot(index, { file: file.path, cls }, entityDecorator);
+      const table = root
+        ? tableName(root.cls, entityDecorator(root.file, root.cls)!, naming)
+        : tableName(cls, d, naming);
+      const key = entityKey(file.path, cls.name);
+      const members = inheritedMembers(index, file.path, cls);
+      const info: EntityInfo = {
+        key,
+        name: cls.name,
+        file: file.path,
+        line: cls.line,
+        table,
+        stores: [defaultStore],
+        columns: [...new Set(members.filter(({ m }) => m.decorators.some((x) => x.name === 'Property' || x.name === 'PrimaryKey' || x.name === 'Enum')).map(({ m }) => m.name))].sort(),
+        relationTargets: new Map(),
+      };
+      if (root) info.inheritsTable = true;
+      entities.push(info);
+      for (const { m, file: where } of members) {
+        const rel = decoratorRelation(m, key, where);
+        if (rel) relations.push(rel);
+      }
+    }
+    for (const call of file.calls) {
+      const isSchema = call.callee === 'new EntitySchema' && importedFrom(index, file.path, 'EntitySchema', isMikroPackage);
+      const isDefine = call.callee === 'defineEntity' && importedFrom(index, file.path, 'defineEntity', isMikroPackage);
+      if (!isSchema && !isDefine) continue;
+      const schema = call.args[0]?.k === 'obj' ? call.args[0] : undefined;
+      const name = str(prop(schema, 'name')) ?? str(prop(schema, 'className'));
+      if (!schema || !name) continue;
+      const holder = call.assignedTo && !call.assignedTo.includes('.') ? call.assignedTo : name;
+      const key = entityKey(file.path, holder);
+      const properties = prop(schema, 'properties');
+      entities.push({
+        key,
+        name,
+        file: file.path,
+        line: call.line,
+        table: str(prop(schema, 'tableName')) ?? str(prop(schema, 'collection')) ?? naming.table(name),
+        stores: [defaultStore],
+        columns: properties?.k === 'obj' ? Object.keys(properties.props).filter((p) => !relationKind(properties.props[p])).sort() : [],
+        relationTargets: new Map(),
+      });
+      if (properties?.k !== 'obj') continue;
+      for (const [property, p] of Object.entries(properties.props)) {
+        const kind = relationKind(p);
+        if (!kind) continue;
+        relations.push({ owner: key, property, kind, target: prop(p, 'entity') ?? prop(p, 'type'), file: file.path, line: call.line, ...owning(kind, p, undefined) });
+      }
+    }
+  }
+  return { entities, relations };
+}
+
+/** `{ kind: 'm:1' }`, `{ reference: 'm:1' }`, `{ kind: ReferenceKind.MANY_TO_ONE }`. */
+function relationKind(p: ArgFact | undefined): RelationInput['kind'] | undefined {
+  const k = prop(p, 'kind') ?? prop(p, 'reference');
+  const text = k?.k === 'str' ? k.v : k?.k === 'member' ? k.v.slice(k.v.lastIndexOf('.') + 1) : undefined;
+  return text ? SCHEMA_KINDS[text] : undefined;
+}
+
+function tableName(cls: ClassFact, d: DecoratorFact, naming: MikroNaming): string {
+  const opts = optionsArg(d.args);
+  return str(prop(opts, 'tableName')) ?? str(prop(opts, 'collection')) ?? naming.table(cls.name);
+}
+
+/** The single-table-inheritance root above `ref`: an `@Entity` ancestor with `discriminatorColumn` (not TPT). */
+function stiRoot(index: ProjectIndex, ref: ClassRef, entityDecorator: (file: string, cls: ClassFact) => DecoratorFact | undefined): ClassRef | undefined {
+  const seen = new Set<string>();
+  let current: ClassRef | undefined = ref;
+  while (current && !seen.has(`${current.file}#${current.cls.name}`)) {
+    seen.add(`${current.file}#${current.cls.name}`);
+    const d = entityDecorator(current.file, current.cls);
+    const opts = d ? optionsArg(d.args) : undefined;
+    if (opts?.props.discriminatorColumn !== undefined && str(opts.props.inheritance) !== 'tpt') return current === ref ? undefined : current;
+    current = current.cls.extends ? index.resolveClass(current.file, heritageName(current.cls.extends)) : undefined;
+  }
+  return undefined;
+}
+
+function inheritedMembers(index: ProjectIndex, file: string, cls: ClassFact): { m: MemberFact; file: string }[] {
+  const out: { m: MemberFact; file: string }[] = [];
+  const seen = new Set<string>();
+  let current: ClassRef | undefined = { file, cls };
+  while (current && !seen.has(`${current.file}#${current.cls.name}`)) {
+    seen.add(`${current.file}#${current.cls.name}`);
+    for (const m of current.cls.members) if (m.kind === 'property' && !out.some((o) => o.m.name === m.name)) out.push({ m, file: current.file });
+    current = current.cls.extends ? index.resolveClass(current.file, heritageName(current.cls.extends)) : undefined;
+  }
+  return out;
+}
+
+/** `@ManyToOne(() => Author)`, `@ManyToOne({ entity: () => Author })`, `@ManyToOne('Author')`, or the property type. */
+function decoratorRelation(m: MemberFact, owner: string, file: string): RelationInput | undefined {
+  const d = m.decorators.find((x) => x.name in RELATIONS);
+  if (!d) return undefined;
+  const kind = RELATIONS[d.name]!;
+  const opts = optionsArg(d.args);
+  const first = d.args[0];
+  const target = first && first.k !== 'obj' ? first : (prop(opts, 'entity') ?? (m.type ? { k: 'other' as const, text: m.type } : undefined));
+  const mappedBy = d.args[1] && d.args[1].k !== 'obj' ? d.args[1] : undefined;
+  return { owner, property: m.name, kind, target, file, line: m.line, ...owning(kind, opts, mappedBy) };
+}
+
+/** Owning side: m:1 always; 1:1 and m:n unless `mappedBy` says this is the inverse side (or `owner: true` overrides). */
+function owning(kind: RelationInput['kind'], opts: ArgFact | undefined, mappedByArg: ArgFact | undefined): { owning: boolean; joinTable?: string } {
+  if (kind === 'many-to-one') return { owning: true };
+  if (kind === 'one-to-many') return { owning: false };
+  const explicitOwner = isTrue(prop(opts, 'owner')) || prop(opts, 'inversedBy') !== undefined || prop(opts, 'pivotTable') !== undefined;
+  const inverse = prop(opts, 'mappedBy') !== undefined || mappedByArg !== undefined;
+  return { owning: explicitOwner || !inverse, joinTable: str(prop(opts, 'pivotTable')) };
+}
+
+const isTrue = (arg: ArgFact | undefined): boolean => arg?.k === 'other' && arg.text === 'true';
