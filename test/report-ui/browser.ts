@@ -3,6 +3,7 @@
  * report opened over file:// with every network request and console error
  * recorded.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +14,14 @@ import { repoRoot } from '../helpers/project.js';
 
 export const artifacts = path.join(repoRoot, 'test-artifacts', 'report-ui');
 
+/** Rebuilds dist/report-ui/template.html, so the tests never open a stale bundle of report-ui/ or src/score/. */
+export function buildTemplate(): void {
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build-report-ui.mjs')], { cwd: repoRoot, stdio: 'pipe' });
+}
+
+/** Builds the template, then starts the one browser a test file shares. */
 export function launchBrowser(): Promise<Browser> {
+  buildTemplate();
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

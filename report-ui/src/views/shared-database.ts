@@ -14,16 +14,14 @@ type SortKey = { by: 'table' } | { by: 'writers' } | { by: 'services' } | { by: 
 const OWNERSHIP_RANK = { 'multi-writer': 0, 'shared-read': 1, exclusive: 2, unused: 3 };
 
 function sorted(tables: TableView[], key: SortKey): TableView[] {
-  const score = (t: TableView): number => {
+  if (key.by === 'table') return [...tables].sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.id, b.id));
+  const rank = (t: TableView): number => {
     if (key.by === 'writers') return -t.writers * 1000 - t.uses.length;
     if (key.by === 'services') return -t.uses.length * 1000 - t.writers;
-    if (key.by === 'service') {
-      const use = t.uses.find((u) => u.service === key.name);
-      return use ? (use.write ? 0 : 1) : 2;
-    }
-    return 0;
+    const use = t.uses.find((u) => u.service === key.name);
+    return use ? (use.write ? 0 : 1) : 2;
   };
-  return [...tables].sort((a, b) => score(a) - score(b) || OWNERSHIP_RANK[a.ownership] - OWNERSHIP_RANK[b.ownership] || compareStrings(a.id, b.id));
+  return [...tables].sort((a, b) => rank(a) - rank(b) || OWNERSHIP_RANK[a.ownership] - OWNERSHIP_RANK[b.ownership] || compareStrings(a.id, b.id));
 }
 
 const mark = (use: TableUse | undefined): string => (use ? (use.read ? 'R' : '') + (use.write ? 'W' : '') : '');
