@@ -82,7 +82,7 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
         const ref = resolveStatic(index, registry, file, call, parts.recv);
         if (ref && 'model' in ref) {
           site(ref.model, staticMode, `${ref.model.modelName}.${parts.method}`);
-          for (const inc of included(index, registry, file.path, call.args[0])) site(inc, 'read', `${ref.model.modelName}.${parts.method} include ${inc.modelName}`);
+          for (const inc of call.args.flatMap((a) => included(index, registry, file.path, a))) site(inc, 'read', `${ref.model.modelName}.${parts.method} include ${inc.modelName}`);
           continue;
         }
         if (ref) {
@@ -98,12 +98,17 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
           continue;
         }
       }
-      if (staticMode && DISTINCTIVE.has(parts.method) && looksLikeModel(parts.recv, call)) {
+      if (staticMode && DISTINCTIVE.has(parts.method) && looksLikeModel(parts.recv, call) && !isProjectName(index, file.path, parts.recv)) {
         unresolved.push({ unit: file.path, symbol: call.symbol, line: call.line, orm: 'sequelize', reason: 'unknown-model', detail: call.callee });
       }
     }
   }
   return { accesses, unresolved };
+}
+
+/** A plain name declared in the project that is not a model (a service class, a local object) is no model access. */
+function isProjectName(index: ProjectIndex, file: string, recv: string): boolean {
+  return !recv.includes('.') && index.resolveName(file, recv)?.kind === 'internal';
 }
 
 /** `User`, `models.Order`, `this.orderModel`: a PascalCase or `*Model` receiver. */

@@ -65,7 +65,8 @@ function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileF
     if (model) return { model };
   }
   if (inject || /\b(ModelStatic|ModelCtor|ModelDefined|typeof Model)\b/.test(member.type ?? '')) {
-    return { unresolved: target ? 'unknown-model' : 'generic-model', detail: `this.${name}: ${member.type ?? '@InjectModel'}` };
+    const generic = !target || /^[A-Z]$|^T[A-Z]\w*$/.test(target);
+    return { unresolved: generic ? 'generic-model' : 'unknown-model', detail: `this.${name}: ${member.type ?? '@InjectModel'}` };
   }
   return undefined;
 }
