@@ -1,9 +1,41 @@
-import { defineAdapter } from '../../adapter.js';
+/**
+ * Kysely: tables from `schema.createTable` migrations and from the names
+ * queries use (FileFacts carry no interface members, so the `DB` type's keys
+ * are not read); access from query chains on traced instances, transaction
+ * scopes and `sql` statements.
+ */
+import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
+import type { Relation } from '../../../model/result.js';
+import { TableRegistry } from '../knex/table-registry.js';
+import { ReceiverTracer } from '../prisma/trace-receiver.js';
+import { collectKyselySites, readKyselySchema } from './access-sites.js';
+import { kyselyClientRules, kyselyInstances, type KyselyClient } from './client-rules.js';
 
-// Placeholder: finds nothing until this adapter is written.
+const SCHEMA_CALL = /^(.+)\.schema(?:\.withSchema\(\))?\.(createTable|alterTable)$/;
+
+function analyzeKysely(input: AdapterInput): AdapterOutput {
+  const tracer = new ReceiverTracer<KyselyClient>(input.index, kyselyClientRules(input.index, kyselyInstances(input.index)));
+  const out: AdapterOutput = { tables: [], relations: [], accesses: [], unresolved: [], transactions: [], problems: [] };
+  const ctx = { input, tracer, registry: new TableRegistry('kysely', input.knownTables), out };
+  const schemaCalls = input.files.flatMap((facts) =>
+    facts.calls.flatMap((call) => {
+      const m = SCHEMA_CALL.exec(call.callee);
+      const client = m ? tracer.client(facts.path, m[1], { symbol: call.symbol, within: call.within }) : undefined;
+      return client ? [{ facts, call, store: client.store ?? input.defaultStore }] : [];
+    }),
+  );
+  const relations: Relation[] = [];
+  for (const s of schemaCalls) readKyselySchema(ctx, s.facts, s.call, s.store, undefined);
+  for (const s of schemaCalls) readKyselySchema(ctx, s.facts, s.call, s.store, relations);
+  for (const facts of input.files) collectKyselySites(ctx, facts);
+  out.relations = relations;
+  out.tables = ctx.registry.list();
+  return out;
+}
+
 export default defineAdapter({
   name: 'kysely',
-  enablers: ['kysely'],
+  enablers: ['kysely', 'nestjs-kysely'],
   needsTypes: false,
-  analyze: () => ({ tables: [], relations: [], accesses: [], unresolved: [], transactions: [], problems: [] }),
+  analyze: analyzeKysely,
 });

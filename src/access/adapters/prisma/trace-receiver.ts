@@ -129,10 +129,10 @@ export class ReceiverTracer<C> {
         const index = arg.params.indexOf(name);
         if (index === -1) continue;
         const dot = enclosing.callee.lastIndexOf('.');
-        if (dot === -1 || !this.rules.fromCallback) return undefined;
+        if (dot === -1 || !this.rules.fromCallback) return this.hint(name);
         const client = this.client(file, enclosing.callee.slice(0, dot), { symbol: enclosing.symbol, within: enclosing.within }, depth);
         const inner = client === undefined ? undefined : this.rules.fromCallback(enclosing.callee.slice(dot + 1), index, client, enclosing);
-        return inner === undefined ? undefined : { kind: 'client', client: inner };
+        return inner === undefined ? this.hint(name) : { kind: 'client', client: inner };
       }
     }
     const scoped = facts.variables.find((v) => v.name === name && v.scope === ctx.symbol);

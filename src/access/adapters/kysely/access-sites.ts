@@ -1,0 +1,176 @@
+/**
+ * Kysely access sites: a query starts at `selectFrom/insertInto/updateTable/
+ * deleteFrom/replaceInto/mergeInto` (or `with(…)` before one) on a traced
+ * instance; the chain along `CallFact.outer` adds joins, `using`, `from` (read)
+ * and CTE names (not tables). Also `db.transaction().execute(cb)` scopes,
+ * `createTable` migrations and `sql\`…\`` statements from `kysely`.
+ */
+import type { AdapterInput, AdapterOutput } from '../../adapter.js';
+import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
+import type { AccessMode, Relation } from '../../../model/result.js';
+import { followConstant } from '../prisma/follow-constant.js';
+import { sqlText } from '../prisma/sql-text.js';
+import type { ReceiverTracer, TraceContext } from '../prisma/trace-receiver.js';
+import type { TableRegistry } from '../knex/table-registry.js';
+import type { KyselyClient } from './client-rules.js';
+
+const TARGETS: ReadonlyMap<string, AccessMode> = new Map<string, AccessMode>([
+  ['selectFrom', 'read'],
+  ['insertInto', 'write'],
+  ['updateTable', 'write'],
+  ['deleteFrom', 'write'],
+  ['replaceInto', 'write'],
+  ['mergeInto', 'write'],
+]);
+const READ_SOURCES = new Set([
+  'innerJoin',
+  'leftJoin',
+  'rightJoin',
+  'fullJoin',
+  'crossJoin',
+  'innerJoinLateral',
+  'leftJoinLateral',
+  'crossJoinLateral',
+  'using',
+  'from',
+]);
+const CTES = new Set(['with', 'withRecursive', 'withMaterialized', 'withNotMaterialized']);
+const STATEMENT = /^\s*\(?\s*(select|insert|update|delete|with|merge|truncate|replace)\b/i;
+
+export interface KyselySiteContext {
+  input: AdapterInput;
+  tracer: ReceiverTracer<KyselyClient>;
+  registry: TableRegistry;
+  out: AdapterOutput;
+}
+
+const ctxOf = (call: CallFact): TraceContext => ({ symbol: call.symbol, within: call.within });
+const methodOf = (callee: string): string => callee.slice(callee.lastIndexOf('.') + 1);
+
+type Named = { name: string } | { dynamic: string };
+
+/** `'person as p'`, `['a', 'b']`, a constant; callbacks and subqueries name no table here. */
+function tableNames(ctx: KyselySiteContext, facts: FileFacts, arg: ArgFact | undefined, scope: string): Named[] {
+  if (!arg) return [];
+  const clean = (s: string): string => s.trim().split(/\s+as\s+|\s+/i)[0];
+  if (arg.k === 'str') return [{ name: clean(arg.v) }];
+  if (arg.k === 'arr') return arg.items.flatMap((i) => tableNames(ctx, facts, i, scope));
+  if (arg.k === 'tpl') return arg.exprs.length ? [{ dynamic: arg.parts.join('${…}') }] : [{ name: clean(arg.parts[0]) }];
+  if (arg.k === 'id' || arg.k === 'member') {
+    const v = followConstant(ctx.input.index, facts.path, arg.v, scope);
+    return [v ? { name: clean(v) } : { dynamic: arg.v }];
+  }
+  return [];
+}
+
+function chainOf(facts: FileFacts, head: CallFact): CallFact[] {
+  const calls: CallFact[] = [];
+  for (let c: CallFact | undefined = head; c; c = c.outer === undefined ? undefined : facts.calls[c.outer]) calls.push(c);
+  return calls;
+}
+
+function query(ctx: KyselySiteContext, facts: FileFacts, head: CallFact, store: string): void {
+  const calls = chainOf(facts, head);
+  const ctes = new Set<string>();
+  for (const c of calls) if (CTES.has(methodOf(c.callee)) && c.args[0]?.k === 'str') ctes.add(c.args[0].v.split('(')[0].trim());
+  const base = { unit: facts.path, symbol: head.symbol, line: head.line, orm: 'kysely' };
+  for (const c of calls) {
+    const m = methodOf(c.callee);
+    const mode = TARGETS.get(m) ?? (READ_SOURCES.has(m) ? 'read' : undefined);
+    if (!mode) continue;
+    for (const t of tableNames(ctx, facts, c.args[0], c.symbol)) {
+      if ('dynamic' in t) {
+        ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: t.dynamic });
+        continue;
+      }
+      if (ctes.has(t.name)) continue;
+      const table = ctx.registry.use(store, t.name, `${facts.path}:${c.line}`);
+      ctx.out.accesses.push({ unit: facts.path, symbol: head.symbol, table, mode, line: head.line, callId: head.id, via: c.callee });
+    }
+  }
+}
+
+function rawSql(ctx: KyselySiteContext, facts: FileFacts, call: CallFact, tags: ReadonlySet<string>): void {
+  const tag = call.callee.split('.')[0];
+  if (!tags.has(tag) || (call.callee !== tag && call.callee !== `${tag}.raw`)) return;
+  const text = sqlText(ctx.input.index, facts.path, call.args[0], call.symbol, call.callee === tag);
+  if (text === undefined || !STATEMENT.test(text)) return;
+  const base = { unit: facts.path, symbol: call.symbol, line: call.line, orm: 'kysely' };
+  const parsed = ctx.input.parseSql(text);
+  if (parsed.error && parsed.tables.length === 0) {
+    ctx.out.problems.push({ path: facts.path, line: call.line, source: 'sql', message: parsed.error });
+    ctx.out.unresolved.push({ ...base, reason: 'unparsable-sql', detail: parsed.error });
+    return;
+  }
+  if (parsed.dynamic) ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: text.slice(0, 120) });
+  for (const t of parsed.tables) {
+    const table = ctx.registry.use(ctx.input.defaultStore, t.name, `${facts.path}:${call.line}`);
+    ctx.out.accesses.push({ unit: facts.path, symbol: call.symbol, table, mode: t.mode, line: call.line, callId: call.id, via: call.callee });
+  }
+}
+
+/** Local names of `sql` imported from kysely. */
+function sqlTags(facts: FileFacts): Set<string> {
+  const tags = new Set<string>();
+  for (const imp of facts.imports) if (imp.specifier === 'kysely') for (const n of imp.names) if (n.imported === 'sql') tags.add(n.local);
+  return tags;
+}
+
+/**
+ * `db.schema.createTable('pet').addColumn('owner_id', 'integer', (c) => c.references('person.id'))
+ * .addForeignKeyConstraint('fk', ['owner_id'], 'person', ['id'])`. Declares on the first run
+ * (`relations` undefined), reads foreign keys on the second.
+ */
+export function readKyselySchema(
+  ctx: KyselySiteContext,
+  facts: FileFacts,
+  call: CallFact,
+  store: string,
+  relations: Relation[] | undefined,
+): void {
+  const create = methodOf(call.callee) === 'createTable';
+  const name = call.args[0]?.k === 'str' ? call.args[0].v : undefined;
+  if (!name) return;
+  const chain = chainOf(facts, call);
+  const at = `${facts.path}:${call.line}`;
+  if (!relations) {
+    if (!create) return;
+    const columns = chain.filter((c) => methodOf(c.callee) === 'addColumn' && c.args[0]?.k === 'str').map((c) => (c.args[0] as { v: string }).v);
+    ctx.registry.declare(store, name, at, columns);
+    return;
+  }
+  const from = ctx.registry.use(store, name, at);
+  const targets: { table: string; line: number }[] = [];
+  for (const c of chain) {
+    const m = methodOf(c.callee);
+    if (m === 'addForeignKeyConstraint' && c.args[2]?.k === 'str') targets.push({ table: c.args[2].v, line: c.line });
+    if (m === 'addColumn') {
+      const inner = facts.calls.filter((x) => x.within.includes(c.id) && methodOf(x.callee) === 'references' && x.args[0]?.k === 'str');
+      for (const r of inner) {
+        const ref = (r.args[0] as { v: string }).v;
+        if (ref.includes('.')) targets.push({ table: ref.slice(0, ref.lastIndexOf('.')), line: r.line });
+      }
+    }
+  }
+  for (const t of targets) {
+    relations.push({ from, to: ctx.registry.use(store, t.table, `${facts.path}:${t.line}`), kind: 'foreign-key', declaredIn: `${facts.path}:${t.line}`, orm: 'kysely' });
+  }
+}
+
+export function collectKyselySites(ctx: KyselySiteContext, facts: FileFacts): void {
+  const tags = sqlTags(facts);
+  for (const call of facts.calls) {
+    if (tags.size && call.receiver === undefined) rawSql(ctx, facts, call, tags);
+    const dot = call.callee.lastIndexOf('.');
+    if (dot === -1) continue;
+    const method = call.callee.slice(dot + 1);
+    const recv = call.callee.slice(0, dot);
+    const isTx = method === 'execute' && /\.transaction\(\)(\.\w+\(\))*$/.test(recv) && call.args.some((a) => a.k === 'fn');
+    // A query starts at a call on the instance itself; later links of the chain are read from there.
+    if (!isTx && (call.receiver !== undefined || (!TARGETS.has(method) && !CTES.has(method)))) continue;
+    const client = ctx.tracer.client(facts.path, isTx ? recv.slice(0, recv.indexOf('.transaction()')) : recv, ctxOf(call));
+    if (!client) continue;
+    if (isTx) ctx.out.transactions.push({ unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, kind: 'kysely.transaction' });
+    else query(ctx, facts, call, client.store ?? ctx.input.defaultStore);
+  }
+}
