@@ -11,7 +11,7 @@ import { CarveError } from '../util/errors.js';
 import { compareStrings } from '../util/sort.js';
 import { isSourceFile, isTestPath } from './default-excludes.js';
 import { matchesAny } from './glob.js';
-import { loadTsconfig, type Tsconfig } from './tsconfig.js';
+import { loadTsconfigs, type Tsconfig } from './tsconfig.js';
 import { walk } from './walk.js';
 import { dependencyNames, findWorkspaces, readPackageJson, type PackageJson, type WorkspacePackage } from './workspaces.js';
 
@@ -52,11 +52,11 @@ export function nearestTsconfig(tsconfigs: readonly Tsconfig[], file: string): T
 /** Does the project's own tsconfig take this file in? Configs without include/files take their whole folder. */
 function includedByTsconfig(config: Tsconfig | undefined, file: string): boolean {
   if (!config) return true;
+  // A solution-style config (`files: []` + references) governs through the configs it references.
+  if (config.solution) return config.solution.some((ref) => includedByTsconfig(ref, file));
   if (config.exclude.length && matchesAny(file, config.exclude)) return false;
   if (!config.include && !config.files) return true;
   if (config.files?.includes(file)) return true;
-  // A solution-style config (`files: []` + references) governs nothing itself.
-  if (config.include === undefined && config.files?.length === 0) return true;
   return config.include ? matchesAny(file, config.include) : false;
 }
 
@@ -81,8 +81,7 @@ export function discover(root: string, options: EffectiveOptions, schemaSuffixes
     else if (isSourceFile(name)) sources.push(f);
   }
 
-  const tsconfigs = tsconfigPaths.map((abs) => loadTsconfig(root, abs, problems)).filter((c): c is Tsconfig => !!c);
-  tsconfigs.sort((a, b) => compareStrings(a.file, b.file));
+  const tsconfigs = loadTsconfigs(root, tsconfigPaths, problems);
 
   const packageJsons = new Map<string, PackageJson>();
   const packages = new Set<string>();

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { ts } from 'ts-morph';
+import { compareStrings } from '../util/sort.js';
 import type { Problem } from '../model/result.js';
 import { posixDirname, posixJoin, relPosix } from '../util/posix-path.js';
 
@@ -22,6 +24,8 @@ export interface Tsconfig {
   exclude: string[];
   files?: string[];
   references: string[];
+  /** For a solution-style config (no sources of its own): the configs it references. */
+  solution?: Tsconfig[];
 }
 
 interface RawConfig {
@@ -103,4 +107,31 @@ export function loadTsconfig(root: string, abs: string, problems: Problem[]): Ts
     files: merged.files,
     references,
   };
+}
+
+/**
+ * Every `tsconfig.json` of the tree, with solution-style configs
+ * (`"files": []` + `references`) linked to the configs they reference
+ * (`tsconfig.app.json`, `packages/x`), which then decide inclusion and paths.
+ */
+export function loadTsconfigs(root: string, absPaths: readonly string[], problems: Problem[]): Tsconfig[] {
+  const configs = absPaths.map((abs) => loadTsconfig(root, abs, problems)).filter((c): c is Tsconfig => !!c);
+  const byFile = new Map(configs.map((c) => [c.file, c]));
+  for (const c of configs) {
+    // As in tsc: `files` without `include` means nothing else is included.
+    const own = (c.files?.length ?? 0) > 0 || (c.include ? c.include.length > 0 : c.files === undefined);
+    if (own || c.references.length === 0) continue;
+    const refs: Tsconfig[] = [];
+    for (const ref of c.references) {
+      const file = ref.endsWith('.json') ? ref : posixJoin(ref, 'tsconfig.json');
+      const loaded = byFile.get(file) ?? (existsSync(path.join(root, file)) ? loadTsconfig(root, path.join(root, file), problems) : undefined);
+      if (loaded) refs.push(loaded);
+    }
+    c.solution = refs;
+    // Paths usually live in the referenced app config: resolve with them.
+    const withPaths = refs.find((r) => r.paths.length > 0 || r.baseUrl !== undefined);
+    if (c.paths.length === 0 && withPaths) c.paths = withPaths.paths;
+    if (c.baseUrl === undefined && withPaths) c.baseUrl = withPaths.baseUrl;
+  }
+  return configs.sort((a, b) => compareStrings(a.file, b.file));
 }

@@ -18,6 +18,8 @@ export interface Linked {
   edges: Edge[];
   unresolvedImports: UnresolvedImport[];
   externalPackages: string[];
+  /** Imports of styles, templates and data files, which bundlers resolve. */
+  assetImports: number;
   index: ProjectIndex;
 }
 
@@ -67,12 +69,17 @@ export function link(facts: readonly FileFacts[], found: Discovery): Linked {
   const edges = new EdgeSet();
   const unresolved: UnresolvedImport[] = [];
   const externals = new Set<string>();
+  let assetImports = 0;
 
   for (const f of facts) {
     for (const imp of f.imports) {
       const target = resolver.resolve(f.path, imp.specifier);
       if (target.kind === 'external') {
         externals.add(target.package);
+        continue;
+      }
+      if (target.kind === 'asset') {
+        assetImports++;
         continue;
       }
       if (target.kind === 'unresolved') {
@@ -99,6 +106,7 @@ export function link(facts: readonly FileFacts[], found: Discovery): Linked {
     edges: edges.toEdges(),
     unresolvedImports: unresolved.sort((a, b) => compareStrings(a.from, b.from) || a.line - b.line),
     externalPackages: [...externals].sort(compareStrings),
+    assetImports,
     index,
   };
 }

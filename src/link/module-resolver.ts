@@ -16,6 +16,12 @@ const JS_TO_TS: Record<string, string[]> = {
   '.cjs': ['.cts'],
 };
 const BUILTINS = new Set(builtinModules);
+/** Imports of non-code files (styles, templates, data) that bundlers handle: not modules carve links. */
+const ASSET = /\.(vue|svelte|astro|css|scss|sass|less|styl|json|jsonc|svg|png|jpe?g|gif|webp|avif|ico|bmp|html?|graphql|gql|md|mdx|txt|ya?ml|wasm|node|woff2?|ttf|eot|mp[34]|wav|csv|xml|proto|sql|hbs|ejs|pug)(\?.*)?$/i;
+
+export function isAssetSpecifier(specifier: string): boolean {
+  return ASSET.test(specifier);
+}
 
 export function packageName(specifier: string): string {
   if (specifier.startsWith('node:')) return specifier;
@@ -112,13 +118,14 @@ export class ModuleResolver {
   private compute(from: string, dir: string, specifier: string, relative: boolean): ResolvedSpecifier {
     if (relative) {
       const file = this.probe(posixJoin(dir, specifier));
-      return file ? { kind: 'internal', file } : { kind: 'unresolved' };
+      if (file) return { kind: 'internal', file };
+      return isAssetSpecifier(specifier) ? { kind: 'asset' } : { kind: 'unresolved' };
     }
     if (specifier.startsWith('/')) return { kind: 'unresolved' };
     const config = nearestTsconfig(this.tsconfigs, from);
     const aliased = this.viaPaths(config, specifier);
     if (aliased) return { kind: 'internal', file: aliased };
-    if (aliased === undefined) return { kind: 'unresolved' };
+    if (aliased === undefined) return isAssetSpecifier(specifier) ? { kind: 'asset' } : { kind: 'unresolved' };
     const ws = this.viaWorkspace(specifier);
     if (ws) return { kind: 'internal', file: ws };
     if (config?.baseUrl !== undefined && !specifier.startsWith('node:')) {

@@ -4,7 +4,11 @@ export type ResolvedName =
   | { kind: 'internal'; file: string; name: string }
   | { kind: 'external'; package: string; name: string };
 
-export type ResolvedSpecifier = { kind: 'internal'; file: string } | { kind: 'external'; package: string } | { kind: 'unresolved' };
+export type ResolvedSpecifier =
+  | { kind: 'internal'; file: string }
+  | { kind: 'external'; package: string }
+  | { kind: 'asset' }
+  | { kind: 'unresolved' };
 
 export interface ClassRef {
   file: string;

@@ -33,6 +33,7 @@ export function buildResult({ config, found, extracted, linked, access }: Result
       parseErrors: extracted.facts.filter((f) => f.parseErrors > 0).map((f) => ({ path: f.path, diagnostics: f.parseErrors })),
       edgesByKind,
       unresolvedImports: linked.unresolvedImports.length,
+      assetImports: linked.assetImports,
       externalPackages: linked.externalPackages,
       tsconfigs: found.tsconfigs.map((t) => t.file),
       workspaces: found.workspaces.map((w) => ({ name: w.name, path: w.dir })),

@@ -51,6 +51,8 @@ export interface Summary {
   parseErrors: { path: string; diagnostics: number }[];
   edgesByKind: Record<EdgeKind, number>;
   unresolvedImports: number;
+  /** Imports of non-code files (styles, templates, JSON): not linked, not unresolved. */
+  assetImports: number;
   externalPackages: string[];
   tsconfigs: string[];
   workspaces: { name: string; path: string }[];

@@ -24,6 +24,19 @@ describe('module resolution and barrels', () => {
     expect(r.unresolvedImports).toEqual([]);
   });
 
+  it('follows a solution-style tsconfig to the configs it references for inclusion and paths', async () => {
+    const r = await analyzeProject({
+      'tsconfig.json': JSON.stringify({ files: [], include: [], references: [{ path: './tsconfig.app.json' }, { path: './tsconfig.spec.json' }] }),
+      'tsconfig.app.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/app/*'] } }, include: ['src/**/*.ts'] }),
+      'tsconfig.spec.json': JSON.stringify({ include: ['src/**/*.spec.ts'] }),
+      'src/main.ts': "import { routes } from '@app/routes';\nexport default routes;\n",
+      'src/app/routes.ts': 'export const routes = [];\n',
+      'tools/gen.ts': 'export const gen = 1;\n',
+    });
+    expect(r.units.map((u) => u.id)).toEqual(['src/app/routes.ts', 'src/main.ts']);
+    expect(kinds(r, 'src/main.ts', 'src/app/routes.ts')).toEqual(['import']);
+  });
+
   it('sees through nested barrels, export * and renamed re-exports', async () => {
     const r = await analyzeProject({
       'tsconfig.json': '{}',
