@@ -63,13 +63,18 @@ export function nameServices(services: readonly NamingInput[]): string[] {
       taken.add(s.pin);
     }
   });
-  // Larger services choose first; ties by their first unit, so the order depends on content only.
+  // The strongest claim on a term chooses first (then size, then first unit): the order depends on content only.
   const order = services
-    .map((s, i) => ({ s, i }))
+    .map((s, i) => ({ s, i, ranked: terms(s) }))
     .filter(({ s }) => s.pin === undefined)
-    .sort((a, b) => b.s.units.length - a.s.units.length || compareStrings(a.s.units[0] ?? a.s.tables[0] ?? '', b.s.units[0] ?? b.s.tables[0] ?? ''));
-  for (const { s, i } of order) {
-    const ranked = terms(s).map((t) => t.form);
+    .sort(
+      (a, b) =>
+        (b.ranked[0]?.score ?? 0) - (a.ranked[0]?.score ?? 0) ||
+        b.s.units.length - a.s.units.length ||
+        compareStrings(a.s.units[0] ?? a.s.tables[0] ?? '', b.s.units[0] ?? b.s.tables[0] ?? ''),
+    );
+  for (const { i, ranked: terms } of order) {
+    const ranked = terms.map((t) => t.form);
     let name = ranked.find((t) => !taken.has(t));
     if (!name) {
       const base = ranked[0] ?? 'service';

@@ -12,7 +12,7 @@ export const unit = (id: string, lines = 10, extra: Partial<Unit> = {}): Unit =>
   ...extra,
 });
 
-export const edge = (from: string, to: string, symbols: string[] = [], kind: EdgeKind = 'import', weight = 1): Edge => ({
+export const edge = (from: string, to: string, symbols: string[] = [], kind: EdgeKind = 'import', weight = 3): Edge => ({
   from,
   to,
   kind,

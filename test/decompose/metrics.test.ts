@@ -111,7 +111,7 @@ describe('shared-database coupling on a hand-built result', () => {
     const [a, b] = m.perService;
     expect(a).toMatchObject({ name: 'A', files: 1, tablesOwned: ['db:t1'], foreignTables: [], sharedTables: ['db:t1'], exclusivity: 0, apiSize: 1 });
     expect(a.api).toEqual([{ unit: 'a1', symbol: 'api', consumers: ['B'] }]);
-    expect(b).toMatchObject({ name: 'B', foreignTables: ['db:t1'], exclusivity: 0.5, outWeight: 1, inWeight: 0 });
+    expect(b).toMatchObject({ name: 'B', foreignTables: ['db:t1'], exclusivity: 0.5, outWeight: 1 + Math.log(3), inWeight: 0 });
     expect(m.icp).toBe(1);
   });
 
