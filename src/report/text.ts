@@ -1,7 +1,8 @@
 /** The terminal summary printed after `carve analyze`: code, data access, decomposition. */
 import type { AnalysisResult } from '../model/result.js';
+import { formatAccessSummary } from './access-summary.js';
 import { formatCodeSummary } from './code-summary.js';
 
 export function formatTextReport(result: AnalysisResult): string {
-  return [...formatCodeSummary(result)].join('\n');
+  return [...formatCodeSummary(result), '', ...formatAccessSummary(result)].join('\n');
 }
