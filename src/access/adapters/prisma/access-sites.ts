@@ -6,6 +6,8 @@ import type { AdapterInput, AdapterOutput, TransactionSite } from '../../adapter
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { Table } from '../../../model/result.js';
 import type { PrismaClientRef } from './client-rules.js';
+import type { RelationMap } from './stores.js';
+import { nestedAccess } from './nested-access.js';
 import { MODEL_OPS, PARAMETERISED_RAW_OPS, RAW_OPS } from './operations.js';
 import { sqlText } from './sql-text.js';
 import type { ReceiverTracer, TraceContext } from './trace-receiver.js';
@@ -21,6 +23,7 @@ export interface SiteContext {
   /** Model accessor (`orderItem`) → the tables it may name, one per store. */
   accessors: ReadonlyMap<string, ModelTarget[]>;
   tables: readonly Table[];
+  fields: RelationMap;
   out: AdapterOutput;
 }
 
@@ -63,7 +66,9 @@ function modelAccess(ctx: SiteContext, facts: FileFacts, call: CallFact, recv: s
   const candidates = (ctx.accessors.get(accessor) ?? []).filter((t) => client.store === undefined || t.store === client.store);
   if (candidates.length === 1) {
     const mode = MODEL_OPS.get(op) ?? 'read';
-    ctx.out.accesses.push({ unit: facts.path, symbol: call.symbol, table: candidates[0].table, mode, line: call.line, callId: call.id, via: call.callee });
+    const site = { unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, via: call.callee };
+    ctx.out.accesses.push({ ...site, table: candidates[0].table, mode });
+    for (const r of nestedAccess(ctx.fields, candidates[0].table, call.args[0])) ctx.out.accesses.push({ ...site, table: r.table, mode: r.mode });
     return;
   }
   const reason = candidates.length === 0 ? 'unknown-model' : 'ambiguous-store';

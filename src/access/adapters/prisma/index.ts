@@ -22,7 +22,7 @@ function analyzePrisma(input: AdapterInput): AdapterOutput {
     }
   }
   const tracer = new ReceiverTracer(input.index, prismaClientRules(input.index, schema.stores));
-  const ctx = { input, tracer, accessors, tables: schema.tables, out };
+  const ctx = { input, tracer, accessors, tables: schema.tables, fields: schema.fields, out };
   for (const facts of input.files) collectSites(ctx, facts);
   return out;
 }

@@ -17,7 +17,7 @@
 import type { Problem, Relation, Table } from '../../../model/result.js';
 import { posixDirname, posixJoin } from '../../../util/posix-path.js';
 import { compareStrings } from '../../../util/sort.js';
-import { parsePrismaSchema, relationFields, type ParsedSchema, type PrismaModel } from './schema.js';
+import { parsePrismaSchema, relationFields, type ParsedSchema, type PrismaModel, type RelationField } from './schema.js';
 
 export interface PrismaStore {
   name: string;
@@ -30,10 +30,21 @@ export interface PrismaStore {
   tables: Map<string, string>;
 }
 
+/** A relation field as a query sees it: `include: { author: true }` reads `table`. */
+export interface FieldTarget {
+  table: string;
+  /** The implicit many-to-many join table, when there is one. */
+  join?: string;
+}
+
+/** Table id → relation field name → what it reaches. */
+export type RelationMap = Map<string, Map<string, FieldTarget>>;
+
 export interface PrismaSchemaModel {
   stores: PrismaStore[];
   tables: Table[];
   relations: Relation[];
+  fields: RelationMap;
   problems: Problem[];
 }
 
@@ -73,8 +84,15 @@ function storeNames(groups: ParsedSchema[][], defaultStore: string): string[] {
   return names.map((n, i) => (names.filter((x) => x === n).length > 1 ? roots[i].path.replace(/\.prisma$/, '') : n));
 }
 
+/** Prisma's implicit many-to-many table: `_AToB` (model names sorted) or `_<relation name>`, in the model's schema. */
+function joinTableName(model: PrismaModel, field: RelationField): string {
+  const pair = [model.name, field.target].sort(compareStrings);
+  const schema = model.table.includes('.') ? `${model.table.split('.')[0]}.` : '';
+  return `${schema}_${field.relationName ?? `${pair[0]}To${pair[1]}`}`;
+}
+
 /** Tables and relations of one store's models. */
-function declare(store: string, files: ParsedSchema[], tables: Table[], relations: Relation[], ids: Map<string, string>): void {
+function declare(store: string, files: ParsedSchema[], tables: Table[], relations: Relation[], ids: Map<string, string>, fields: RelationMap): void {
   const models: { model: PrismaModel; file: string }[] = [];
   for (const f of files) for (const model of f.models) if (!ids.has(model.name)) models.push({ model, file: f.path });
   const byName = new Map(models.map((m) => [m.model.name, m]));
@@ -94,14 +112,18 @@ function declare(store: string, files: ParsedSchema[], tables: Table[], relation
         (o) => o.target === model.name && o.relationName === field.relationName && (target.model !== model || o.name !== field.name),
       );
       const declaredIn = `${file}:${field.line}`;
+      const own = fields.get(from) ?? new Map<string, FieldTarget>();
+      fields.set(from, own);
+      own.set(field.name, { table: ids.get(field.target) as string });
+      const implicitJoin = field.list && opposite?.list && !field.holdsKey && !opposite.holdsKey;
+      if (implicitJoin) own.set(field.name, { table: ids.get(field.target) as string, join: `${store}:${joinTableName(model, field)}` });
       if (field.holdsKey) {
         relations.push({ from, to: ids.get(field.target) as string, kind: opposite?.list ? 'many-to-one' : 'one-to-one', field: field.name, declaredIn, orm: 'prisma' });
       } else if (field.list && opposite?.list && !opposite.holdsKey && compareStrings(model.name, field.target) <= 0) {
         // Implicit many-to-many: Prisma's join table `_AToB` (model names sorted) or `_<relation name>`.
         if (target.model === model && compareStrings(field.name, opposite.name) > 0) continue;
         const pair = [model.name, field.target].sort(compareStrings);
-        const schema = model.table.includes('.') ? `${model.table.split('.')[0]}.` : '';
-        const name = `${schema}_${field.relationName ?? `${pair[0]}To${pair[1]}`}`;
+        const name = joinTableName(model, field);
         const joinId = `${store}:${name}`;
         if (!tables.some((t) => t.id === joinId)) tables.push({ id: joinId, store, name, orm: 'prisma', declaredIn, columns: ['A', 'B'] });
         for (const side of pair) relations.push({ from: joinId, to: ids.get(side) as string, kind: 'many-to-many', field: field.name, declaredIn, orm: 'prisma' });
@@ -120,12 +142,13 @@ export function readPrismaSchemas(files: readonly { path: string; text: string }
   const names = storeNames(groups, defaultStore);
   const tables: Table[] = [];
   const relations: Relation[] = [];
+  const fields: RelationMap = new Map();
   const stores = groups.map((group, i) => {
     const ids = new Map<string, string>();
-    declare(names[i], group, tables, relations, ids);
+    declare(names[i], group, tables, relations, ids, fields);
     const outputs = group.flatMap(outputsOf);
     const defaultClient = groups.length === 1 || (group[0].generators > 0 && group[0].outputs.every(isDefaultOutput));
     return { name: names[i], root: group[0].path, outputs, defaultClient, tables: ids };
   });
-  return { stores, tables, relations, problems };
+  return { stores, tables, relations, fields, problems };
 }
