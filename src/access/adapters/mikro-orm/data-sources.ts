@@ -4,14 +4,14 @@
  */
 import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { optionsObject, type StoreSource } from '../typeorm/data-sources.js';
+import { optionsObject, setupCalls, type StoreSource } from '../typeorm/data-sources.js';
 import { constString, importedFrom, prop } from '../typeorm/decorators.js';
 import { isMikroPackage } from './entities.js';
 
 export function mikroStoreSources(file: FileFacts, index: ProjectIndex): StoreSource[] {
   const out: StoreSource[] = [];
   const from = (name: string): boolean => importedFrom(index, file.path, name, isMikroPackage);
-  for (const call of file.calls) {
+  for (const call of setupCalls(file)) {
     const c = call.callee;
     if (((c === 'MikroOrmModule.forRoot' || c === 'MikroOrmModule.forRootAsync') && from('MikroOrmModule')) || (c === 'MikroORM.init' && from('MikroORM'))) {
       const opts = optionsObject(index, file.path, call.args[0]);

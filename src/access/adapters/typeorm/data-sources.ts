@@ -35,11 +35,32 @@ export function optionsObject(index: ProjectIndex, file: string, arg: ArgFact | 
   return init?.k === 'obj' ? init : undefined;
 }
 
+/** A call as setup code writes it: in the program, or inside a decorator (`@Module({ imports: [TypeOrmModule.forRoot(…)] })`). */
+export interface SetupCall {
+  callee: string;
+  args: readonly ArgFact[];
+  assignedTo?: string;
+}
+
+/** Calls of a file, plus the calls written in its class decorators' arguments (the extractor keeps those as facts only). */
+export function setupCalls(file: FileFacts): SetupCall[] {
+  const out: SetupCall[] = [...file.calls];
+  const walk = (arg: ArgFact): void => {
+    if (arg.k === 'call') {
+      out.push({ callee: arg.callee, args: arg.args });
+      arg.args.forEach(walk);
+    } else if (arg.k === 'obj') Object.values(arg.props).forEach(walk);
+    else if (arg.k === 'arr') arg.items.forEach(walk);
+  };
+  for (const cls of file.classes) for (const d of cls.decorators) d.args.forEach(walk);
+  return out;
+}
+
 /** TypeORM data sources and `forFeature` registrations in a file. */
 export function typeormStoreSources(file: FileFacts, index: ProjectIndex, isOrm: (pkg: string) => boolean): StoreSource[] {
   const out: StoreSource[] = [];
   const from = (name: string): boolean => importedFrom(index, file.path, name, isOrm);
-  for (const call of file.calls) {
+  for (const call of setupCalls(file)) {
     const c = call.callee;
     if ((c === 'new DataSource' && from('DataSource')) || (c === 'new Connection' && from('Connection')) || (c === 'createConnection' && from('createConnection'))) {
       const opts = optionsObject(index, file.path, call.args[0]);

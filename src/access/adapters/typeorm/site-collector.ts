@@ -36,7 +36,7 @@ export class SiteCollector {
   }
 
   transaction(site: TransactionSite): void {
-    const key = `${site.unit}#${site.callId}#tx`;
+    const key = `${site.unit}#${site.callId}#${site.line}#tx`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.transactions.push(site);

@@ -35,16 +35,9 @@ export function decoratedScopes(file: FileFacts, names: ReadonlySet<string>, isO
     for (const m of cls.members) {
       if (m.kind !== 'method' || !m.decorators.some((d) => names.has(d.name) && isOrmDecorator(d.name))) continue;
       const calls = callsOf(file, cls, m.name);
-      const first = calls[0];
-      if (!first) continue;
-      out.transaction({
-        unit: file.path,
-        symbol: `${cls.name}.${m.name}`,
-        line: m.line,
-        callId: first.id,
-        kind,
-        extraCallIds: calls.slice(1).map((c) => c.id),
-      });
+      if (calls.length === 0) continue;
+      // A decorated method has no call of its own: callId -1 matches no call, and every call of the body is listed.
+      out.transaction({ unit: file.path, symbol: `${cls.name}.${m.name}`, line: m.line, callId: -1, kind, extraCallIds: calls.map((c) => c.id) });
     }
   }
 }
