@@ -97,6 +97,11 @@ export function findModels(input: AdapterInput): ModelRegistry {
   const drafts: Draft[] = [];
   for (const file of input.files) {
     const mongooseFile = importsMongoose(file);
+    for (const cls of file.classes) {
+      for (const d of cls.decorators) {
+        for (const feature of d.args.flatMap((a) => decoratorFeatureCalls(a))) drafts.push(...featureDrafts(input.index, files, file, feature.args, cls.line));
+      }
+    }
     for (const call of file.calls) {
       const parts = splitCallee(call.callee);
       const method = parts?.method ?? call.callee;
@@ -122,28 +127,8 @@ export function findModels(input: AdapterInput): ModelRegistry {
           variable: call.assignedTo,
           fields: info.fields,
         });
-      } else if ((method === 'forFeature' || method === 'forFeatureAsync') && call.args[0]?.k === 'arr') {
-        const connection = strOf(call.args[1]);
-        for (const item of call.args[0].items) {
-          const modelName = modelNameOf(file, propOf(item, 'name'));
-          if (!modelName) continue;
-          let info = schemaInfo(input.index, files, file, propOf(item, 'schema'));
-          if (!info.fields) {
-            // forFeatureAsync builds the schema in a factory: fall back to the @Schema class of that name.
-            const cls = input.index.classesByName(modelName).find((c) => c.cls.decorators.some((d) => d.name === 'Schema'));
-            if (cls) info = classSchema(cls.file, cls.cls);
-          }
-          const at = info.fields?.cls && files.get(info.fields.file);
-          drafts.push({
-            modelName,
-            collection: strOf(propOf(item, 'collection')) ?? info.collection,
-            connection,
-            file: at || file,
-            line: at && info.fields?.cls ? info.fields.cls.line : call.line,
-            keys: [],
-            fields: info.fields,
-          });
-        }
+      } else if (method === 'forFeature' || method === 'forFeatureAsync') {
+        drafts.push(...featureDrafts(input.index, files, file, call.args, call.line));
       } else if (call.callee === 'getModelForClass' || call.callee.endsWith('.getModelForClass')) {
         const clsName = refOf(call.args[0]);
         const ref = clsName ? input.index.resolveClass(file.path, clsName) : undefined;
@@ -177,6 +162,45 @@ export function findModels(input: AdapterInput): ModelRegistry {
     };
   });
   return registryOf(models);
+}
+
+
+/** `MongooseModule.forFeature([{ name, schema, collection? }], connectionName?)` entries. */
+function featureDrafts(index: ProjectIndex, files: Map<string, FileFacts>, file: FileFacts, args: ArgFact[], line: number): Draft[] {
+  const list = args[0];
+  if (list?.k !== 'arr') return [];
+  const connection = strOf(args[1]);
+  const drafts: Draft[] = [];
+  for (const item of list.items) {
+    const modelName = modelNameOf(file, propOf(item, 'name'));
+    if (!modelName) continue;
+    let info = schemaInfo(index, files, file, propOf(item, 'schema'));
+    if (!info.fields) {
+      // forFeatureAsync builds the schema in a factory: fall back to the @Schema class of that name.
+      const cls = index.classesByName(modelName).find((c) => c.cls.decorators.some((d) => d.name === 'Schema'));
+      if (cls) info = classSchema(cls.file, cls.cls);
+    }
+    const at = info.fields?.cls ? files.get(info.fields.file) : undefined;
+    drafts.push({
+      modelName,
+      collection: strOf(propOf(item, 'collection')) ?? info.collection,
+      connection,
+      file: at ?? file,
+      line: at && info.fields?.cls ? info.fields.cls.line : line,
+      keys: [],
+      fields: info.fields,
+    });
+  }
+  return drafts;
+}
+
+/** forFeature calls inside decorator arguments (`@Module({ imports: [MongooseModule.forFeature([…])] })`). */
+function decoratorFeatureCalls(arg: ArgFact, out: { args: ArgFact[] }[] = []): { args: ArgFact[] }[] {
+  if (arg.k === 'call' && /(^|\.)forFeature(Async)?$/.test(arg.callee)) out.push({ args: arg.args });
+  else if (arg.k === 'call') arg.args.forEach((a) => decoratorFeatureCalls(a, out));
+  else if (arg.k === 'arr') arg.items.forEach((a) => decoratorFeatureCalls(a, out));
+  else if (arg.k === 'obj') Object.values(arg.props).forEach((a) => decoratorFeatureCalls(a, out));
+  return out;
 }
 
 function columnsOf(fields: MongooseModel['fields']): { columns?: string[] } {

@@ -65,7 +65,8 @@ function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileF
     if (model) return { model };
   }
   if (inject || modelTypeTarget(member.type) !== undefined || /^(mongoose\.)?Model\b/.test(member.type ?? '')) {
-    return { unresolved: target ? 'unknown-model' : 'generic-model', detail: `this.${name}: ${member.type ?? '@InjectModel'}` };
+    const generic = !target || /^[A-Z]$|^T[A-Z]\w*$/.test(target);
+    return { unresolved: generic ? 'generic-model' : 'unknown-model', detail: `this.${name}: ${member.type ?? '@InjectModel'}` };
   }
   return undefined;
 }
@@ -74,21 +75,28 @@ const DOCUMENT_SOURCES = new Set(['findOne', 'findById', 'create', 'findOneAndUp
 
 /** A document variable: `const doc = new User(data)` or `const doc = await User.findById(id)` in the same function. */
 export function resolveDocument(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, recv: string): MongooseModel | undefined {
-  if (recv.startsWith('new ') && call.receiver !== undefined) return modelByRef(index, registry, file.path, file.calls[call.receiver].callee.slice(4));
+  if (recv.startsWith('new ') && call.receiver !== undefined) return constructed(index, registry, file, file.calls[call.receiver]);
   if (!/^[\w$]+$/.test(recv)) return undefined;
   for (const other of file.calls) {
     if (other.symbol !== call.symbol || other.assignedTo !== recv || other.id >= call.id) continue;
-    let inner = other;
-    while (inner.receiver !== undefined) inner = file.calls[inner.receiver];
-    if (inner.callee.startsWith('new ')) {
-      const model = modelByRef(index, registry, file.path, inner.callee.slice(4));
+    // Down the chain (`Model.findById(id).lean()`): the first call that yields documents.
+    for (let inner: CallFact | undefined = other; inner; inner = inner.receiver !== undefined ? file.calls[inner.receiver] : undefined) {
+      const model = inner.callee.startsWith('new ') ? constructed(index, registry, file, inner) : documentSource(index, registry, file, inner);
       if (model) return model;
-      continue;
     }
-    const dot = inner.callee.lastIndexOf('.');
-    if (dot <= 0 || !DOCUMENT_SOURCES.has(inner.callee.slice(dot + 1))) continue;
-    const ref = resolveStatic(index, registry, file, inner, inner.callee.slice(0, dot));
-    if (ref && 'model' in ref) return ref.model;
   }
   return undefined;
+}
+
+/** The model of `new User(data)` or `new this.userModel(data)`. */
+function constructed(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact): MongooseModel | undefined {
+  const ref = resolveStatic(index, registry, file, call, call.callee.slice(4));
+  return ref && 'model' in ref ? ref.model : undefined;
+}
+
+function documentSource(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact): MongooseModel | undefined {
+  const dot = call.callee.lastIndexOf('.');
+  if (dot <= 0 || !DOCUMENT_SOURCES.has(call.callee.slice(dot + 1))) return undefined;
+  const ref = resolveStatic(index, registry, file, call, call.callee.slice(0, dot));
+  return ref && 'model' in ref ? ref.model : undefined;
 }

@@ -82,10 +82,11 @@ export function resolveInstance(index: ProjectIndex, registry: ModelRegistry, fi
   if (!/^[\w$]+$/.test(recv)) return undefined;
   for (const other of file.calls) {
     if (other.symbol !== call.symbol || other.assignedTo !== recv || other.id >= call.id) continue;
-    let inner = other;
-    while (inner.receiver !== undefined) inner = file.calls[inner.receiver];
-    const model = instanceSource(index, registry, file, inner);
-    if (model) return model;
+    // Down the chain (`User.findByPk(id).then(…)`): the first call that yields an instance.
+    for (let inner: CallFact | undefined = other; inner; inner = inner.receiver !== undefined ? file.calls[inner.receiver] : undefined) {
+      const model = instanceSource(index, registry, file, inner);
+      if (model) return model;
+    }
   }
   const cls = enclosingClass(file, call);
   const method = cls?.members.find((m) => `${cls.name}.${m.name}` === call.symbol);
