@@ -30,6 +30,8 @@ export interface SiteContext {
 const ctxOf = (call: CallFact): TraceContext => ({ symbol: call.symbol, within: call.within });
 
 function split(expr: string): [string, string] | undefined {
+  // `prisma[model]` reads as `prisma[]`: the accessor is dynamic.
+  if (expr.endsWith('[]')) return expr.length > 2 ? [expr.slice(0, -2), '[]'] : undefined;
   const dot = expr.lastIndexOf('.');
   return dot <= 0 ? undefined : [expr.slice(0, dot), expr.slice(dot + 1)];
 }
