@@ -53,3 +53,21 @@ describe('parseSql', () => {
     expect(parseSql('SELECT * FROM memo_a')).toBe(parseSql('SELECT * FROM memo_a'));
   });
 });
+
+describe('parseSql with an interpolated schema', () => {
+  it('keeps the table name', () => {
+    const parsed = parseSql('delete from ${escapedSchema}._private_jobs as jobs using unnest($1::bigint[]) n(n) where id = n');
+    expect(parsed.tables.map((t) => `${t.name}:${t.mode}`)).toEqual(['_private_jobs:write']);
+    expect(parsed.dynamic).toBeUndefined();
+  });
+  it('is dynamic when the table part is interpolated', () => {
+    expect(parseSql('select * from audit.${table}').dynamic).toBe(true);
+  });
+});
+
+describe('parseSql with interpolations in value positions', () => {
+  it('reads the SQL after each interpolation', () => {
+    const parsed = parseSql('UPDATE orders SET status = ${status} WHERE id = ${ids.map((i) => `${i}`).join()} RETURNING (SELECT 1 FROM audit_log)');
+    expect(parsed.tables.map((t) => `${t.name}:${t.mode}`)).toEqual(['audit_log:read', 'orders:write']);
+  });
+});

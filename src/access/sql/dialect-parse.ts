@@ -56,7 +56,9 @@ export function parseWithDialects(sql: string): DialectParse | undefined {
         continue;
       }
       if (schema === 'null' && ctes.has(table.toLowerCase())) continue;
-      tables.push({ name: normalizeTableName(schema === 'null' ? [table] : [schema, table]), mode: WRITE_OPS.has(op) ? 'write' : 'read' });
+      // an interpolated schema (`${schema}.jobs`) leaves the table name known
+      const qualified = schema === 'null' || /^\d+$/.test(schema) ? [table] : [schema, table];
+      tables.push({ name: normalizeTableName(qualified), mode: WRITE_OPS.has(op) ? 'write' : 'read' });
     }
     const first = statements[0];
     const statement = typeof first?.type === 'string' ? first.type.toLowerCase() : 'unknown';

@@ -15,9 +15,9 @@ export type SqlToken =
 const WORD_START = /[A-Za-z_\u00C0-\uFFFF]/;
 const WORD_CHAR = /[A-Za-z0-9_$\u00C0-\uFFFF]/;
 
-/** Index just past the `}` closing the `${` at `start`, honouring nested braces. */
+/** Index just past the `}` closing the `{` at `start` (of a `${`), honouring nested braces. */
 export function interpolationEnd(text: string, start: number): number {
-  let depth = 0;
+  let depth = 1;
   for (let i = start + 1; i < text.length; i++) {
     if (text[i] === '{') depth++;
     else if (text[i] === '}' && --depth === 0) return i + 1;
@@ -100,20 +100,31 @@ export function tokenizeSql(text: string): SqlToken[] {
   return tokens;
 }
 
-/** Read a possibly dotted name (`audit.events`, `"public"."users"`) starting at `start`. */
-export function readQualifiedName(tokens: readonly SqlToken[], start: number): { parts: string[]; next: number; interp?: string } | undefined {
+/**
+ * Read a possibly dotted name (`audit.events`, `"public"."users"`) starting at
+ * `start`. An interpolated schema (`${schema}.jobs`) still names the table: the
+ * parts after it are kept and `dynamicSchema` is set. An interpolation in the
+ * table part itself is returned as `interp`.
+ */
+export function readQualifiedName(
+  tokens: readonly SqlToken[],
+  start: number,
+): { parts: string[]; next: number; interp?: string; dynamicSchema?: boolean } | undefined {
   const first = tokens[start];
   if (!first) return undefined;
-  if (first.t === 'interp') return { parts: [], next: start + 1, interp: first.v };
-  if (first.t !== 'word' && first.t !== 'quoted') return undefined;
-  const parts = [first.v];
+  const isDot = (k: number): boolean => tokens[k]?.t === 'punct' && (tokens[k] as { v: string }).v === '.';
+  if (first.t === 'interp' && !isDot(start + 1)) return { parts: [], next: start + 1, interp: first.v };
+  if (first.t !== 'word' && first.t !== 'quoted' && first.t !== 'interp') return undefined;
+  const dynamicSchema = first.t === 'interp';
+  const parts = first.t === 'interp' ? [] : [first.v];
   let k = start + 1;
-  while (tokens[k]?.t === 'punct' && (tokens[k] as { v: string }).v === '.') {
+  while (isDot(k)) {
     const part = tokens[k + 1];
     if (part?.t === 'word' || part?.t === 'quoted') parts.push(part.v);
     else if (part?.t === 'interp') return { parts, next: k + 2, interp: part.v };
     else break;
     k += 2;
   }
-  return { parts, next: k };
+  if (parts.length === 0) return { parts, next: k, interp: first.t === 'interp' ? first.v : '' };
+  return dynamicSchema ? { parts, next: k, dynamicSchema } : { parts, next: k };
 }

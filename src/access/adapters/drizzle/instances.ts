@@ -40,13 +40,23 @@ export function storeResolver(index: ProjectIndex, instances: readonly DrizzleIn
   return (file: string, variable: string): string => {
     if (names.size < 2) return defaultStore;
     for (const inst of instances) {
-      if (!inst.schemaFile) continue;
-      if (inst.schemaFile === file) return inst.name;
-      const r = index.resolveName(inst.schemaFile, variable);
-      if (r?.kind === 'internal' && r.file === file && r.name === variable) return inst.name;
+      if (inst.schemaFile && exportsFrom(index, inst.schemaFile, file, variable)) return inst.name;
     }
     return defaultStore;
   };
+}
+
+/** Does `module` export `variable` declared in `file`, itself or through its re-exports (a schema barrel)? */
+function exportsFrom(index: ProjectIndex, module: string, file: string, variable: string, depth = 0): boolean {
+  if (module === file) return true;
+  const facts = index.files.get(module);
+  if (!facts || depth > 8) return false;
+  return facts.imports.some((imp) => {
+    if (imp.kind !== 're-export') return false;
+    const target = index.resolveSpecifier(module, imp.specifier);
+    if (target.kind !== 'internal') return false;
+    return imp.names.some((n) => (n.imported === '*' || n.imported === variable) && exportsFrom(index, target.file, file, variable, depth + 1));
+  });
 }
 
 /** The instance a receiver (`db`, `this.db`, `ctx.db`) names, through imports. */

@@ -9,10 +9,12 @@
 import type { AdapterInput, AdapterOutput, TransactionSite } from '../../adapter.js';
 import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { AccessMode } from '../../../model/result.js';
+import { followConstant } from '../prisma/follow-constant.js';
 import { sqlText } from '../prisma/sql-text.js';
 import type { ReceiverTracer, TraceContext } from '../prisma/trace-receiver.js';
 import { methodOf, readChain, type ChainRead, type TableArg } from './chains.js';
 import { isKnexCreation, type KnexClient } from './client-rules.js';
+import type { SubclassLookup } from './subclasses.js';
 import type { TableRegistry } from './table-registry.js';
 
 const START_METHODS = new Set([
@@ -48,6 +50,7 @@ export interface KnexSiteContext {
   input: AdapterInput;
   tracer: ReceiverTracer<KnexClient>;
   registry: TableRegistry;
+  subclasses: SubclassLookup;
   out: AdapterOutput;
   orm: string;
 }
@@ -60,10 +63,30 @@ interface Query {
   chain: ChainRead;
 }
 
+/**
+ * `knex(this.tableName)` in a base class method: one site per subclass that sets the
+ * field, attributed to the subclass (so the base class does not glue every table together).
+ */
+function expandSubclasses(ctx: KnexSiteContext, facts: FileFacts, q: Query, field: string, mode: AccessMode, via: string): boolean {
+  const [className, method] = q.head.symbol.split('.');
+  if (!method) return false;
+  let expanded = false;
+  for (const sub of ctx.subclasses(facts.path, className)) {
+    if (sub.cls.members.some((m) => m.name === method && m.kind === 'method')) continue; // overridden
+    const name = followConstant(ctx.input.index, facts.path, field, q.head.symbol, sub);
+    if (!name) continue;
+    expanded = true;
+    const table = ctx.registry.use(q.store, name.trim().split(/\s+as\s+|\s+/i)[0], `${sub.file}:${sub.cls.line}`);
+    ctx.out.accesses.push({ unit: sub.file, symbol: `${sub.cls.name}.${method}`, table, mode, line: sub.cls.line, callId: -1, via: `${className}.${method}: ${via}` });
+  }
+  return expanded;
+}
+
 function record(ctx: KnexSiteContext, facts: FileFacts, q: Query, via: string): void {
   const base = { unit: facts.path, symbol: q.head.symbol, line: q.head.line, orm: ctx.orm };
   const emit = (t: TableArg, mode: AccessMode): void => {
     if ('dynamic' in t) {
+      if (/^this\.[\w$]+$/.test(t.dynamic) && expandSubclasses(ctx, facts, q, t.dynamic, mode, via)) return;
       ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: t.dynamic });
       return;
     }

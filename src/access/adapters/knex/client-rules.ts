@@ -17,6 +17,7 @@ export interface KnexClient {
 }
 
 const FACTORY_PACKAGES = new Set(['knex']);
+const CALLBACK_METHODS = new Set(['transaction', 'with', 'withRecursive', 'withMaterialized', 'withNotMaterialized']);
 
 /** Local names in `file` bound to the knex factory (`import knex from 'knex'`, `import { knex } from 'knex'`). */
 function factoryNames(facts: FileFacts | undefined): Set<string> {
@@ -65,7 +66,8 @@ export function knexClientRules(index: ProjectIndex, instances: ReadonlySet<stri
       const name = d.args[0]?.k === 'str' ? d.args[0].v : undefined;
       return name && instances.size > 0 ? { store: name } : {};
     },
-    fromCallback: (method, paramIndex, client) => (method === 'transaction' && paramIndex === 0 ? client : undefined),
+    // `transaction(trx => …)` gives a transaction; `with('cte', qb => …)` a builder on the same database.
+    fromCallback: (method, paramIndex, client) => (CALLBACK_METHODS.has(method) && paramIndex === 0 ? client : undefined),
     memberKeepsClient: () => false,
     callKeepsClient: (method) => method === 'transaction' || method === 'transactionProvider',
     nameHint: (name) => (/knex/i.test(name) || name === 'trx' ? {} : undefined),

@@ -9,6 +9,7 @@ import { ReceiverTracer } from '../prisma/trace-receiver.js';
 import { collectKnexSites } from './access-sites.js';
 import { knexClientRules, namedInstances, type KnexClient } from './client-rules.js';
 import { readSchemaCall, schemaClientExpr } from './migrations.js';
+import { subclassLookup } from './subclasses.js';
 import { TableRegistry } from './table-registry.js';
 
 function analyzeKnex(input: AdapterInput): AdapterOutput {
@@ -25,7 +26,7 @@ function analyzeKnex(input: AdapterInput): AdapterOutput {
   for (const s of schemaCalls) readSchemaCall(s.facts, s.call, s.store, registry, undefined, 'knex');
   for (const s of schemaCalls) readSchemaCall(s.facts, s.call, s.store, registry, relations, 'knex');
   const out: AdapterOutput = { tables: [], relations, accesses: [], unresolved: [], transactions: [], problems: [] };
-  const ctx = { input, tracer, registry, out, orm: 'knex' };
+  const ctx = { input, tracer, registry, subclasses: subclassLookup(input.index, input.files), out, orm: 'knex' };
   for (const facts of input.files) collectKnexSites(ctx, facts);
   out.tables = registry.list();
   return out;

@@ -3,10 +3,12 @@
  * (orm `sql`), `REFERENCES` declares foreign keys. Files are read in path
  * order, so numbered migrations apply in sequence and a later `DROP TABLE`
  * removes a table — except in down/rollback files, which undo rather than
- * describe the schema.
+ * describe the schema. SQL under test folders sets up test databases, not
+ * the application's, and is left out.
  */
 import type { Problem, Relation } from '../../../model/result.js';
 import type { SchemaFile } from '../../adapter.js';
+import { isTestPath } from '../../../discover/default-excludes.js';
 import { readDdl } from '../../sql/ddl.js';
 import type { TableRegistry } from './tables.js';
 
@@ -16,7 +18,7 @@ export function readMigrations(files: readonly SchemaFile[], registry: TableRegi
   const relations: Relation[] = [];
   const problems: Problem[] = [];
   const pending: { from: string; to: string; column?: string; declaredIn: string }[] = [];
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const file of [...files].filter((f) => !isTestPath(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     let ddl: ReturnType<typeof readDdl>;
     try {
       ddl = readDdl(file.text);

@@ -16,6 +16,7 @@ export type SqlArg =
   | { kind: 'unknown'; detail: string };
 
 const MAX_DEPTH = 6;
+const SQL_WORD = /\b(select|insert|update|delete|from|into|with|merge|truncate)\b/i;
 
 export function sqlOfArg(
   index: ProjectIndex,
@@ -31,6 +32,11 @@ export function sqlOfArg(
     case 'str':
       return { kind: 'sql', text: arg.v, thisExprs: false };
     case 'tpl': {
+      // `${prefix}${sql}`: SQL forwarded from a parameter, with no SQL of its own
+      const facts = index.files.get(scope.file);
+      const params = facts && !scope.concrete ? paramsOf(facts, scope.symbol).map((p) => p.name) : [];
+      const forwarded = arg.exprs.findIndex((e) => params.includes(e.trim()));
+      if (forwarded >= 0 && !SQL_WORD.test(arg.parts.join(' '))) return { kind: 'forwarded', param: params.indexOf(arg.exprs[forwarded].trim()) };
       let text = arg.parts[0];
       let thisExprs = false;
       for (let i = 0; i < arg.exprs.length; i++) {

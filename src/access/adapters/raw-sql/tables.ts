@@ -41,8 +41,17 @@ export class TableRegistry {
     this.own.delete(name.toLowerCase());
   }
 
-  /** The id for a name used in a query; created (orm `raw-sql`) on first sight. */
+  /**
+   * The id for a name used in a query; created (orm `raw-sql`) on first sight.
+   * An unqualified name that only a schema-qualified table has (`jobs` for
+   * `worker.jobs`, from SQL with an interpolated schema) takes that table.
+   */
   resolve(name: string, declaredIn: string): string {
+    const key = name.toLowerCase();
+    if (!key.includes('.') && !this.known.has(key) && !this.own.has(key)) {
+      const qualified = [...this.known.values(), ...this.own.values()].filter((t) => t.name.toLowerCase().endsWith(`.${key}`));
+      if (qualified.length === 1) return qualified[0].id;
+    }
     return this.declare(name, 'raw-sql', declaredIn);
   }
 
