@@ -10,24 +10,30 @@ export function formatSize(r: SizeResult): string {
   const shares = Object.entries(c.cold.sharesPct)
     .map(([phase, pct]) => `${phase} ${pct}%`)
     .join(' · ');
-  const rows: [string, string, string][] = [
-    ['carve cold', s(c.cold.wallMs), mb(c.cold.peakRssMb)],
-    ['carve warm (1% changed)', `${s(c.warm.wallMs)} (${c.warm.pctOfCold}% of cold)`, mb(c.warm.peakRssMb)],
-    ['parse limit', `${s(r.parseLimit.wallMs)} (in-process ${s(r.parseLimit.inProcessMs)})`, mb(r.parseLimit.peakRssMb)],
-    ['dependency-cruiser 17', s(r.depcruise.wallMs), mb(r.depcruise.peakRssMb)],
+  const warmPhases = Object.entries(c.warm.phasesMs)
+    .map(([phase, ms]) => `${phase} ${s(ms)}`)
+    .join(' · ');
+  const rows: [string, string, string, string][] = [
+    ['carve cold', s(c.cold.wallMs), s(c.cold.cpuMs), mb(c.cold.peakRssMb)],
+    ['carve warm (1% changed)', `${s(c.warm.wallMs)} (${c.warm.pctOfCold}% of cold)`, s(c.warm.cpuMs), mb(c.warm.peakRssMb)],
+    ['parse limit', `${s(r.parseLimit.wallMs)} (in-process ${s(r.parseLimit.inProcessMs)})`, s(r.parseLimit.cpuMs), mb(r.parseLimit.peakRssMb)],
+    ['dependency-cruiser 17', s(r.depcruise.wallMs), s(r.depcruise.cpuMs), mb(r.depcruise.peakRssMb)],
   ];
   const width = Math.max(...rows.map((row) => row[1].length));
+  const cpuWidth = Math.max(...rows.map((row) => row[2].length));
   return [
     `${r.name}: ${r.monolith.files.toLocaleString('en-US')} files, ${r.monolith.lines.toLocaleString('en-US')} lines, ${r.monolith.domains} domains — median of ${r.runs}`,
-    ...rows.map(([name, time, rss]) => `  ${name.padEnd(24)} ${time.padEnd(width)}  peak ${rss}`),
-    `  carve phases: ${shares}`,
-    `  carve ÷ parse limit ${x(r.ratios.carveToParseLimit)}   carve ÷ dependency-cruiser ${x(r.ratios.carveToDepcruise)}   warm ÷ cold ${x(r.ratios.warmToCold)}`,
+    ...rows.map(([name, time, cpu, rss]) => `  ${name.padEnd(24)} wall ${time.padEnd(width)}  cpu ${cpu.padEnd(cpuWidth)}  peak ${rss}`),
+    `  carve cold phases: ${shares}  (other includes start-up ${s(c.cold.startupMs)}: carve --version)`,
+    `  carve warm phases: ${warmPhases}`,
+    `  wall: carve ÷ parse limit ${x(r.ratios.carveToParseLimit)}   carve ÷ dependency-cruiser ${x(r.ratios.carveToDepcruise)}   warm ÷ cold ${x(r.ratios.warmToCold)}`,
+    `  cpu:  carve ÷ parse limit ${x(r.ratios.cpu.carveToParseLimit)}   carve ÷ dependency-cruiser ${x(r.ratios.cpu.carveToDepcruise)}   warm ÷ cold ${x(r.ratios.cpu.warmToCold)}`,
     `  carve read ${c.analysed.files} files, ${c.analysed.edges} edges, ${c.analysed.unresolvedImports} unresolved imports, ${c.analysed.tables} tables, ${c.analysed.accesses} accesses; warm cache ${c.warm.cache.hits} hits / ${c.warm.cache.misses} misses`,
   ].join('\n');
 }
 
 export function formatSummary(results: readonly SizeResult[]): string {
-  const header = ['files', 'lines', 'carve cold', 'warm', 'peak RSS', 'parse limit', 'depcruise', 'carve÷parse', 'carve÷depcruise'];
+  const header = ['files', 'lines', 'carve cold', 'warm', 'peak RSS', 'parse limit', 'depcruise', 'carve÷parse', 'carve÷depcruise', 'same, CPU time'];
   const rows = results.map((r) => [
     r.monolith.files.toLocaleString('en-US'),
     r.monolith.lines.toLocaleString('en-US'),
@@ -38,6 +44,7 @@ export function formatSummary(results: readonly SizeResult[]): string {
     s(r.depcruise.wallMs),
     x(r.ratios.carveToParseLimit),
     x(r.ratios.carveToDepcruise),
+    `${x(r.ratios.cpu.carveToParseLimit)} / ${x(r.ratios.cpu.carveToDepcruise)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;

@@ -1,6 +1,6 @@
 /**
  * Run one tool as a child process and measure it from the outside: wall time
- * (spawn to exit) and peak RSS (reported by rss-hook.js). stdout goes to a
+ * (spawn to exit), CPU time and peak RSS (reported by rss-hook.js). stdout goes to a
  * file, as a real run writes its report; stderr is kept for the caller.
  */
 import { spawn } from 'node:child_process';
@@ -11,6 +11,8 @@ import { RSS_MARKER } from './rss-marker.js';
 
 export interface Measurement {
   wallMs: number;
+  /** User + system CPU time of the child, all its threads. */
+  cpuMs: number;
   peakRssMb: number;
   stderr: string;
 }
@@ -46,12 +48,12 @@ export function measure(spec: ChildSpec): Promise<Measurement> {
       const wallMs = performance.now() - started;
       clearTimeout(timer);
       closeSync(out);
-      const rss = new RegExp(`^${RSS_MARKER} (\\d+)$`, 'm').exec(stderr);
-      if (code !== 0 || !rss) {
+      const usage = new RegExp(`^${RSS_MARKER} (\\d+) (\\d+)$`, 'm').exec(stderr);
+      if (code !== 0 || !usage) {
         reject(new Error(`${path.basename(spec.script)} ${spec.args.join(' ')} exited with ${code ?? signal}:\n${stderr.slice(-2000)}`));
         return;
       }
-      resolve({ wallMs, peakRssMb: Number(rss[1]) / 1024, stderr: stderr.replace(rss[0], '').trim() });
+      resolve({ wallMs, cpuMs: Number(usage[2]) / 1000, peakRssMb: Number(usage[1]) / 1024, stderr: stderr.replace(usage[0], '').trim() });
     });
   });
 }

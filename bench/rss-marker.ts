@@ -1,2 +1,2 @@
-/** The stderr line rss-hook.js writes and measure.ts reads: `<marker> <peak RSS in kB>`. */
-export const RSS_MARKER = 'bench-max-rss-kb';
+/** The stderr line rss-hook.js writes and measure.ts reads: `<marker> <peak RSS kB> <CPU time µs>`. */
+export const RSS_MARKER = 'bench-resource-usage';

@@ -15,7 +15,8 @@ import { formatSize, formatSummary } from './bench-table.js';
 import { DEFAULT_SEED, generateMonolith, generatedDir, repoRoot, writeMonolith, type GeneratedMonolith } from './generate.js';
 import { describeMachine } from './machine.js';
 import { summarise, type SizeResult, type SizeRuns } from './size-result.js';
-import { runCarve, runDepcruise, runParseLimit, type CarveRun } from './tools.js';
+import type { Measurement } from './measure.js';
+import { runCarve, runCarveStartup, runDepcruise, runParseLimit, snapshotBuild, type CarveRun } from './tools.js';
 import { pickTouched, touchText } from './touch-files.js';
 
 const resultsDir = path.join(repoRoot, 'bench', 'results');
@@ -74,12 +75,14 @@ async function benchSize(files: number, runs: number, seed: number): Promise<Siz
   const scratch = (name: string) => path.join(scratchDir, `${name}-${files}`);
 
   const cold: CarveRun[] = [];
+  const startup: Measurement[] = [];
   const parseLimit: SizeRuns['parseLimit'] = [];
   const depcruise: SizeRuns['depcruise'] = [];
   let analysed: SizeRuns['analysed'] | undefined;
   for (let i = 0; i < runs; i++) {
     process.stderr.write(`size ${files}: run ${i + 1}/${runs}\n`);
     cold.push(await runCarve(dir, scratch('carve.json'), false));
+    startup.push(await runCarveStartup(scratch('carve-version.txt')));
     if (!analysed) {
       const result = JSON.parse(readFileSync(scratch('carve.json'), 'utf8')) as CarveResultSummary;
       // The parse limit reads exactly the files carve analysed.
@@ -104,6 +107,7 @@ async function benchSize(files: number, runs: number, seed: number): Promise<Siz
       monolith: { files, lines, domains: monolith.plan.domains.length, seed },
       analysed: analysed!,
       cold,
+      startup,
       ...warm,
       parseLimit,
       depcruise,
@@ -127,6 +131,7 @@ async function main(): Promise<void> {
     throw new Error('usage: node dist/bench/run.js [--sizes 1000,5000,20000] [--runs 3] [--seed 1]');
   }
   mkdirSync(scratchDir, { recursive: true });
+  snapshotBuild();
   const results: SizeResult[] = [];
   for (const files of sizes) {
     const result = await benchSize(files, runs, seed);

@@ -5,7 +5,7 @@
  * warm ÷ cold).
  */
 import type { Machine } from './machine.js';
-import { median } from './measure.js';
+import { median, type Measurement } from './measure.js';
 import type { CarveRun, DepcruiseRun, ParseLimitRun } from './tools.js';
 
 export interface SizeResult {
@@ -19,18 +19,38 @@ export interface SizeResult {
     analysed: { files: number; lines: number; edges: number; unresolvedImports: number; tables: number; accesses: number };
     cold: {
       wallMs: number;
+      /** Median CPU time (user + system, all threads). */
+      cpuMs: number;
       runsMs: number[];
       peakRssMb: number;
       /** Median ms per phase; `other` is wall time outside the phases (Node start-up, module loading, config, JSON output). */
       phasesMs: Record<string, number>;
       /** Share of the cold wall time, %. */
       sharesPct: Record<string, number>;
+      /** `carve --version`: Node start-up and module loading, part of `other`. */
+      startupMs: number;
     };
-    warm: { wallMs: number; runsMs: number[]; peakRssMb: number; fillMs: number; touchedFiles: number; cache: { hits: number; misses: number }; pctOfCold: number };
+    warm: {
+      wallMs: number;
+      cpuMs: number;
+      runsMs: number[];
+      peakRssMb: number;
+      phasesMs: Record<string, number>;
+      fillMs: number;
+      touchedFiles: number;
+      cache: { hits: number; misses: number };
+      pctOfCold: number;
+    };
   };
-  parseLimit: { wallMs: number; runsMs: number[]; inProcessMs: number; peakRssMb: number; nodes: number };
-  depcruise: { wallMs: number; runsMs: number[]; peakRssMb: number; modules: number; dependencies: number };
-  ratios: { carveToParseLimit: number; carveToDepcruise: number; warmToCold: number };
+  parseLimit: { wallMs: number; cpuMs: number; runsMs: number[]; inProcessMs: number; peakRssMb: number; nodes: number };
+  depcruise: { wallMs: number; cpuMs: number; runsMs: number[]; peakRssMb: number; modules: number; dependencies: number };
+  /** Of wall times; `cpu` holds the same ratios of CPU times, steadier when other work shares the machine. */
+  ratios: {
+    carveToParseLimit: number;
+    carveToDepcruise: number;
+    warmToCold: number;
+    cpu: { carveToParseLimit: number; carveToDepcruise: number; warmToCold: number };
+  };
 }
 
 const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -40,6 +60,7 @@ export interface SizeRuns {
   monolith: SizeResult['monolith'];
   analysed: SizeResult['carve']['analysed'];
   cold: CarveRun[];
+  startup: Measurement[];
   fill: CarveRun;
   warm: CarveRun[];
   touchedFiles: number;
@@ -47,15 +68,22 @@ export interface SizeRuns {
   depcruise: DepcruiseRun[];
 }
 
+/** Median ms per phase, plus `other`: the wall time no phase accounts for. */
+function medianPhases(runs: CarveRun[], wallMs: number): Record<string, number> {
+  const phases: Record<string, number> = {};
+  for (const phase of Object.keys(runs[0].phases)) phases[phase] = round(median(runs.map((x) => x.phases[phase] ?? 0)), 0);
+  phases.other = round(Math.max(0, wallMs - Object.values(phases).reduce((a, b) => a + b, 0)), 0);
+  return phases;
+}
+
 export function summarise(r: SizeRuns, measuredAt: Date): SizeResult {
   const wall = (runs: { wallMs: number }[]) => round(median(runs.map((x) => x.wallMs)), 0);
+  const cpu = (runs: { cpuMs: number }[]) => round(median(runs.map((x) => x.cpuMs)), 0);
   const peak = (runs: { peakRssMb: number }[]) => round(Math.max(...runs.map((x) => x.peakRssMb)), 0);
   const coldMs = wall(r.cold);
-  const phasesMs: Record<string, number> = {};
-  for (const phase of Object.keys(r.cold[0].phases)) phasesMs[phase] = round(median(r.cold.map((x) => x.phases[phase] ?? 0)), 0);
-  phasesMs.other = round(Math.max(0, coldMs - Object.values(phasesMs).reduce((a, b) => a + b, 0)), 0);
-  const sharesPct = Object.fromEntries(Object.entries(phasesMs).map(([p, ms]) => [p, round((ms / coldMs) * 100)]));
   const warmMs = wall(r.warm);
+  const phasesMs = medianPhases(r.cold, coldMs);
+  const sharesPct = Object.fromEntries(Object.entries(phasesMs).map(([p, ms]) => [p, round((ms / coldMs) * 100)]));
   const parseMs = wall(r.parseLimit);
   const depMs = wall(r.depcruise);
   const lastWarm = r.warm[r.warm.length - 1];
@@ -67,11 +95,21 @@ export function summarise(r: SizeRuns, measuredAt: Date): SizeResult {
     runs: r.cold.length,
     carve: {
       analysed: r.analysed,
-      cold: { wallMs: coldMs, runsMs: r.cold.map((x) => round(x.wallMs, 0)), peakRssMb: peak(r.cold), phasesMs, sharesPct },
+      cold: {
+        wallMs: coldMs,
+        cpuMs: cpu(r.cold),
+        runsMs: r.cold.map((x) => round(x.wallMs, 0)),
+        peakRssMb: peak(r.cold),
+        phasesMs,
+        sharesPct,
+        startupMs: wall(r.startup),
+      },
       warm: {
         wallMs: warmMs,
+        cpuMs: cpu(r.warm),
         runsMs: r.warm.map((x) => round(x.wallMs, 0)),
         peakRssMb: peak(r.warm),
+        phasesMs: medianPhases(r.warm, warmMs),
         fillMs: round(r.fill.wallMs, 0),
         touchedFiles: r.touchedFiles,
         cache: lastWarm.cache,
@@ -80,6 +118,7 @@ export function summarise(r: SizeRuns, measuredAt: Date): SizeResult {
     },
     parseLimit: {
       wallMs: parseMs,
+      cpuMs: cpu(r.parseLimit),
       runsMs: r.parseLimit.map((x) => round(x.wallMs, 0)),
       inProcessMs: round(median(r.parseLimit.map((x) => x.parseMs)), 0),
       peakRssMb: peak(r.parseLimit),
@@ -87,11 +126,21 @@ export function summarise(r: SizeRuns, measuredAt: Date): SizeResult {
     },
     depcruise: {
       wallMs: depMs,
+      cpuMs: cpu(r.depcruise),
       runsMs: r.depcruise.map((x) => round(x.wallMs, 0)),
       peakRssMb: peak(r.depcruise),
       modules: r.depcruise[0].modules,
       dependencies: r.depcruise[0].dependencies,
     },
-    ratios: { carveToParseLimit: round(coldMs / parseMs, 2), carveToDepcruise: round(coldMs / depMs, 2), warmToCold: round(warmMs / coldMs, 2) },
+    ratios: {
+      carveToParseLimit: round(coldMs / parseMs, 2),
+      carveToDepcruise: round(coldMs / depMs, 2),
+      warmToCold: round(warmMs / coldMs, 2),
+      cpu: {
+        carveToParseLimit: round(cpu(r.cold) / cpu(r.parseLimit), 2),
+        carveToDepcruise: round(cpu(r.cold) / cpu(r.depcruise), 2),
+        warmToCold: round(cpu(r.warm) / cpu(r.cold), 2),
+      },
+    },
   };
 }

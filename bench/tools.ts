@@ -2,7 +2,7 @@
  * The three measured commands, each in its own process on the same files:
  * carve (cold or warm), the parse limit, and dependency-cruiser 17.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './generate.js';
 import { measure, type Measurement } from './measure.js';
@@ -13,7 +13,17 @@ export interface CarveRun extends Measurement {
   cache: { hits: number; misses: number };
 }
 
-const carveCli = path.join(repoRoot, 'dist', 'cli', 'main.js');
+// The bench runs a copy of dist/: a rebuild during a long benchmark must not swap carve's code between runs.
+const snapshot = path.join(repoRoot, 'bench', 'results', 'tmp', 'dist');
+const carveCli = path.join(snapshot, 'cli', 'main.js');
+
+/** Copy the built carve (and the built parse-limit script) to the bench's own folder. */
+export function snapshotBuild(): void {
+  rmSync(snapshot, { recursive: true, force: true });
+  cpSync(path.join(repoRoot, 'dist'), snapshot, { recursive: true });
+  // carve reads its version from the package.json above its build; so does the cache key.
+  cpSync(path.join(repoRoot, 'package.json'), path.join(snapshot, 'package.json'));
+}
 
 export async function runCarve(dir: string, outFile: string, cache: boolean): Promise<CarveRun> {
   const args = ['analyze', dir, '--json', '--timings', ...(cache ? [] : ['--no-cache'])];
@@ -25,6 +35,11 @@ export async function runCarve(dir: string, outFile: string, cache: boolean): Pr
   return { ...m, phases, cache: { hits: Number(cacheLine?.[1] ?? 0), misses: Number(cacheLine?.[2] ?? 0) } };
 }
 
+/** `carve --version`: Node start-up plus loading carve's modules, the floor under every carve run. */
+export async function runCarveStartup(outFile: string): Promise<Measurement> {
+  return measure({ script: carveCli, args: ['--version'], cwd: path.dirname(outFile), stdoutFile: outFile });
+}
+
 export interface ParseLimitRun extends Measurement {
   /** Parse time inside the process, without Node start-up and loading TypeScript. */
   parseMs: number;
@@ -32,7 +47,7 @@ export interface ParseLimitRun extends Measurement {
 }
 
 export async function runParseLimit(dir: string, fileList: string, outFile: string): Promise<ParseLimitRun> {
-  const script = path.join(repoRoot, 'dist', 'bench', 'parse-limit.js');
+  const script = path.join(snapshot, 'bench', 'parse-limit.js');
   const m = await measure({ script, args: [dir, fileList], cwd: dir, stdoutFile: outFile });
   const { parseMs, nodes } = JSON.parse(readFileSync(outFile, 'utf8')) as { parseMs: number; nodes: number };
   return { ...m, parseMs, nodes };
