@@ -11,7 +11,10 @@ export const SCANNED_RESOLUTIONS: readonly number[] = [0.25, 0.5, 0.75, 1, 1.25,
 /** Finer grid, only searched for `--services N`. */
 export const TARGET_RESOLUTIONS: readonly number[] = Array.from({ length: 28 }, (_, i) => Math.round(0.02 * 1.3 ** i * 1000) / 1000);
 
-export const DEFAULT_CRITERION = 'highest modularity (γ = 1) among the scanned resolutions; ties go to the lower resolution (fewer services)';
+/** Modularity differences below this are noise: the partition with fewer services wins. */
+export const MODULARITY_TOLERANCE = 0.01;
+
+export const DEFAULT_CRITERION = `highest modularity (γ = 1) among the scanned resolutions; within ${MODULARITY_TOLERANCE} of the best, the fewest services (then the lowest resolution)`;
 
 export interface Candidate extends ResolutionAlternative {
   partition: Partition;
@@ -25,7 +28,10 @@ export function candidate(cg: ClusterGraph, resolution: number, partition: Parti
 }
 
 export function bestByModularity(candidates: readonly Candidate[]): Candidate {
-  return [...candidates].sort((a, b) => b.modularity - a.modularity || a.resolution - b.resolution)[0];
+  const best = Math.max(...candidates.map((c) => c.modularity));
+  return candidates
+    .filter((c) => c.modularity >= best - MODULARITY_TOLERANCE)
+    .sort((a, b) => a.services - b.services || b.modularity - a.modularity || a.resolution - b.resolution)[0];
 }
 
 /** The candidate that can reach `target` services by merging the fewest communities (or the richest one, if none reaches it). */

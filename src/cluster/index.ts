@@ -7,6 +7,7 @@ import { buildGraph, type GraphInput } from '../graph/build-graph.js';
 import { isTableNode, nodeId, tableNode, unitNode } from '../graph/weighted-graph.js';
 import type { Weights } from '../graph/weights.js';
 import type { ClusteringInfo, Service, SharedUnit } from '../model/decomposition.js';
+import { MODE_WEIGHT } from '../score/assignment-index.js';
 import { compareStrings } from '../util/sort.js';
 import {
   bestByModularity,
@@ -96,7 +97,7 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
   }
 
   return {
-    services: buildServices(input, cg, chosen.partition),
+    services: buildServices(input, cg, chosen.partition, (table) => isPinned(table)),
     shared: [...shared].map(([unit, reasons]) => ({ unit, reasons })).sort((a, b) => compareStrings(a.unit, b.unit)),
     clustering: {
       granularity: options.granularity,
@@ -144,7 +145,7 @@ function nodesMatching(input: GraphInput, pattern: string, group: (node: string)
   return out;
 }
 
-function buildServices(input: GraphInput, cg: ClusterGraph, partition: Partition): Service[] {
+function buildServices(input: GraphInput, cg: ClusterGraph, partition: Partition, isPinnedTable: (id: string) => boolean): Service[] {
   const tableName = new Map(input.tables.map((t) => [t.id, t.name]));
   const groups = [...communities(partition).values()]
     .map((nodes) => ({
@@ -153,11 +154,43 @@ function buildServices(input: GraphInput, cg: ClusterGraph, partition: Partition
       pin: nodes.find(isPinNode)?.slice(PIN_PREFIX.length),
     }))
     .filter((g) => g.units.length > 0 || g.pin !== undefined);
+  ownTablesByUse(input, groups, isPinnedTable);
   adoptUnaccessedTables(input, groups);
   const names = nameServices(groups.map((g) => ({ ...g, tableName: (id: string) => tableName.get(id) ?? id.slice(id.indexOf(':') + 1) })));
   return groups
     .map((g, i) => ({ name: names[i], units: g.units, tables: g.tables, ...(g.pin !== undefined ? { pinned: true } : {}) }))
     .sort((a, b) => compareStrings(a.name, b.name));
+}
+
+/**
+ * Each table goes to the service whose code uses it most: direct access
+ * sites weighted by mode (write 2, read 1), from units in services. Louvain's
+ * placement stands on a tie or when no service unit touches the table; pins
+ * always stand.
+ */
+function ownTablesByUse(input: GraphInput, groups: { units: string[]; tables: string[] }[], isPinnedTable: (id: string) => boolean): void {
+  const groupOfUnit = new Map<string, number>();
+  groups.forEach((g, i) => g.units.forEach((u) => groupOfUnit.set(u, i)));
+  const use = new Map<string, Map<number, number>>();
+  for (const a of input.accesses) {
+    const g = groupOfUnit.get(a.unit);
+    if (a.propagated || g === undefined) continue;
+    let m = use.get(a.table);
+    if (!m) use.set(a.table, (m = new Map()));
+    m.set(g, (m.get(g) ?? 0) + a.count * MODE_WEIGHT[a.mode]);
+  }
+  const current = new Map<string, number>();
+  groups.forEach((g, i) => g.tables.forEach((t) => current.set(t, i)));
+  for (const [table, m] of [...use].sort((a, b) => compareStrings(a[0], b[0]))) {
+    if (isPinnedTable(table)) continue;
+    const ranked = [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const here = current.get(table);
+    const top = ranked[0][1];
+    if (here !== undefined && (m.get(here) ?? 0) === top) continue;
+    if (here !== undefined) groups[here].tables = groups[here].tables.filter((t) => t !== table);
+    groups[ranked[0][0]].tables.push(table);
+  }
+  for (const g of groups) g.tables.sort(compareStrings);
 }
 
 /**

@@ -8,8 +8,8 @@ import type { DecompositionMetrics, ResolutionAlternative, Verdict } from '../mo
 
 export const VERDICT_THRESHOLDS = {
   /** Below this many files (or lines) nothing pays for a second deployable. */
-  tooSmallFiles: 25,
-  tooSmallLines: 1500,
+  tooSmallFiles: 20,
+  tooSmallLines: 800,
   /** Below this many files one team owns the code: modules first. */
   smallFiles: 150,
   /** Modularity below this at every resolution: no boundaries to cut along. */

@@ -1,10 +1,10 @@
 /**
  * Transactions: tables written or read inside one transaction belong
- * together (splitting them turns the transaction into a saga), and the unit
- * running it is bound to each of them.
+ * together (splitting them turns the transaction into a saga). The unit
+ * running it is already bound to each table by its data access.
  */
 import { compareStrings } from '../../util/sort.js';
-import { tableNode, unitNode } from '../weighted-graph.js';
+import { tableNode } from '../weighted-graph.js';
 import type { EdgeSignal } from './signal.js';
 
 export const transaction: EdgeSignal = {
@@ -12,7 +12,6 @@ export const transaction: EdgeSignal = {
   contribute({ input, weights }, add) {
     for (const tx of input.transactions) {
       const tables = [...new Set(tx.tables.map((t) => t.table))].sort(compareStrings);
-      for (const table of tables) add(unitNode(tx.unit), tableNode(table), 'transaction', weights.transaction);
       if (tables.length < 2) continue;
       const w = weights.transaction / (tables.length - 1);
       for (let i = 0; i < tables.length; i++) {
