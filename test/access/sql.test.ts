@@ -71,3 +71,17 @@ describe('parseSql with interpolations in value positions', () => {
     expect(parsed.tables.map((t) => `${t.name}:${t.mode}`)).toEqual(['audit_log:read', 'orders:write']);
   });
 });
+
+describe('readDdl', () => {
+  it('reads tables, columns and foreign keys, with psql schema variables', async () => {
+    const { readDdl } = await import('../../src/access/sql/ddl.js');
+    const ddl = readDdl(`create table :SCHEMA.jobs (id bigserial primary key, queue_name text references :SCHEMA.job_queues (queue_name));
+create table if not exists "Orders" (id int, customer_id int, CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES customers(id));
+alter table orders add column coupon_id int references coupons (id);
+alter table :SCHEMA.jobs rename to _private_jobs;
+drop table if exists legacy;`);
+    expect(ddl.tables.map((t) => `${t.name}:${t.line}:${t.columns.join('|')}`)).toEqual(['jobs:1:id|queue_name', 'Orders:2:customer_id|id', '_private_jobs:4:']);
+    expect(ddl.references.map((r) => `${r.from}.${r.column} -> ${r.to}`)).toEqual(['jobs.queue_name -> job_queues', 'Orders.customer_id -> customers', 'orders.coupon_id -> coupons']);
+    expect(ddl.dropped).toEqual(['jobs', 'legacy']);
+  });
+});

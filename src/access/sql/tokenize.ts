@@ -114,9 +114,11 @@ export function readQualifiedName(
   if (!first) return undefined;
   const isDot = (k: number): boolean => tokens[k]?.t === 'punct' && (tokens[k] as { v: string }).v === '.';
   if (first.t === 'interp' && !isDot(start + 1)) return { parts: [], next: start + 1, interp: first.v };
-  if (first.t !== 'word' && first.t !== 'quoted' && first.t !== 'interp') return undefined;
-  const dynamicSchema = first.t === 'interp';
-  const parts = first.t === 'interp' ? [] : [first.v];
+  // psql variables (`:SCHEMA.jobs`) name a schema the same way
+  const schemaVariable = first.t === 'param' && isDot(start + 1);
+  if (first.t !== 'word' && first.t !== 'quoted' && first.t !== 'interp' && !schemaVariable) return undefined;
+  const dynamicSchema = first.t === 'interp' || schemaVariable;
+  const parts = first.t === 'word' || first.t === 'quoted' ? [first.v] : [];
   let k = start + 1;
   while (isDot(k)) {
     const part = tokens[k + 1];

@@ -11,14 +11,14 @@ import { queryBuilderSite } from '../typeorm/query-builder-sites.js';
 import type { SiteCollector } from '../typeorm/site-collector.js';
 import { pairedScope } from '../typeorm/transactions.js';
 import { ValueTracer, type Value } from '../typeorm/value-trace.js';
-import { INSTANCE_WRITES, mikroQb, READS, WRITES } from './methods.js';
+import { INSTANCE_READS, INSTANCE_WRITES, mikroQb, READS, WRITES } from './methods.js';
 
 const OTHER = new Set(['execute', 'transactional', 'begin', 'createQueryBuilder', 'qb']);
 const TX_ENDS = new Set(['commit', 'rollback']);
 
 function interesting(call: CallFact): boolean {
   const { method } = ValueTracer.split(call.callee);
-  if (READS.has(method) || WRITES.has(method) || INSTANCE_WRITES.has(method) || mikroQb.terminal.has(method) || OTHER.has(method)) return true;
+  if (READS.has(method) || WRITES.has(method) || INSTANCE_READS.has(method) || INSTANCE_WRITES.has(method) || mikroQb.terminal.has(method) || OTHER.has(method)) return true;
   return call.outer === undefined && (call.callee.includes('createQueryBuilder()') || call.callee.includes('.qb()'));
 }
 
@@ -36,7 +36,8 @@ export function findMikroAccess(files: readonly FileFacts[], tracer: ValueTracer
 function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTracer, catalog: EntityCatalog, out: SiteCollector): void {
   const { method, recvText } = ValueTracer.split(call.callee);
   const via = call.callee;
-  const mode = READS.has(method) ? 'read' : WRITES.has(method) || INSTANCE_WRITES.has(method) ? 'write' : undefined;
+  const byInstance = INSTANCE_READS.has(method) || INSTANCE_WRITES.has(method);
+  const mode = READS.has(method) || INSTANCE_READS.has(method) ? 'read' : WRITES.has(method) || INSTANCE_WRITES.has(method) ? 'write' : undefined;
   if (recv.k === 'connection' || recv.k === 'manager') {
     if (method === 'execute') return out.sql(file, call, call.args[0], recv.store, via);
   }
@@ -49,7 +50,7 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
   if (method === 'transactional') return out.transaction(txSite(file, call, 'mikro-orm.transactional'));
   if (method === 'begin' && recvText) return out.transaction({ ...txSite(file, call, 'mikro-orm.begin'), extraCallIds: pairedScope(file, call, recvText, TX_ENDS) });
   if (!mode) return;
-  const entities = INSTANCE_WRITES.has(method) ? instances(tracer, file, call, call.args[0]) : named(tracer, catalog, file, call, call.args[0]);
+  const entities = byInstance ? instances(tracer, file, call, call.args[0]) : named(tracer, catalog, file, call, call.args[0]);
   if (entities.length === 0) return out.miss(file, call, 'unknown-entity', `${via}: entity not named`);
   for (const e of entities) out.access(file, call, catalog.tableId(e, recv.store), mode, via);
 }

@@ -63,8 +63,8 @@ export function findMikroEntities(files: readonly FileFacts[], index: ProjectInd
       };
       if (root) info.inheritsTable = true;
       entities.push(info);
-      for (const { m, file: where } of members) {
-        const rel = decoratorRelation(m, key, where);
+      for (const { m, file: where, cls: owner } of members) {
+        const rel = decoratorRelation(m, key, where, initializerType(index.files.get(where), owner, m.name));
         if (rel) relations.push(rel);
       }
     }
@@ -125,26 +125,33 @@ function stiRoot(index: ProjectIndex, ref: ClassRef, entityDecorator: (file: str
   return undefined;
 }
 
-function inheritedMembers(index: ProjectIndex, file: string, cls: ClassFact): { m: MemberFact; file: string }[] {
-  const out: { m: MemberFact; file: string }[] = [];
+function inheritedMembers(index: ProjectIndex, file: string, cls: ClassFact): { m: MemberFact; file: string; cls: string }[] {
+  const out: { m: MemberFact; file: string; cls: string }[] = [];
   const seen = new Set<string>();
   let current: ClassRef | undefined = { file, cls };
   while (current && !seen.has(`${current.file}#${current.cls.name}`)) {
     seen.add(`${current.file}#${current.cls.name}`);
-    for (const m of current.cls.members) if (m.kind === 'property' && !out.some((o) => o.m.name === m.name)) out.push({ m, file: current.file });
+    for (const m of current.cls.members) if (m.kind === 'property' && !out.some((o) => o.m.name === m.name)) out.push({ m, file: current.file, cls: current.cls.name });
     current = current.cls.extends ? index.resolveClass(current.file, heritageName(current.cls.extends)) : undefined;
   }
   return out;
 }
 
-/** `@ManyToOne(() => Author)`, `@ManyToOne({ entity: () => Author })`, `@ManyToOne('Author')`, or the property type. */
-function decoratorRelation(m: MemberFact, owner: string, file: string): RelationInput | undefined {
+/** `favorites = new Collection<Article>(this)`: the type argument of the initialiser (kept on the call fact). */
+function initializerType(file: FileFacts | undefined, cls: string, property: string): string | undefined {
+  const init = file?.calls.find((c) => c.symbol === `${cls}.${property}` && c.assignedTo === `this.${property}` && c.callee.startsWith('new '));
+  return init?.typeArgs[0];
+}
+
+/** `@ManyToOne(() => Author)`, `@ManyToOne({ entity: () => Author })`, `@ManyToOne('Author')`, or the property's (initialiser's) type. */
+function decoratorRelation(m: MemberFact, owner: string, file: string, initType: string | undefined): RelationInput | undefined {
   const d = m.decorators.find((x) => x.name in RELATIONS);
   if (!d) return undefined;
   const kind = RELATIONS[d.name]!;
   const opts = optionsArg(d.args);
   const first = d.args[0];
-  const target = first && first.k !== 'obj' ? first : (prop(opts, 'entity') ?? (m.type ? { k: 'other' as const, text: m.type } : undefined));
+  const typeText = m.type ?? initType;
+  const target = first && first.k !== 'obj' ? first : (prop(opts, 'entity') ?? (typeText ? { k: 'other' as const, text: typeText } : undefined));
   const mappedBy = d.args[1] && d.args[1].k !== 'obj' ? d.args[1] : undefined;
   return { owner, property: m.name, kind, target, file, line: m.line, ...owning(kind, opts, mappedBy) };
 }

@@ -2,7 +2,10 @@
 import type { QbDialect } from '../typeorm/query-builder.js';
 
 /** EntityManager methods taking the entity first (`em.find(User, …)`), and the same on a repository. */
-export const READS = new Set(['find', 'findOne', 'findOneOrFail', 'findAll', 'findAndCount', 'findByCursor', 'count', 'stream', 'populate', 'refresh', 'refreshOrFail']);
+export const READS = new Set(['find', 'findOne', 'findOneOrFail', 'findAll', 'findAndCount', 'findByCursor', 'count', 'stream']);
+
+/** Methods reading through an entity instance (`em.populate(user, ['articles'])`). */
+export const INSTANCE_READS = new Set(['populate', 'refresh', 'refreshOrFail']);
 
 /** `create` builds an entity that the next flush inserts (`persistOnCreate`), so it counts as a write. */
 export const WRITES = new Set(['create', 'nativeInsert', 'nativeUpdate', 'nativeDelete', 'upsert', 'upsertMany', 'insert', 'insertMany']);

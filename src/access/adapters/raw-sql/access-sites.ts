@@ -45,6 +45,8 @@ export interface SiteOutput {
   clientCalls: ClientCall[];
 }
 
+const ONLY_INTERPOLATIONS = /^\s*(\$\{[^}]*\}\s*)+$/;
+
 /** Rounds of wrapper discovery (a wrapper of a wrapper of the client). */
 const WRAPPER_ROUNDS = 4;
 
@@ -64,6 +66,11 @@ export function findAccessSites(files: readonly FileFacts[], ctx: SiteContext): 
       return undefined;
     }
     const parsed = ctx.parseSql(sql.text);
+    if (parsed.error && ONLY_INTERPOLATIONS.test(sql.text)) {
+      // `${prefix}${sql}` with nothing of its own: SQL handed down from callers carve cannot follow
+      out.unresolved.push({ unit: file, symbol: call.symbol, line: call.line, orm: ORM, reason: 'dynamic-sql', detail: sql.text.slice(0, 80) });
+      return undefined;
+    }
     if (parsed.error) {
       out.problems.push({ path: file, line: call.line, source: 'sql', message: `${parsed.error}: ${sql.text.slice(0, 80)}` });
       out.unresolved.push({ unit: file, symbol: call.symbol, line: call.line, orm: ORM, reason: 'unparsable-sql', detail: sql.text.slice(0, 80) });
