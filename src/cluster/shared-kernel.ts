@@ -27,6 +27,7 @@ const GENERIC_FOLDERS = new Set([
 ]);
 const ORM_CLIENT =
   /^(prisma|db|database|data-?source|knex|knexfile|drizzle|pool|pg|connection|orm|mongo|mongoose|sequelize|typeorm|kysely)([.-](service|module|client|provider|config))?$/;
+/** Entry files that wire the app; an `index` counts only when nothing imports it (a barrel is seen through). */
 const COMPOSITION_ROOT = /^(main|app|app\.module|server|bootstrap)$/;
 
 export type SharedReasons = Map<string, string[]>;
@@ -86,7 +87,7 @@ export function namedSharedKernel(input: GraphInput, patterns: readonly string[]
     const folders = unit.folder.split('/');
     if (ORM_CLIENT.test(stem) && fanIn > 0) {
       add(reasons, unit.id, `ORM client module (imported by ${fanIn} file${fanIn === 1 ? '' : 's'})`);
-    } else if (COMPOSITION_ROOT.test(stem) && fanOut >= 2 && fanIn <= 1) {
+    } else if ((COMPOSITION_ROOT.test(stem) || (stem === 'index' && fanIn === 0)) && fanOut >= 2 && fanIn <= 1) {
       add(reasons, unit.id, `composition root (wires ${fanOut} files)`);
     } else if (fanIn >= 2 && tokens.every((t) => GENERIC.has(t) || ROLE.has(t)) && tokens.some((t) => GENERIC.has(t))) {
       add(reasons, unit.id, `generic role "${stem}" (imported by ${fanIn} files)`);
