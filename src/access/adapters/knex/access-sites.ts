@@ -82,6 +82,12 @@ function expandSubclasses(ctx: KnexSiteContext, facts: FileFacts, q: Query, fiel
   return expanded;
 }
 
+interface Pending {
+  query: Query;
+  via: string;
+  continuedWithWrite: boolean;
+}
+
 function record(ctx: KnexSiteContext, facts: FileFacts, q: Query, via: string): void {
   const base = { unit: facts.path, symbol: q.head.symbol, line: q.head.line, orm: ctx.orm };
   const emit = (t: TableArg, mode: AccessMode): void => {
@@ -141,7 +147,8 @@ function managedMembers(facts: FileFacts, call: CallFact, heads: Map<number, str
 
 export function collectKnexSites(ctx: KnexSiteContext, facts: FileFacts): void {
   const heads = new Map<number, string>(); // head call id → client expression
-  const builders = new Map<string, Query>(); // `${symbol}\0${variable}` → the query it holds
+  const builders = new Map<string, Pending>(); // `${symbol}\0${variable}` → the query it holds
+  const queries: Pending[] = [];
   const txCalls: CallFact[] = [];
   for (const call of facts.calls) {
     if (call.receiver !== undefined) continue;
@@ -161,9 +168,13 @@ export function collectKnexSites(ctx: KnexSiteContext, facts: FileFacts): void {
       heads.set(call.id, recv);
     } else if (recv && /^[\w$]+$/.test(recv) && builders.has(`${call.symbol}\0${recv}`)) {
       // A builder kept in a variable: `q.update(…)` continues `const q = knex('users')`.
-      const held = builders.get(`${call.symbol}\0${recv}`) as Query;
+      const held = builders.get(`${call.symbol}\0${recv}`) as Pending;
       const chain = readChain(ctx.input.index, facts, call, undefined);
-      query = { head: call, store: held.store, chain: { ...chain, primary: [...held.chain.primary, ...chain.primary] } };
+      if (chain.writes) {
+        held.continuedWithWrite = true;
+        record(ctx, facts, { head: call, store: held.query.store, chain: { ...chain, primary: [...held.query.chain.primary, ...chain.primary] } }, call.callee);
+      }
+      continue;
     } else if (call.args.length > 0 && !isKnexCreation(ctx.input.index, facts.path, { k: 'call', callee: call.callee, args: call.args })) {
       const client = ctx.tracer.client(facts.path, call.callee, ctxOf(call));
       if (client) {
@@ -173,8 +184,14 @@ export function collectKnexSites(ctx: KnexSiteContext, facts: FileFacts): void {
     }
     if (!query) continue;
     const last = query.chain.calls[query.chain.calls.length - 1];
-    if (last.assignedTo) builders.set(`${call.symbol}\0${last.assignedTo}`, query);
-    record(ctx, facts, query, last.callee);
+    const pending: Pending = { query, via: last.callee, continuedWithWrite: false };
+    if (last.assignedTo) builders.set(`${call.symbol}\0${last.assignedTo}`, pending);
+    queries.push(pending);
+  }
+  // A builder finished by a write later (`q.del()`) is that write, not also a read.
+  for (const p of queries) {
+    const { chain } = p.query;
+    record(ctx, facts, p.continuedWithWrite && !chain.writes ? { ...p.query, chain: { ...chain, primary: [] } } : p.query, p.via);
   }
   for (const call of txCalls) {
     const site: TransactionSite = { unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, kind: `${ctx.orm}.transaction` };
