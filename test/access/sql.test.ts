@@ -80,8 +80,13 @@ create table if not exists "Orders" (id int, customer_id int, CONSTRAINT fk FORE
 alter table orders add column coupon_id int references coupons (id);
 alter table :SCHEMA.jobs rename to _private_jobs;
 drop table if exists legacy;`);
-    expect(ddl.tables.map((t) => `${t.name}:${t.line}:${t.columns.join('|')}`)).toEqual(['jobs:1:id|queue_name', 'Orders:2:customer_id|id', '_private_jobs:4:']);
+    expect(ddl.changes.map((c) => ('create' in c ? `+${c.create.name}:${c.create.line}:${c.create.columns.join('|')}` : `-${c.drop}`))).toEqual([
+      '+jobs:1:id|queue_name',
+      '+Orders:2:customer_id|id',
+      '-jobs',
+      '+_private_jobs:4:',
+      '-legacy',
+    ]);
     expect(ddl.references.map((r) => `${r.from}.${r.column} -> ${r.to}`)).toEqual(['jobs.queue_name -> job_queues', 'Orders.customer_id -> customers', 'orders.coupon_id -> coupons']);
-    expect(ddl.dropped).toEqual(['jobs', 'legacy']);
   });
 });

@@ -20,11 +20,12 @@ export interface DdlReference {
   line: number;
 }
 
+export type DdlChange = { create: DdlTable } | { drop: string };
+
 export interface DdlFacts {
-  tables: DdlTable[];
+  /** Tables created and dropped (a rename is both), in statement order. */
+  changes: DdlChange[];
   references: DdlReference[];
-  /** Tables dropped or renamed away, in file order (a later migration may drop what an earlier one created). */
-  dropped: string[];
 }
 
 const CONSTRAINT_WORDS = new Set(['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'INDEX', 'KEY', 'EXCLUDE', 'FULLTEXT', 'SPATIAL', 'LIKE', 'PERIOD']);
@@ -36,7 +37,7 @@ const isPunct = (tok: SqlToken | undefined, v: string): boolean => tok?.t === 'p
 
 export function readDdl(text: string): DdlFacts {
   const tokens = tokenizeSql(text);
-  const facts: DdlFacts = { tables: [], references: [], dropped: [] };
+  const facts: DdlFacts = { changes: [], references: [] };
   for (let i = 0; i < tokens.length; i++) {
     if (isWord(tokens[i], 'CREATE')) {
       let k = i + 1;
@@ -50,7 +51,7 @@ export function readDdl(text: string): DdlFacts {
       const line = tokens[i].line;
       const columns: string[] = [];
       if (isPunct(tokens[name.next], '(')) i = readTableBody(tokens, name.next + 1, table, columns, facts.references);
-      facts.tables.push({ name: table, line, columns: [...new Set(columns)].sort() });
+      facts.changes.push({ create: { name: table, line, columns: [...new Set(columns)].sort() } });
     } else if (isWord(tokens[i], 'ALTER') && isWord(tokens[i + 1], 'TABLE')) {
       let k = i + 2;
       if (isWord(tokens[k], 'IF') && isWord(tokens[k + 1], 'EXISTS')) k += 2;
@@ -74,8 +75,7 @@ export function readDdl(text: string): DdlFacts {
         } else if (isWord(tok, 'RENAME') && isWord(tokens[k + 1], 'TO')) {
           const target = readQualifiedName(tokens, k + 2);
           if (target && target.interp === undefined) {
-            facts.dropped.push(table);
-            facts.tables.push({ name: normalizeTableName(target.parts), line: tok.line, columns: [] });
+            facts.changes.push({ drop: table }, { create: { name: normalizeTableName(target.parts), line: tok.line, columns: [] } });
           }
         }
       }
@@ -84,7 +84,7 @@ export function readDdl(text: string): DdlFacts {
       let k = i + 2;
       if (isWord(tokens[k], 'IF') && isWord(tokens[k + 1], 'EXISTS')) k += 2;
       const name = readQualifiedName(tokens, k);
-      if (name && name.interp === undefined) facts.dropped.push(normalizeTableName(name.parts));
+      if (name && name.interp === undefined) facts.changes.push({ drop: normalizeTableName(name.parts) });
     }
   }
   return facts;

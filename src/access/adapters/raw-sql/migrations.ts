@@ -27,8 +27,10 @@ export function readMigrations(files: readonly SchemaFile[], registry: TableRegi
       continue;
     }
     if (UNDO_FILE.test(file.path)) continue;
-    for (const t of ddl.tables) registry.declare(t.name, 'sql', `${file.path}:${t.line}`, t.columns);
-    for (const name of ddl.dropped) if (!ddl.tables.some((t) => t.name === name)) registry.drop(name);
+    for (const change of ddl.changes) {
+      if ('create' in change) registry.declare(change.create.name, 'sql', `${file.path}:${change.create.line}`, change.create.columns);
+      else registry.drop(change.drop);
+    }
     for (const r of ddl.references) pending.push({ from: r.from, to: r.to, column: r.column, declaredIn: `${file.path}:${r.line}` });
   }
   // references resolve once every file is read: a foreign key may point at a table created later
