@@ -74,6 +74,18 @@ describe('raw-sql finds', () => {
       { 'pg-promise': '^11.0.0' },
     ],
     [
+      '@vercel/postgres: the exported sql tag is a client',
+      { 'src/a.ts': `import { sql } from '@vercel/postgres';\nexport const list = () => sql\`SELECT * FROM posts\`;\n` },
+      ['default:posts:read'],
+      { '@vercel/postgres': '^0.9.0' },
+    ],
+    [
+      'mssql request chains',
+      { 'src/a.ts': `import sql from 'mssql';\nexport async function get(id: number) {\n  const pool = await sql.connect('cs');\n  return pool.request().input('id', id).query('SELECT * FROM dbo.Customers WHERE id = @id');\n}\n` },
+      ['default:Customers:read'],
+      { mssql: '^10.0.0' },
+    ],
+    [
       'an imported client and a module constant table name',
       {
         'src/db.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport default pool;\n`,

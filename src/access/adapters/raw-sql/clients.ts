@@ -12,7 +12,7 @@ import type { ArgFact, CallFact, ClassFact, FileFacts } from '../../../extract/f
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
 import { paramsOf, typeName } from '../../call-graph.js';
 import { packageOf } from '../../enable-adapters.js';
-import { CLIENT_CALLBACK_METHODS, CLIENT_METHODS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';
+import { CLIENT_CALLBACK_METHODS, CLIENT_EXPORTS, CLIENT_METHODS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';
 
 /** What an expression evaluates to: the driver module (or a factory from it), or a client. */
 type Value = { kind: 'factory' | 'client'; driver: string } | undefined;
@@ -27,12 +27,13 @@ export interface ClientTracer {
 export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<string>): ClientTracer {
   const cache = new Map<string, Value>();
 
-  const driverOf = (file: string, name: string): string | undefined => {
+  const imported = (file: string, name: string): { driver: string; name: string } | undefined => {
     const resolved = index.resolveName(file, name);
     if (resolved?.kind !== 'external') return undefined;
     const pkg = packageOf(resolved.package);
-    return pkg && drivers.has(pkg) ? pkg : undefined;
+    return pkg && drivers.has(pkg) ? { driver: pkg, name: resolved.name } : undefined;
   };
+  const driverOf = (file: string, name: string): string | undefined => imported(file, name)?.driver;
 
   const typeClient = (file: string, text: string | undefined): Value => {
     const name = typeName(text);
@@ -89,8 +90,8 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
     if (variable) return typeClient(file, variable.type) ?? initValue(file, variable.scope, variable.init, depth + 1);
     const assigned = facts.calls.find((c) => c.assignedTo === name && (c.symbol === symbol || c.symbol === '<module>') && c.receiver === undefined);
     if (assigned) return callResult(file, assigned.symbol, assigned.callee.replace(/^new\s+/, ''), depth + 1);
-    const driver = driverOf(file, name);
-    if (driver) return { kind: 'factory', driver };
+    const fromDriver = imported(file, name);
+    if (fromDriver) return { kind: CLIENT_EXPORTS[fromDriver.driver]?.includes(fromDriver.name) ? 'client' : 'factory', driver: fromDriver.driver };
     const resolved = index.resolveName(file, name);
     if (resolved?.kind !== 'internal' || resolved.file === file) return undefined;
     const target = index.files.get(resolved.file);

@@ -3,7 +3,33 @@
  * create clients, which methods run SQL, which open transaction scopes or
  * hand out connections.
  */
-export const DRIVER_PACKAGES = ['@databases/pg', 'better-sqlite3', 'mysql', 'mysql2', 'pg', 'pg-promise', 'postgres', 'slonik', 'sqlite', 'sqlite3'];
+export const DRIVER_PACKAGES = [
+  '@databases/mysql',
+  '@databases/pg',
+  '@libsql/client',
+  '@neondatabase/serverless',
+  '@planetscale/database',
+  '@vercel/postgres',
+  'better-sqlite3',
+  'mariadb',
+  'mssql',
+  'mysql',
+  'mysql2',
+  'oracledb',
+  'pg',
+  'pg-pool',
+  'pg-promise',
+  'postgres',
+  'postgres-pool',
+  'slonik',
+  'sqlite',
+  'sqlite3',
+];
+
+/** Exports that are ready clients themselves, not factories (`import { sql } from '@vercel/postgres'`). */
+export const CLIENT_EXPORTS: Readonly<Record<string, readonly string[]>> = {
+  '@vercel/postgres': ['sql', 'db'],
+};
 
 /** Methods whose first SQL-ish argument is run (pg, mysql, sqlite, better-sqlite3, slonik, pg-promise, postgres.js). */
 export const SQL_METHODS = new Set([
@@ -12,7 +38,7 @@ export const SQL_METHODS = new Set([
 ]);
 
 /** Methods on a client that return another client (a connection, a transaction handle, a promise wrapper). */
-export const CLIENT_METHODS = new Set(['connect', 'getConnection', 'promise', 'acquire', 'reserve', 'open', 'connection']);
+export const CLIENT_METHODS = new Set(['connect', 'getConnection', 'promise', 'acquire', 'reserve', 'open', 'connection', 'request', 'input', 'output']);
 
 /** Methods that run their callback inside a transaction, whose parameter is the transactional client. */
 export const TRANSACTION_CALLBACK_METHODS = new Set(['tx', 'txIf', 'transaction', 'begin']);
