@@ -10,7 +10,7 @@ import type { AdapterInput, AdapterOutput, TransactionSite } from '../../adapter
 import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { AccessMode } from '../../../model/result.js';
 import { followConstant } from '../prisma/follow-constant.js';
-import { sqlText } from '../prisma/sql-text.js';
+import { sqlFailure, sqlText } from '../prisma/sql-text.js';
 import type { ReceiverTracer, TraceContext } from '../prisma/trace-receiver.js';
 import { methodOf, readChain, type ChainRead, type TableArg } from './chains.js';
 import { isKnexCreation, type KnexClient } from './client-rules.js';
@@ -116,9 +116,10 @@ function rawStatement(ctx: KnexSiteContext, facts: FileFacts, call: CallFact, st
   }
   if (!STATEMENT.test(text)) return;
   const parsed = ctx.input.parseSql(text);
-  if (parsed.error && parsed.tables.length === 0) {
-    ctx.out.problems.push({ path: facts.path, line: call.line, source: 'sql', message: parsed.error });
-    ctx.out.unresolved.push({ ...base, reason: 'unparsable-sql', detail: parsed.error });
+  const failure = sqlFailure(parsed);
+  if (failure) {
+    ctx.out.problems.push({ path: facts.path, line: call.line, source: 'sql', message: failure });
+    ctx.out.unresolved.push({ ...base, reason: 'unparsable-sql', detail: failure });
     return;
   }
   if (parsed.dynamic) ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: text.slice(0, 120) });

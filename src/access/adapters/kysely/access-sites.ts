@@ -9,7 +9,7 @@ import type { AdapterInput, AdapterOutput } from '../../adapter.js';
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { AccessMode, Relation } from '../../../model/result.js';
 import { followConstant } from '../prisma/follow-constant.js';
-import { sqlText } from '../prisma/sql-text.js';
+import { sqlFailure, sqlText } from '../prisma/sql-text.js';
 import type { ReceiverTracer, TraceContext } from '../prisma/trace-receiver.js';
 import type { TableRegistry } from '../knex/table-registry.js';
 import type { KyselyClient } from './client-rules.js';
@@ -97,9 +97,10 @@ function rawSql(ctx: KyselySiteContext, facts: FileFacts, call: CallFact, tags: 
   if (text === undefined || !STATEMENT.test(text)) return;
   const base = { unit: facts.path, symbol: call.symbol, line: call.line, orm: 'kysely' };
   const parsed = ctx.input.parseSql(text);
-  if (parsed.error && parsed.tables.length === 0) {
-    ctx.out.problems.push({ path: facts.path, line: call.line, source: 'sql', message: parsed.error });
-    ctx.out.unresolved.push({ ...base, reason: 'unparsable-sql', detail: parsed.error });
+  const failure = sqlFailure(parsed);
+  if (failure) {
+    ctx.out.problems.push({ path: facts.path, line: call.line, source: 'sql', message: failure });
+    ctx.out.unresolved.push({ ...base, reason: 'unparsable-sql', detail: failure });
     return;
   }
   if (parsed.dynamic) ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: text.slice(0, 120) });

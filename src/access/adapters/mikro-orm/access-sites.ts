@@ -44,7 +44,7 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
   if (recv.k === 'repo') {
     if (!mode) return;
     if (recv.entity) return out.access(file, call, catalog.tableId(recv.entity, recv.store), mode, via);
-    return out.miss(file, call, 'generic-repository', `${via}: repository of an unknown entity`);
+    return out.genericMiss(file, call, mode, via);
   }
   if (recv.k !== 'manager') return;
   if (method === 'transactional') return out.transaction(txSite(file, call, 'mikro-orm.transactional'));

@@ -9,7 +9,7 @@ import type { PrismaClientRef } from './client-rules.js';
 import type { RelationMap } from './stores.js';
 import { nestedAccess } from './nested-access.js';
 import { MODEL_OPS, PARAMETERISED_RAW_OPS, RAW_OPS } from './operations.js';
-import { sqlText } from './sql-text.js';
+import { sqlFailure, sqlText } from './sql-text.js';
 import type { ReceiverTracer, TraceContext } from './trace-receiver.js';
 
 export interface ModelTarget {
@@ -117,9 +117,10 @@ function rawQuery(ctx: SiteContext, facts: FileFacts, call: CallFact, op: string
     return;
   }
   const parsed = ctx.input.parseSql(text);
-  if (parsed.error && parsed.tables.length === 0) {
-    ctx.out.problems.push({ path: facts.path, line: call.line, source: 'sql', message: parsed.error });
-    ctx.out.unresolved.push({ ...base, reason: 'unparsable-sql', detail: parsed.error });
+  const failure = sqlFailure(parsed);
+  if (failure) {
+    ctx.out.problems.push({ path: facts.path, line: call.line, source: 'sql', message: failure });
+    ctx.out.unresolved.push({ ...base, reason: 'unparsable-sql', detail: failure });
     return;
   }
   if (parsed.dynamic) ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: text.slice(0, 120) });

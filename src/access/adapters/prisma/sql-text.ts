@@ -7,6 +7,7 @@
  */
 import type { ArgFact } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
+import type { SqlParse } from '../../adapter.js';
 import { followConstant } from './follow-constant.js';
 
 /** Interpolations that splice SQL text rather than bind a value. */
@@ -43,4 +44,13 @@ export function sqlText(
   }
   if (arg.k === 'member') return followConstant(index, file, arg.v, scope);
   return undefined;
+}
+
+const WRITE_STATEMENTS = new Set(['insert', 'update', 'delete', 'merge', 'replace', 'truncate']);
+
+/** Why parsed SQL gives no usable tables: a parse error, or a write statement without a target. */
+export function sqlFailure(parsed: SqlParse): string | undefined {
+  if (parsed.tables.length > 0) return undefined;
+  if (parsed.error) return parsed.error;
+  return WRITE_STATEMENTS.has(parsed.statement) && !parsed.dynamic ? `no table in ${parsed.statement.toUpperCase()} statement` : undefined;
 }

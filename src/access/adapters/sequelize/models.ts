@@ -30,7 +30,20 @@ export interface ModelRegistry {
   byName: Map<string, SequelizeModel[]>;
 }
 
-const isModelBase = (ext: string | undefined): boolean => !!ext && /^(Sequelize\.)?Model\b/.test(ext.trim());
+/**
+ * Does the class derive from Sequelize's Model? Follows project base classes
+ * (`User extends ParanoidModel` → `IdModel` → `Model`) to an import from
+ * sequelize / sequelize-typescript, or to a bare `Model` it cannot resolve.
+ */
+function derivesFromModel(index: ProjectIndex, file: string, cls: ClassFact, depth = 0): boolean {
+  const base = cls.extends?.replace(/<[\s\S]*$/, '').trim();
+  if (!base || depth > 8) return false;
+  const r = index.resolveName(file, base.split('.')[0]);
+  if (r?.kind === 'external') return /^sequelize(-typescript)?$/.test(r.package) || r.package === '@sequelize/core';
+  const parent = index.resolveClass(file, base);
+  if (parent && parent.cls !== cls) return derivesFromModel(index, parent.file, parent.cls, depth + 1);
+  return /^(Sequelize\.)?Model$/.test(base);
+}
 
 function namingFrom(options: ArgFact | undefined, defaults: NamingOptions): NamingOptions {
   return {
@@ -95,7 +108,7 @@ export function findModels(input: AdapterInput, instances: readonly SequelizeIns
     // sequelize-typescript: @Table on a Model subclass.
     for (const cls of file.classes) {
       const table = cls.decorators.find((d) => d.name === 'Table');
-      if (!table || !isModelBase(cls.extends)) continue;
+      if (!table || !derivesFromModel(input.index, file.path, cls)) continue;
       const options = table.args[0];
       const modelName = strOf(propOf(options, 'modelName')) ?? cls.name;
       const columns = cls.members.filter((m) => m.decorators.some((d) => d.name === 'Column')).map((m) => m.name).sort();
@@ -109,8 +122,8 @@ export function findModels(input: AdapterInput, instances: readonly SequelizeIns
           parts.recv === 'this' || parts.recv === 'super'
             ? enclosingClass(file, call)
             : (input.index.resolveClass(file.path, parts.recv)?.cls ?? file.classes.find((c) => c.name === parts.recv));
-        if (!cls || !isModelBase(cls.extends) || cls.decorators.some((d) => d.name === 'Table')) continue;
-        const declFile = input.index.resolveClass(file.path, cls.name)?.file ?? file.path;
+        const declFile = (cls && input.index.resolveClass(file.path, cls.name)?.file) ?? file.path;
+        if (!cls || !derivesFromModel(input.index, declFile, cls) || cls.decorators.some((d) => d.name === 'Table')) continue;
         const declFacts = input.files.find((f) => f.path === declFile) ?? file;
         const options = call.args[1];
         const sequelizeRef = propOf(options, 'sequelize');

@@ -45,7 +45,7 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
       if (method === 'query') return out.sql(file, call, call.args[0], recv.store, via);
       if (!mode) return;
       if (recv.entity) return out.access(file, call, catalog.tableId(recv.entity, recv.store), mode, via);
-      return out.miss(file, call, 'generic-repository', `${via}: repository of an unknown entity`);
+      return out.genericMiss(file, call, mode, via);
     case 'entity-class':
       if (method === 'query') return out.sql(file, call, call.args[0], undefined, via);
       if (mode) out.access(file, call, catalog.tableId(recv.entity), mode, via);

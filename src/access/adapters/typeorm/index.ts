@@ -6,6 +6,7 @@
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import type { Table } from '../../../model/result.js';
 import { findTypeormAccess } from './access-sites.js';
+import { resolveGenericHelpers } from './generic-helpers.js';
 import { assignStores, typeormStoreSources } from './data-sources.js';
 import { importedFrom } from './decorators.js';
 import { findEntities, isTypeormPackage } from './entities.js';
@@ -39,6 +40,7 @@ function analyze(input: AdapterInput): AdapterOutput {
   const semantics = typeormSemantics(index, catalog, stores, () => tracer!);
   tracer = new ValueTracer(index, catalog, semantics);
   findTypeormAccess(files, tracer, catalog, out, defaultStore);
+  resolveGenericHelpers(files, tracer, catalog, out);
   for (const file of files) {
     decoratedScopes(file, TX_DECORATORS, (name) => importedFrom(index, file.path, name, isTypeormPackage), 'typeorm.@Transactional', out);
   }

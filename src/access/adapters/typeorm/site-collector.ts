@@ -13,6 +13,8 @@ export class SiteCollector {
   readonly unresolved: UnresolvedAccess[] = [];
   readonly transactions: TransactionSite[] = [];
   readonly problems: Problem[] = [];
+  /** `file#Class.method` → modes of its accesses through a repository of an unknown (generic) entity. */
+  readonly generic = new Map<string, Set<AccessMode>>();
   private readonly seen = new Set<string>();
 
   constructor(
@@ -33,6 +35,15 @@ export class SiteCollector {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.unresolved.push({ unit: file.path, symbol: call.symbol, line: call.line, orm: this.orm, reason, detail });
+  }
+
+  /** An access whose entity is a type parameter: unresolved here, resolved at callers that pass the entity. */
+  genericMiss(file: FileFacts, call: CallFact, mode: AccessMode, via: string): void {
+    const key = `${file.path}#${call.symbol}`;
+    const modes = this.generic.get(key) ?? new Set<AccessMode>();
+    modes.add(mode);
+    this.generic.set(key, modes);
+    this.miss(file, call, 'generic-repository', `${via}: repository of an unknown entity`);
   }
 
   transaction(site: TransactionSite): void {

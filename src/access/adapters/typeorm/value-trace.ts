@@ -5,7 +5,7 @@
  * repositories, entity managers and query builders, and differ only in the
  * names, which each adapter supplies as `OrmSemantics`.
  */
-import type { ArgFact, CallFact, ClassFact, DecoratorFact, FileFacts, ParamFact, VariableFact } from '../../../extract/file-facts.js';
+import type { ArgFact, CallFact, ClassFact, DecoratorFact, FileFacts, MemberFact, ParamFact, VariableFact } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
 import { entityKey, type EntityCatalog, type EntityInfo } from './entity-catalog.js';
 import type { QbState } from './query-builder.js';
@@ -23,7 +23,9 @@ export type Value =
   /** The entity class itself (ActiveRecord statics). */
   | { k: 'entity-class'; entity: EntityInfo }
   /** An entity instance (`new User()`, a typed parameter, a loaded row). */
-  | { k: 'instance'; entity: EntityInfo };
+  | { k: 'instance'; entity: EntityInfo }
+  /** An instance of a project class that is not the ORM's (`TransactionalConnection`): its methods' return types still count. */
+  | { k: 'object'; ref: ClassRef };
 
 /** Where an expression is evaluated. */
 export interface Scope {
@@ -114,6 +116,7 @@ export class ValueTracer {
       return undefined;
     }
     const r = recv();
+    if (r?.k === 'object') return this.objectMethodValue(r.ref, method, args, scope);
     if (r) return this.sem.fromMethod(r, method, args, scope);
     // `typeorm.getRepository(User)` through a namespace import; `MikroORM.init(…)` on an ORM class.
     if (IDENT.test(recvText)) {
@@ -131,7 +134,45 @@ export class ValueTracer {
     const entity = this.catalog.fromName(scope.file.path, name);
     if (entity) return { k: 'instance', entity };
     const ref = this.index.resolveClass(scope.file.path, name);
-    return ref ? this.sem.fromClass(ref, false) : undefined;
+    return ref ? this.classInstance(ref) : undefined;
+  }
+
+  private classInstance(ref: ClassRef): Value {
+    return this.sem.fromClass(ref, false) ?? { k: 'object', ref };
+  }
+
+  /**
+   * A project method called on a project object: its declared return type
+   * (`getRepository<T>(ctx, target): Repository<T>`), with a generic entity
+   * taken from the entity class among the arguments.
+   */
+  private objectMethodValue(ref: ClassRef, method: string, args: readonly ArgFact[], scope: Scope): Value | undefined {
+    const found = this.findMember(ref, method, (m) => m.kind === 'method');
+    if (!found?.member.type) return undefined;
+    const v = this.typeValue(found.ref.file, found.member.type.replace(/^Promise<(.*)>$/s, '$1'));
+    const entity = (): EntityInfo | undefined => {
+      for (const a of args) {
+        const e = this.catalog.fromArg(scope.file.path, a);
+        if (e) return e;
+      }
+      return undefined;
+    };
+    if (v?.k === 'repo' && !v.entity) return { ...v, entity: entity() };
+    if (v?.k === 'qb' && !v.qb.main) return { k: 'qb', qb: { ...v.qb, main: entity(), created: true } };
+    return v?.k === 'object' ? undefined : v;
+  }
+
+  /** A member of a class or its bases, with the class declaring it. */
+  findMember(ref: ClassRef, name: string, accept: (m: MemberFact) => boolean): { ref: ClassRef; member: MemberFact } | undefined {
+    const seen = new Set<string>();
+    let current: ClassRef | undefined = ref;
+    while (current && !seen.has(`${current.file}#${current.cls.name}`)) {
+      seen.add(`${current.file}#${current.cls.name}`);
+      const member = current.cls.members.find((m) => m.name === name && accept(m));
+      if (member) return { ref: current, member };
+      current = current.cls.extends ? this.index.resolveClass(current.file, heritageName(current.cls.extends)) : undefined;
+    }
+    return undefined;
   }
 
   /** The value of a summarised expression. */
@@ -165,14 +206,20 @@ export class ValueTracer {
       value = this.memberValue(scope.file, className(scope.symbol), segs[1]!, new Set());
       if (!value) {
         const self = this.thisValue(scope);
-        value = self ? this.sem.fromProperty(self, segs[1]!) : undefined;
+        value = self && self.k !== 'object' ? this.sem.fromProperty(self, segs[1]!) : undefined;
       }
       i = 2;
     } else {
       value = this.identValue(scope, segs[0]!);
     }
-    for (; i < segs.length && value; i++) value = this.sem.fromProperty(value, segs[i]!);
+    for (; i < segs.length && value; i++) value = this.propertyValue(value, segs[i]!);
     return value;
+  }
+
+  private propertyValue(value: Value, prop: string): Value | undefined {
+    if (value.k !== 'object') return this.sem.fromProperty(value, prop);
+    const file = this.index.files.get(value.ref.file);
+    return file ? this.memberValue(file, value.ref.cls.name, prop, new Set()) : undefined;
   }
 
   thisValue(scope: Scope): Value | undefined {
@@ -182,7 +229,8 @@ export class ValueTracer {
     const isStatic = member?.static ?? false;
     const entity = this.catalog.get(entityKey(scope.file.path, cls.name));
     if (entity) return isStatic ? { k: 'entity-class', entity } : { k: 'instance', entity };
-    return this.sem.fromClass({ file: scope.file.path, cls }, isStatic);
+    const ref = { file: scope.file.path, cls };
+    return this.sem.fromClass(ref, isStatic) ?? (isStatic ? undefined : { k: 'object', ref });
   }
 
   /** A class member (own or inherited): decorators, type, initialiser, or `this.x = …` assignments. */
@@ -238,7 +286,7 @@ export class ValueTracer {
     const entity = this.catalog.fromName(file, name);
     if (entity) return { k: 'instance', entity };
     const ref = this.index.resolveClass(file, name);
-    return ref ? this.sem.fromClass(ref, false) : undefined;
+    return ref ? this.classInstance(ref) : undefined;
   }
 
   /** A bare identifier: callback parameter, local, parameter, module variable, import, class. */

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../src/model/result.js';
+import { compareAccess, readExpectedAccess } from '../helpers/expected-access.js';
+import { analyzeFixture, analyzeProject } from '../helpers/project.js';
+
+const FIXTURE = 'knex-fleet';
+const PKG = JSON.stringify({ name: 'app', dependencies: { knex: '^3.1.0', pg: '^8.12.0' } });
+const DB = `import knex from 'knex';\nexport const db = knex({ client: 'pg' });\n`;
+
+const run = (files: Record<string, string>): Promise<AnalysisResult> =>
+  analyzeProject({ 'package.json': PKG, 'tsconfig.json': '{"compilerOptions":{"strict":true}}', 'src/db.ts': DB, ...files });
+
+/** Direct knex accesses as sorted, distinct `table mode` strings. */
+const accessesOf = (r: AnalysisResult): string[] =>
+  [...new Set(r.accesses.filter((a) => a.orm === 'knex' && !a.propagated).map((a) => `${a.table} ${a.mode}`))].sort();
+
+describe('knex fixture', () => {
+  it('matches expected-access.json with full precision and recall', async () => {
+    const result = await analyzeFixture(FIXTURE);
+    const scores = compareAccess(result, readExpectedAccess(FIXTURE));
+    for (const [category, s] of Object.entries(scores)) {
+      expect({ category, missing: s.missing, extra: s.extra }).toEqual({ category, missing: [], extra: [] });
+    }
+    expect(result.unresolvedAccesses.filter((u) => u.orm === 'knex')).toEqual([]);
+  });
+
+  it('declares migration tables with their line and columns, and attributes base-class sites to subclasses', async () => {
+    const result = await analyzeFixture(FIXTURE);
+    expect(result.tables.find((t) => t.id === 'default:trips')).toMatchObject({
+      declaredIn: 'migrations/20240101000000_init.ts:15',
+      columns: ['billed', 'driver_id', 'id', 'started_at', 'vehicle_id'],
+      orm: 'knex',
+    });
+    const symbols = result.accesses.filter((a) => a.table === 'default:drivers' && !a.propagated && a.unit === 'src/drivers/driver.repository.ts');
+    expect(symbols.map((a) => a.symbol).sort()).toEqual(['DriverRepository.deactivate', 'DriverRepository.findById', 'DriverRepository.list']);
+  });
+});
+
+const finds: { name: string; files: Record<string, string>; expected: string[] }[] = [
+  {
+    name: 'knex(table) with terminal methods found along the chain',
+    files: {
+      'src/a.ts': `import { db } from './db';\nexport async function f() {\n  await db('users').where({ id: 1 }).first();\n  await db('orders').where({ id: 1 }).update({ x: 1 });\n  await db('carts').del();\n  await db('logs').truncate();\n}`,
+    },
+    expected: ['default:carts write', 'default:logs write', 'default:orders write', 'default:users read'],
+  },
+  {
+    name: 'from/into/table, aliases, alias objects and joins',
+    files: {
+      'src/a.ts': `import { db } from './db';\nexport async function f() {\n  await db.select('*').from('users as u').innerJoin('orders AS o', 'o.user_id', 'u.id');\n  await db.insert({}).into('audit');\n  await db.table('items').increment('n', 1);\n  await db({ p: 'products' }).select('p.id');\n}`,
+    },
+    expected: ['default:audit write', 'default:items write', 'default:orders read', 'default:products read', 'default:users read'],
+  },
+  {
+    name: 'an instance injected by type, and a default export',
+    files: {
+      'src/repo.ts': `import type { Knex } from 'knex';\nexport class Repo { constructor(private readonly k: Knex) {}\n  f() { return this.k('users').insert({}); } }`,
+      'src/def.ts': `import knex from 'knex';\nexport default knex({ client: 'pg' });`,
+      'src/use.ts': `import conn from './def';\nexport const g = () => conn('orders').select('id');`,
+    },
+    expected: ['default:orders read', 'default:users write'],
+  },
+  {
+    name: 'require("knex")(config)',
+    files: { 'src/db.ts': `const k = require('knex')({ client: 'pg' });\nexport const h = () => k('carts').del();` },
+    expected: ['default:carts write'],
+  },
+  {
+    name: 'table names in constants, class fields and static fields',
+    files: {
+      'src/names.ts': `export const ORDERS = 'orders';`,
+      'src/a.ts': `import { db } from './db';\nimport { ORDERS } from './names';\nclass Tables { static readonly USERS = 'users'; }\nexport class R { private readonly table = 'carts';\n  f() { return db(this.table).select(); }\n  g() { return db(ORDERS).select(); }\n  h() { return db(Tables.USERS).del(); } }`,
+    },
+    expected: ['default:carts read', 'default:orders read', 'default:users write'],
+  },
+  {
+    name: 'transaction callback parameter and raw statements',
+    files: {
+      'src/a.ts': `import { db } from './db';\nexport async function f() {\n  await db.transaction(async (trx) => { await trx('users').insert({}); await trx.raw('DELETE FROM sessions WHERE expired'); });\n  await db('users').select(db.raw('count(*) as n'));\n}`,
+    },
+    expected: ['default:sessions write', 'default:users read', 'default:users write'],
+  },
+];
+
+describe('knex finds', () => {
+  for (const c of finds) {
+    it(c.name, async () => {
+      expect(accessesOf(await run(c.files))).toEqual(c.expected);
+    });
+  }
+
+  it('createTable and foreign keys give tables and relations', async () => {
+    const result = await run({
+      'migrations/1.ts': `import type { Knex } from 'knex';\nexport async function up(knex: Knex) {\n  await knex.schema.createTable('users', (t) => { t.increments('id'); });\n  await knex.schema.createTable('orders', (t) => { t.integer('user_id').references('users.id'); });\n}`,
+    });
+    expect(result.tables.filter((t) => t.orm === 'knex').map((t) => `${t.id} ${t.declaredIn}`)).toEqual(['default:orders migrations/1.ts:4', 'default:users migrations/1.ts:3']);
+    expect(result.relations.map((r) => `${r.from}->${r.to}`)).toEqual(['default:orders->default:users']);
+  });
+
+  it('several instances are several stores named after their variables', async () => {
+    const result = await run({
+      'src/db.ts': `import knex from 'knex';\nexport const mainDb = knex({ client: 'pg' });\nexport const analyticsDb = knex({ client: 'pg' });`,
+      'src/a.ts': `import { mainDb, analyticsDb } from './db';\nexport const f = () => mainDb('users').select();\nexport const g = () => analyticsDb('events').insert({});`,
+    });
+    expect(accessesOf(result)).toEqual(['analyticsDb:events write', 'mainDb:users read']);
+  });
+
+  it('a managed transaction collects the calls on its trx', async () => {
+    const result = await run({
+      'src/t.ts': `import { db } from './db';\nexport async function f() {\n  const trx = await db.transaction();\n  await trx('users').update({});\n  await db('orders').transacting(trx).insert({});\n  await trx.commit();\n}`,
+    });
+    expect(result.transactions.map((t) => t.tables.map((x) => `${x.table}:${x.mode}`).sort())).toEqual([['default:orders:write', 'default:users:write']]);
+  });
+});
+
+const ignores: { name: string; files: Record<string, string> }[] = [
+  {
+    name: 'maps, arrays and a local function named like a table call',
+    files: {
+      'src/a.ts': `const users = new Map<number, string>();\nfunction table(name: string) { return name; }\nexport function f(list: string[]) { users.delete(1); table('orders'); return list.find((x) => x === 'a'); }`,
+    },
+  },
+  {
+    name: 'schema introspection and helpers on the instance',
+    files: { 'src/a.ts': `import { db } from './db';\nexport async function f() { await db.schema.hasTable('users'); await db.destroy(); return db.fn.now(); }` },
+  },
+];
+
+describe('knex ignores', () => {
+  for (const c of ignores) {
+    it(c.name, async () => {
+      const result = await run(c.files);
+      expect(accessesOf(result)).toEqual([]);
+      expect(result.unresolvedAccesses.filter((u) => u.orm === 'knex')).toEqual([]);
+    });
+  }
+});
+
+const unresolved: { name: string; files: Record<string, string>; reason: string }[] = [
+  {
+    name: 'a table name from a parameter',
+    files: { 'src/a.ts': `import { db } from './db';\nexport const f = (t: string) => db(t).select();` },
+    reason: 'dynamic-table-name',
+  },
+  {
+    name: 'raw SQL from a parameter',
+    files: { 'src/a.ts': `import { db } from './db';\nexport const f = (sql: string) => db.raw(sql);` },
+    reason: 'dynamic-sql',
+  },
+  {
+    name: 'unparsable raw SQL',
+    files: { 'src/a.ts': `import { db } from './db';\nexport const f = () => db.raw('DELETE WHERE id = 1');` },
+    reason: 'unparsable-sql',
+  },
+];
+
+describe('knex unresolved', () => {
+  for (const c of unresolved) {
+    it(c.name, async () => {
+      const result = await run(c.files);
+      expect(result.unresolvedAccesses.filter((u) => u.orm === 'knex').map((u) => u.reason)).toEqual([c.reason]);
+    });
+  }
+});
