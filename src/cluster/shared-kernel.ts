@@ -78,21 +78,25 @@ export function namedSharedKernel(input: GraphInput, patterns: readonly string[]
   for (const unit of [...input.units].sort((a, b) => compareStrings(a.id, b.id))) {
     if (isPinned(unit.id)) continue;
     for (const { p, m } of matchers) if (m(unit.id)) add(reasons, unit.id, `matches shared pattern "${p}"`);
-    if (reasons.has(unit.id) || direct.has(unit.id) || unit.entryPoints.length > 0) continue;
+    if (reasons.has(unit.id) || direct.has(unit.id)) continue;
     const d = deg.get(unit.id);
     const fanIn = d?.importers.size ?? 0;
     const fanOut = d?.imports.size ?? 0;
     const stem = stemOf(unit.id);
     const tokens = stem.split(/[.\-_]/).filter(Boolean);
     const folders = unit.folder.split('/');
-    if (ORM_CLIENT.test(stem) && fanIn > 0) {
-      add(reasons, unit.id, `ORM client module (imported by ${fanIn} file${fanIn === 1 ? '' : 's'})`);
-    } else if ((COMPOSITION_ROOT.test(stem) || (stem === 'index' && fanIn === 0)) && fanOut >= 2 && fanIn <= 1) {
-      add(reasons, unit.id, `composition root (wires ${fanOut} files)`);
+    const files = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
+    // A composition root may serve a health check; every other rule skips entry points (they are domain code).
+    if ((COMPOSITION_ROOT.test(stem) || (stem === 'index' && fanIn === 0)) && fanOut >= 2 && fanIn <= 1) {
+      add(reasons, unit.id, `composition root (wires ${files(fanOut)})`);
+    } else if (unit.entryPoints.length > 0) {
+      continue;
+    } else if (ORM_CLIENT.test(stem) && fanIn > 0) {
+      add(reasons, unit.id, `ORM client module (imported by ${files(fanIn)})`);
     } else if (fanIn >= 2 && tokens.every((t) => GENERIC.has(t) || ROLE.has(t)) && tokens.some((t) => GENERIC.has(t))) {
-      add(reasons, unit.id, `generic role "${stem}" (imported by ${fanIn} files)`);
-    } else if (fanIn >= 2 && folders.some((f) => GENERIC_FOLDERS.has(f))) {
-      add(reasons, unit.id, `in platform folder "${unit.folder}" (imported by ${fanIn} files)`);
+      add(reasons, unit.id, `generic role "${stem}" (imported by ${files(fanIn)})`);
+    } else if (fanIn >= 1 && folders.some((f) => GENERIC_FOLDERS.has(f))) {
+      add(reasons, unit.id, `in platform folder "${unit.folder}" (imported by ${files(fanIn)})`);
     }
   }
   return reasons;

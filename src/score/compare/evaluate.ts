@@ -1,0 +1,40 @@
+/** Score carve's services and both baselines against an intended decomposition. */
+import type { AnalysisResult } from '../../model/result.js';
+import { adjustedRandIndex } from './ari.js';
+import { folderBaseline, importLouvainBaseline } from './baselines.js';
+import { intendedLabels, SHARED_LABEL, type IntendedDecomposition } from './intended.js';
+import { mojoFM } from './mojofm.js';
+import { normalizedMutualInformation } from './nmi.js';
+import type { Labels } from './partition.js';
+
+export type Method = 'carve' | 'folders' | 'import-louvain';
+
+export interface EvaluationRow {
+  method: Method;
+  ari: number;
+  nmi: number;
+  mojofm: number;
+}
+
+export function carveLabels(result: Pick<AnalysisResult, 'decomposition'>): Labels {
+  const out = new Map<string, string>();
+  for (const s of result.decomposition?.services ?? []) for (const u of s.units) out.set(u, s.name);
+  for (const s of result.decomposition?.shared ?? []) out.set(s.unit, SHARED_LABEL);
+  return out;
+}
+
+export function evaluate(result: AnalysisResult, intended: IntendedDecomposition, seed: number): EvaluationRow[] {
+  const units = result.units.map((u) => u.id);
+  const truth = intendedLabels(units, intended);
+  const methods: [Method, Labels][] = [
+    ['carve', carveLabels(result)],
+    ['folders', folderBaseline(units)],
+    ['import-louvain', importLouvainBaseline(result, seed)],
+  ];
+  return methods.map(([method, labels]) => ({
+    method,
+    ari: adjustedRandIndex(labels, truth),
+    nmi: normalizedMutualInformation(labels, truth),
+    mojofm: mojoFM(labels, truth),
+  }));
+}
