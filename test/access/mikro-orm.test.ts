@@ -149,7 +149,12 @@ describe('mikro-orm finds', () => {
 @Entity() export class Label { @PrimaryKey() id!: number; @ManyToMany(() => BlogPost, (p) => p.labels) posts = new Collection<BlogPost>(this); }
 @Entity() export class BlogPost { @PrimaryKey() id!: number; @ManyToMany(() => Label, (l) => l.posts, { owner: true }) labels = new Collection<Label>(this); @ManyToMany({ entity: () => Label, pivotTable: 'post_pins' }) pinnedLabels = new Collection<Label>(this); }`,
     });
-    expect(r.tables.filter((t) => t.orm === 'mikro-orm').map((t) => t.id)).toEqual(['default:blog_post', 'default:blog_post_labels', 'default:label', 'default:post_pins']);
+    expect(r.tables.filter((t) => t.orm === 'mikro-orm').map((t) => t.id)).toEqual([
+      'default:blog_post',
+      'default:blog_post_labels',
+      'default:label',
+      'default:post_pins',
+    ]);
   });
 });
 

@@ -40,7 +40,14 @@ describe('typeorm fixture', () => {
       ['billing:customers', 'Customer', 'src/billing/entities/customer.entity.ts:4'],
       ['default:customers', 'Customer', 'src/users/customer.entity.ts:6'],
     ]);
-    expect(result.tables.find((t) => t.id === 'default:products')?.columns).toEqual(['createdAt', 'id', 'price', 'stock', 'title', 'updatedAt']);
+    expect(result.tables.find((t) => t.id === 'default:products')?.columns).toEqual([
+      'createdAt',
+      'id',
+      'price',
+      'stock',
+      'title',
+      'updatedAt',
+    ]);
   });
 });
 

@@ -18,11 +18,25 @@ const TX_ENDS = new Set(['commit', 'rollback']);
 
 function interesting(call: CallFact): boolean {
   const { method } = ValueTracer.split(call.callee);
-  if (READS.has(method) || WRITES.has(method) || INSTANCE_READS.has(method) || INSTANCE_WRITES.has(method) || mikroQb.terminal.has(method) || OTHER.has(method)) return true;
+  if (
+    READS.has(method) ||
+    WRITES.has(method) ||
+    INSTANCE_READS.has(method) ||
+    INSTANCE_WRITES.has(method) ||
+    mikroQb.terminal.has(method) ||
+    OTHER.has(method)
+  )
+    return true;
   return call.outer === undefined && (call.callee.includes('createQueryBuilder()') || call.callee.includes('.qb()'));
 }
 
-export function findMikroAccess(files: readonly FileFacts[], tracer: ValueTracer, catalog: EntityCatalog, out: SiteCollector, defaultStore: string): void {
+export function findMikroAccess(
+  files: readonly FileFacts[],
+  tracer: ValueTracer,
+  catalog: EntityCatalog,
+  out: SiteCollector,
+  defaultStore: string,
+): void {
   for (const file of files) {
     for (const call of file.calls) {
       if (call.callee.startsWith('new ') || !interesting(call)) continue;
@@ -37,7 +51,8 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
   const { method, recvText } = ValueTracer.split(call.callee);
   const via = call.callee;
   const byInstance = INSTANCE_READS.has(method) || INSTANCE_WRITES.has(method);
-  const mode = READS.has(method) || INSTANCE_READS.has(method) ? 'read' : WRITES.has(method) || INSTANCE_WRITES.has(method) ? 'write' : undefined;
+  const mode =
+    READS.has(method) || INSTANCE_READS.has(method) ? 'read' : WRITES.has(method) || INSTANCE_WRITES.has(method) ? 'write' : undefined;
   if (recv.k === 'connection' || recv.k === 'manager') {
     if (method === 'execute') return out.sql(file, call, call.args[0], recv.store, via);
   }
@@ -48,7 +63,8 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
   }
   if (recv.k !== 'manager') return;
   if (method === 'transactional') return out.transaction(txSite(file, call, 'mikro-orm.transactional'));
-  if (method === 'begin' && recvText) return out.transaction({ ...txSite(file, call, 'mikro-orm.begin'), extraCallIds: pairedScope(file, call, recvText, TX_ENDS) });
+  if (method === 'begin' && recvText)
+    return out.transaction({ ...txSite(file, call, 'mikro-orm.begin'), extraCallIds: pairedScope(file, call, recvText, TX_ENDS) });
   if (!mode) return;
   const entities = byInstance ? instances(tracer, file, call, call.args[0]) : named(tracer, catalog, file, call, call.args[0]);
   if (entities.length === 0) return out.miss(file, call, 'unknown-entity', `${via}: entity not named`);
@@ -75,4 +91,10 @@ function instances(tracer: ValueTracer, file: FileFacts, call: CallFact, arg: Ar
   return out;
 }
 
-const txSite = (file: FileFacts, call: CallFact, kind: string): TransactionSite => ({ unit: file.path, symbol: call.symbol, line: call.line, callId: call.id, kind });
+const txSite = (file: FileFacts, call: CallFact, kind: string): TransactionSite => ({
+  unit: file.path,
+  symbol: call.symbol,
+  line: call.line,
+  callId: call.id,
+  kind,
+});

@@ -13,7 +13,10 @@ export function mikroStoreSources(file: FileFacts, index: ProjectIndex): StoreSo
   const from = (name: string): boolean => importedFrom(index, file.path, name, isMikroPackage);
   for (const call of setupCalls(file)) {
     const c = call.callee;
-    if (((c === 'MikroOrmModule.forRoot' || c === 'MikroOrmModule.forRootAsync') && from('MikroOrmModule')) || (c === 'MikroORM.init' && from('MikroORM'))) {
+    if (
+      ((c === 'MikroOrmModule.forRoot' || c === 'MikroOrmModule.forRootAsync') && from('MikroOrmModule')) ||
+      (c === 'MikroORM.init' && from('MikroORM'))
+    ) {
       const opts = optionsObject(index, file.path, call.args[0]);
       const factory = optionsObject(index, file.path, prop(opts, 'useFactory'));
       out.push({
@@ -22,10 +25,14 @@ export function mikroStoreSources(file: FileFacts, index: ProjectIndex): StoreSo
       });
     } else if (c === 'MikroOrmModule.forFeature' && from('MikroOrmModule')) {
       const first = call.args[0];
-      out.push({ name: constString(index, file.path, call.args[1]), entities: list(file.path, first?.k === 'arr' ? first : prop(first, 'entities')) });
+      out.push({
+        name: constString(index, file.path, call.args[1]),
+        entities: list(file.path, first?.k === 'arr' ? first : prop(first, 'entities')),
+      });
     }
   }
   return out;
 }
 
-const list = (file: string, arg: ArgFact | undefined): { file: string; arg: ArgFact }[] => (arg?.k === 'arr' ? arg.items.map((a) => ({ file, arg: a })) : []);
+const list = (file: string, arg: ArgFact | undefined): { file: string; arg: ArgFact }[] =>
+  arg?.k === 'arr' ? arg.items.map((a) => ({ file, arg: a })) : [];

@@ -37,18 +37,22 @@ export interface FoundMikroEntities {
   relations: RelationInput[];
 }
 
-export function findMikroEntities(files: readonly FileFacts[], index: ProjectIndex, defaultStore: string, naming: MikroNaming): FoundMikroEntities {
+export function findMikroEntities(
+  files: readonly FileFacts[],
+  index: ProjectIndex,
+  defaultStore: string,
+  naming: MikroNaming,
+): FoundMikroEntities {
   const entities: EntityInfo[] = [];
   const relations: RelationInput[] = [];
-  const entityDecorator = (file: string, cls: ClassFact): DecoratorFact | undefined => ormDecorator(index, file, cls.decorators, ['Entity'], isMikroPackage);
+  const entityDecorator = (file: string, cls: ClassFact): DecoratorFact | undefined =>
+    ormDecorator(index, file, cls.decorators, ['Entity'], isMikroPackage);
   for (const file of files) {
     for (const cls of file.classes) {
       const d = entityDecorator(file.path, cls);
       if (!d || isTrue(prop(optionsArg(d.args), 'abstract'))) continue;
       const root = stiRoot(index, { file: file.path, cls }, entityDecorator);
-      const table = root
-        ? tableName(root.cls, entityDecorator(root.file, root.cls)!, naming)
-        : tableName(cls, d, naming);
+      const table = root ? tableName(root.cls, entityDecorator(root.file, root.cls)!, naming) : tableName(cls, d, naming);
       const key = entityKey(file.path, cls.name);
       const members = inheritedMembers(index, file.path, cls);
       const info: EntityInfo = {
@@ -58,7 +62,13 @@ export function findMikroEntities(files: readonly FileFacts[], index: ProjectInd
         line: cls.line,
         table,
         stores: [defaultStore],
-        columns: [...new Set(members.filter(({ m }) => m.decorators.some((x) => x.name === 'Property' || x.name === 'PrimaryKey' || x.name === 'Enum')).map(({ m }) => m.name))].sort(),
+        columns: [
+          ...new Set(
+            members
+              .filter(({ m }) => m.decorators.some((x) => x.name === 'Property' || x.name === 'PrimaryKey' || x.name === 'Enum'))
+              .map(({ m }) => m.name),
+          ),
+        ].sort(),
         relationTargets: new Map(),
       };
       if (root) info.inheritsTable = true;
@@ -85,14 +95,27 @@ export function findMikroEntities(files: readonly FileFacts[], index: ProjectInd
         line: call.line,
         table: str(prop(schema, 'tableName')) ?? str(prop(schema, 'collection')) ?? naming.table(name),
         stores: [defaultStore],
-        columns: properties?.k === 'obj' ? Object.keys(properties.props).filter((p) => !relationKind(properties.props[p])).sort() : [],
+        columns:
+          properties?.k === 'obj'
+            ? Object.keys(properties.props)
+                .filter((p) => !relationKind(properties.props[p]))
+                .sort()
+            : [],
         relationTargets: new Map(),
       });
       if (properties?.k !== 'obj') continue;
       for (const [property, p] of Object.entries(properties.props)) {
         const kind = relationKind(p);
         if (!kind) continue;
-        relations.push({ owner: key, property, kind, target: prop(p, 'entity') ?? prop(p, 'type'), file: file.path, line: call.line, ...owning(kind, p, undefined) });
+        relations.push({
+          owner: key,
+          property,
+          kind,
+          target: prop(p, 'entity') ?? prop(p, 'type'),
+          file: file.path,
+          line: call.line,
+          ...owning(kind, p, undefined),
+        });
       }
     }
   }
@@ -112,14 +135,19 @@ function tableName(cls: ClassFact, d: DecoratorFact, naming: MikroNaming): strin
 }
 
 /** The single-table-inheritance root above `ref`: an `@Entity` ancestor with `discriminatorColumn` (not TPT). */
-function stiRoot(index: ProjectIndex, ref: ClassRef, entityDecorator: (file: string, cls: ClassFact) => DecoratorFact | undefined): ClassRef | undefined {
+function stiRoot(
+  index: ProjectIndex,
+  ref: ClassRef,
+  entityDecorator: (file: string, cls: ClassFact) => DecoratorFact | undefined,
+): ClassRef | undefined {
   const seen = new Set<string>();
   let current: ClassRef | undefined = ref;
   while (current && !seen.has(`${current.file}#${current.cls.name}`)) {
     seen.add(`${current.file}#${current.cls.name}`);
     const d = entityDecorator(current.file, current.cls);
     const opts = d ? optionsArg(d.args) : undefined;
-    if (opts?.props.discriminatorColumn !== undefined && str(opts.props.inheritance) !== 'tpt') return current === ref ? undefined : current;
+    if (opts?.props.discriminatorColumn !== undefined && str(opts.props.inheritance) !== 'tpt')
+      return current === ref ? undefined : current;
     current = current.cls.extends ? index.resolveClass(current.file, heritageName(current.cls.extends)) : undefined;
   }
   return undefined;
@@ -131,7 +159,8 @@ function inheritedMembers(index: ProjectIndex, file: string, cls: ClassFact): { 
   let current: ClassRef | undefined = { file, cls };
   while (current && !seen.has(`${current.file}#${current.cls.name}`)) {
     seen.add(`${current.file}#${current.cls.name}`);
-    for (const m of current.cls.members) if (m.kind === 'property' && !out.some((o) => o.m.name === m.name)) out.push({ m, file: current.file, cls: current.cls.name });
+    for (const m of current.cls.members)
+      if (m.kind === 'property' && !out.some((o) => o.m.name === m.name)) out.push({ m, file: current.file, cls: current.cls.name });
     current = current.cls.extends ? index.resolveClass(current.file, heritageName(current.cls.extends)) : undefined;
   }
   return out;
@@ -139,7 +168,9 @@ function inheritedMembers(index: ProjectIndex, file: string, cls: ClassFact): { 
 
 /** `favorites = new Collection<Article>(this)`: the type argument of the initialiser (kept on the call fact). */
 function initializerType(file: FileFacts | undefined, cls: string, property: string): string | undefined {
-  const init = file?.calls.find((c) => c.symbol === `${cls}.${property}` && c.assignedTo === `this.${property}` && c.callee.startsWith('new '));
+  const init = file?.calls.find(
+    (c) => c.symbol === `${cls}.${property}` && c.assignedTo === `this.${property}` && c.callee.startsWith('new '),
+  );
   return init?.typeArgs[0];
 }
 
@@ -151,13 +182,18 @@ function decoratorRelation(m: MemberFact, owner: string, file: string, initType:
   const opts = optionsArg(d.args);
   const first = d.args[0];
   const typeText = m.type ?? initType;
-  const target = first && first.k !== 'obj' ? first : (prop(opts, 'entity') ?? (typeText ? { k: 'other' as const, text: typeText } : undefined));
+  const target =
+    first && first.k !== 'obj' ? first : (prop(opts, 'entity') ?? (typeText ? { k: 'other' as const, text: typeText } : undefined));
   const mappedBy = d.args[1] && d.args[1].k !== 'obj' ? d.args[1] : undefined;
   return { owner, property: m.name, kind, target, file, line: m.line, ...owning(kind, opts, mappedBy) };
 }
 
 /** Owning side: m:1 always; 1:1 and m:n unless `mappedBy` says this is the inverse side (or `owner: true` overrides). */
-function owning(kind: RelationInput['kind'], opts: ArgFact | undefined, mappedByArg: ArgFact | undefined): { owning: boolean; joinTable?: string } {
+function owning(
+  kind: RelationInput['kind'],
+  opts: ArgFact | undefined,
+  mappedByArg: ArgFact | undefined,
+): { owning: boolean; joinTable?: string } {
   if (kind === 'many-to-one') return { owning: true };
   if (kind === 'one-to-many') return { owning: false };
   const explicitOwner = isTrue(prop(opts, 'owner')) || prop(opts, 'inversedBy') !== undefined || prop(opts, 'pivotTable') !== undefined;

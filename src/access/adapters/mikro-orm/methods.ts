@@ -14,7 +14,17 @@ export const WRITES = new Set(['create', 'nativeInsert', 'nativeUpdate', 'native
 export const INSTANCE_WRITES = new Set(['persist', 'persistAndFlush', 'persistLater', 'remove', 'removeAndFlush', 'removeLater', 'assign']);
 
 /** Methods that return instances of the named entity. */
-export const RETURNS_INSTANCE = new Set(['create', 'findOne', 'findOneOrFail', 'find', 'findAll', 'getReference', 'merge', 'upsert', 'refresh']);
+export const RETURNS_INSTANCE = new Set([
+  'create',
+  'findOne',
+  'findOneOrFail',
+  'find',
+  'findAll',
+  'getReference',
+  'merge',
+  'upsert',
+  'refresh',
+]);
 
 export const mikroQb: QbDialect = {
   from: new Set(['from']),
@@ -26,5 +36,15 @@ export const mikroQb: QbDialect = {
   ]),
   target: new Set<string>(),
   joins: (m) => (/^(left|inner)?[jJ]oin(AndSelect|Lateral|LateralAndSelect)?$/.test(m) ? 0 : undefined),
-  terminal: new Set(['execute', 'getResult', 'getResultList', 'getSingleResult', 'getCount', 'getResultAndCount', 'getKnexQuery', 'getFormattedQuery', 'getQuery']),
+  terminal: new Set([
+    'execute',
+    'getResult',
+    'getResultList',
+    'getSingleResult',
+    'getCount',
+    'getResultAndCount',
+    'getKnexQuery',
+    'getFormattedQuery',
+    'getQuery',
+  ]),
 };

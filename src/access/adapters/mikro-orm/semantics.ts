@@ -15,7 +15,8 @@ const REPOSITORY_TYPES = new Set(['EntityRepository', 'SqlEntityRepository', 'Mo
 const QB_METHODS = new Set(['createQueryBuilder', 'qb']);
 
 export function mikroSemantics(index: ProjectIndex, catalog: EntityCatalog, stores: StoreMap): OrmSemantics {
-  const storeArg = (file: string, arg: ArgFact | undefined): string | undefined => (arg === undefined ? undefined : stores.storeOf(constString(index, file, arg)));
+  const storeArg = (file: string, arg: ArgFact | undefined): string | undefined =>
+    arg === undefined ? undefined : stores.storeOf(constString(index, file, arg));
 
   const sem: OrmSemantics = {
     isOrmPackage: isMikroPackage,
@@ -24,7 +25,8 @@ export function mikroSemantics(index: ProjectIndex, catalog: EntityCatalog, stor
       if (MANAGER_TYPES.has(name)) return { k: 'manager' };
       if (REPOSITORY_TYPES.has(name)) return { k: 'repo', entity: catalog.fromType(file, typeArgs[0]) };
       if (name === 'MikroORM') return { k: 'orm' };
-      if (name === 'QueryBuilder') return { k: 'qb', qb: { ...startQb(catalog.fromType(file, typeArgs[0]), undefined, undefined), created: false } };
+      if (name === 'QueryBuilder')
+        return { k: 'qb', qb: { ...startQb(catalog.fromType(file, typeArgs[0]), undefined, undefined), created: false } };
       if (name === 'Connection' || name.endsWith('Connection')) return { k: 'connection' };
       return undefined;
     },

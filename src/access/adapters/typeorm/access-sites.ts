@@ -21,11 +21,24 @@ const TX_ENDS = new Set(['commitTransaction', 'rollbackTransaction', 'release'])
 /** Cheap text test before any tracing: could this call be a TypeORM access? */
 function interesting(call: CallFact): boolean {
   const { method } = ValueTracer.split(call.callee);
-  if (READS.has(method) || WRITES.has(method) || INSTANCE_READS.has(method) || typeormQb.terminal.has(method) || OTHER_INTERESTING.has(method)) return true;
+  if (
+    READS.has(method) ||
+    WRITES.has(method) ||
+    INSTANCE_READS.has(method) ||
+    typeormQb.terminal.has(method) ||
+    OTHER_INTERESTING.has(method)
+  )
+    return true;
   return call.outer === undefined && call.callee.includes('createQueryBuilder()');
 }
 
-export function findTypeormAccess(files: readonly FileFacts[], tracer: ValueTracer, catalog: EntityCatalog, out: SiteCollector, defaultStore: string): void {
+export function findTypeormAccess(
+  files: readonly FileFacts[],
+  tracer: ValueTracer,
+  catalog: EntityCatalog,
+  out: SiteCollector,
+  defaultStore: string,
+): void {
   for (const file of files) {
     for (const call of file.calls) {
       if (call.callee.startsWith('new ') || !interesting(call)) continue;
@@ -68,7 +81,8 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
       if (entity) return out.access(file, call, catalog.tableId(entity, recv.store), mode, via);
       // `manager.save(order)`: the entity is the argument's class.
       const arg = tracer.argValue(tracer.scopeOf(file, call), call.args[0]);
-      if (arg?.k === 'instance' || arg?.k === 'entity-class') return out.access(file, call, catalog.tableId(arg.entity, recv.store), mode, via);
+      if (arg?.k === 'instance' || arg?.k === 'entity-class')
+        return out.access(file, call, catalog.tableId(arg.entity, recv.store), mode, via);
       return out.miss(file, call, 'unknown-entity', `${via}: entity not named`);
     }
     default:
@@ -76,4 +90,10 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
   }
 }
 
-const txSite = (file: FileFacts, call: CallFact, kind: string): TransactionSite => ({ unit: file.path, symbol: call.symbol, line: call.line, callId: call.id, kind });
+const txSite = (file: FileFacts, call: CallFact, kind: string): TransactionSite => ({
+  unit: file.path,
+  symbol: call.symbol,
+  line: call.line,
+  callId: call.id,
+  kind,
+});

@@ -15,7 +15,12 @@ export interface OrmBase {
 }
 
 /** Follow `extends` up to a class exported by the ORM; undefined when the chain never reaches one. */
-export function ormBaseOf(index: ProjectIndex, catalog: EntityCatalog, ref: ClassRef, isOrm: (pkg: string) => boolean): OrmBase | undefined {
+export function ormBaseOf(
+  index: ProjectIndex,
+  catalog: EntityCatalog,
+  ref: ClassRef,
+  isOrm: (pkg: string) => boolean,
+): OrmBase | undefined {
   let entity: EntityInfo | undefined;
   let current: ClassRef | undefined = ref;
   const seen = new Set<string>();
@@ -29,7 +34,8 @@ export function ormBaseOf(index: ProjectIndex, catalog: EntityCatalog, ref: Clas
     const name = heritageName(heritage);
     const head = name.split('.')[0]!;
     const resolved = index.resolveName(current.file, head);
-    if (resolved?.kind === 'external') return isOrm(resolved.package) ? { base: head === name ? resolved.name : name.slice(head.length + 1), entity } : undefined;
+    if (resolved?.kind === 'external')
+      return isOrm(resolved.package) ? { base: head === name ? resolved.name : name.slice(head.length + 1), entity } : undefined;
     current = index.resolveClass(current.file, name);
   }
   return undefined;

@@ -62,9 +62,17 @@ export function typeormStoreSources(file: FileFacts, index: ProjectIndex, isOrm:
   const from = (name: string): boolean => importedFrom(index, file.path, name, isOrm);
   for (const call of setupCalls(file)) {
     const c = call.callee;
-    if ((c === 'new DataSource' && from('DataSource')) || (c === 'new Connection' && from('Connection')) || (c === 'createConnection' && from('createConnection'))) {
+    if (
+      (c === 'new DataSource' && from('DataSource')) ||
+      (c === 'new Connection' && from('Connection')) ||
+      (c === 'createConnection' && from('createConnection'))
+    ) {
       const opts = optionsObject(index, file.path, call.args[0]);
-      out.push({ name: constString(index, file.path, prop(opts, 'name')), variable: call.assignedTo, entities: entityList(file.path, prop(opts, 'entities')) });
+      out.push({
+        name: constString(index, file.path, prop(opts, 'name')),
+        variable: call.assignedTo,
+        entities: entityList(file.path, prop(opts, 'entities')),
+      });
     } else if ((c === 'TypeOrmModule.forRoot' || c === 'TypeOrmModule.forRootAsync') && from('TypeOrmModule')) {
       const opts = optionsObject(index, file.path, call.args[0]);
       const factory = optionsObject(index, file.path, prop(opts, 'useFactory'));

@@ -102,7 +102,10 @@ export function findEntities(files: readonly FileFacts[], index: ProjectIndex, d
             target: prop(r, 'target'),
             file: file.path,
             line: call.line,
-            owning: kind === 'many-to-one' || (kind === 'one-to-one' && prop(r, 'joinColumn') !== undefined) || (kind === 'many-to-many' && joinTable !== undefined),
+            owning:
+              kind === 'many-to-one' ||
+              (kind === 'one-to-one' && prop(r, 'joinColumn') !== undefined) ||
+              (kind === 'many-to-many' && joinTable !== undefined),
             joinTable: str(prop(joinTable, 'name')),
           });
         }
@@ -134,7 +137,8 @@ function inheritedMembers(index: ProjectIndex, file: string, cls: ClassFact): { 
   let current: { file: string; cls: ClassFact } | undefined = { file, cls };
   while (current && !seen.has(`${current.file}#${current.cls.name}`)) {
     seen.add(`${current.file}#${current.cls.name}`);
-    for (const m of current.cls.members) if (m.kind === 'property' && !out.some((o) => o.m.name === m.name)) out.push({ m, file: current.file });
+    for (const m of current.cls.members)
+      if (m.kind === 'property' && !out.some((o) => o.m.name === m.name)) out.push({ m, file: current.file });
     const base: string | undefined = current.cls.extends ? heritageName(current.cls.extends) : undefined;
     current = base ? index.resolveClass(current.file, base) : undefined;
   }
@@ -154,7 +158,10 @@ function relationOf(m: MemberFact, owner: string, file: string): RelationDecl | 
     target: d.args[0] ?? (m.type ? { k: 'other', text: m.type } : undefined),
     file,
     line: m.line,
-    owning: kind === 'many-to-one' || (kind === 'one-to-one' && has('JoinColumn') !== undefined) || (kind === 'many-to-many' && joinTable !== undefined),
+    owning:
+      kind === 'many-to-one' ||
+      (kind === 'one-to-one' && has('JoinColumn') !== undefined) ||
+      (kind === 'many-to-many' && joinTable !== undefined),
     joinTable: joinTable ? str(prop(optionsArg(joinTable.args), 'name')) : undefined,
   };
 }

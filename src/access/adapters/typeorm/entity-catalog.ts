@@ -30,7 +30,17 @@ export interface EntityInfo {
 export function entityTables(catalog: EntityCatalog, orm: string): Table[] {
   return catalog.all
     .filter((e) => !e.inheritsTable)
-    .flatMap((e) => e.stores.map((store) => ({ id: `${store}:${e.table}`, store, name: e.table, orm, entity: e.name, declaredIn: `${e.file}:${e.line}`, columns: e.columns })));
+    .flatMap((e) =>
+      e.stores.map((store) => ({
+        id: `${store}:${e.table}`,
+        store,
+        name: e.table,
+        orm,
+        entity: e.name,
+        declaredIn: `${e.file}:${e.line}`,
+        columns: e.columns,
+      })),
+    );
 }
 
 export const entityKey = (file: string, name: string): string => `${file}#${name}`;

@@ -30,15 +30,15 @@ function analyze(input: AdapterInput): AdapterOutput {
     catalog,
     defaultStore,
   );
-  const built = buildRelations(found.relations, catalog, ORM, (owner, property, target) => defaultJoinTableName(owner.table, property, target.table));
+  const built = buildRelations(found.relations, catalog, ORM, (owner, property, target) =>
+    defaultJoinTableName(owner.table, property, target.table),
+  );
 
   const unique = new Map<string, Table>();
   for (const t of [...entityTables(catalog, ORM), ...built.joinTables]) if (!unique.has(t.id)) unique.set(t.id, t);
 
   const out = new SiteCollector(ORM, input, catalog);
-  let tracer: ValueTracer | undefined;
-  const semantics = typeormSemantics(index, catalog, stores, () => tracer!);
-  tracer = new ValueTracer(index, catalog, semantics);
+  const tracer = new ValueTracer(index, catalog, (t) => typeormSemantics(index, catalog, stores, t));
   findTypeormAccess(files, tracer, catalog, out, defaultStore);
   resolveGenericHelpers(files, tracer, catalog, out);
   for (const file of files) {
@@ -54,7 +54,6 @@ function analyze(input: AdapterInput): AdapterOutput {
     problems: out.problems,
   };
 }
-
 
 export default defineAdapter({
   name: ORM,

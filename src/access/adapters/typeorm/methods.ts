@@ -70,7 +70,18 @@ export const INSTANCE_WRITES = new Set(['save', 'remove', 'softRemove', 'recover
 export const INSTANCE_READS = new Set(['reload']);
 
 /** Methods that return entity instances of the receiver's entity. */
-export const RETURNS_INSTANCE = new Set(['create', 'merge', 'preload', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'find', 'findBy', 'save']);
+export const RETURNS_INSTANCE = new Set([
+  'create',
+  'merge',
+  'preload',
+  'findOne',
+  'findOneBy',
+  'findOneOrFail',
+  'findOneByOrFail',
+  'find',
+  'findBy',
+  'save',
+]);
 
 export const typeormQb: QbDialect = {
   from: new Set(['from', 'addFrom']),

@@ -37,7 +37,13 @@ export function queryBuilderSite(
     if (a.entity) out.access(file, call, catalog.tableId(a.entity, state.store), a.mode, call.callee);
     else if (a.table) {
       const entity = catalog.uniqueByTable(a.table);
-      out.access(file, call, entity ? catalog.tableId(entity, state.store) : `${state.store ?? defaultStore}:${a.table}`, a.mode, call.callee);
+      out.access(
+        file,
+        call,
+        entity ? catalog.tableId(entity, state.store) : `${state.store ?? defaultStore}:${a.table}`,
+        a.mode,
+        call.callee,
+      );
     } else out.miss(file, call, 'unknown-entity', `${call.callee}: query builder names no entity`);
   }
   return true;
@@ -46,11 +52,20 @@ export function queryBuilderSite(
 const startsWithHolder = (callee: string, holder: string): boolean => callee.startsWith(`${holder}.`);
 
 function terminalUse(file: FileFacts, symbol: string, holder: string, dialect: QbDialect): boolean {
-  return file.calls.some((c) => c.symbol === symbol && startsWithHolder(c.callee, holder) && dialect.terminal.has(ValueTracer.split(c.callee).method));
+  return file.calls.some(
+    (c) => c.symbol === symbol && startsWithHolder(c.callee, holder) && dialect.terminal.has(ValueTracer.split(c.callee).method),
+  );
 }
 
 /** `qb.leftJoin(…)` statements made on the variable before the terminal call. */
-function withSideCalls(file: FileFacts, call: CallFact, state: QbState, holder: string, catalog: EntityCatalog, dialect: QbDialect): QbState {
+function withSideCalls(
+  file: FileFacts,
+  call: CallFact,
+  state: QbState,
+  holder: string,
+  catalog: EntityCatalog,
+  dialect: QbDialect,
+): QbState {
   const chain = new Set<number>();
   for (let c: CallFact | undefined = call; c; c = c.receiver !== undefined ? file.calls[c.receiver] : undefined) chain.add(c.id);
   let s = state;

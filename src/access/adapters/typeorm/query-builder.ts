@@ -44,7 +44,14 @@ export function startQb(main: EntityInfo | undefined, alias: string | undefined,
 const aliasOf = (arg: ArgFact | undefined): string | undefined => (arg?.k === 'str' ? arg.v : undefined);
 
 /** One step of the chain. */
-export function applyQb(state: QbState, method: string, args: readonly ArgFact[], file: string, catalog: EntityCatalog, d: QbDialect): QbState {
+export function applyQb(
+  state: QbState,
+  method: string,
+  args: readonly ArgFact[],
+  file: string,
+  catalog: EntityCatalog,
+  d: QbDialect,
+): QbState {
   if (d.from.has(method)) {
     const entity = catalog.fromArg(file, args[0]);
     const alias = aliasOf(args[1]);

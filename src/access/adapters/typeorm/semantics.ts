@@ -8,21 +8,21 @@ import type { EntityCatalog } from './entity-catalog.js';
 import { isTypeormPackage } from './entities.js';
 import { RETURNS_INSTANCE, typeormQb } from './methods.js';
 import { applyQb, startQb } from './query-builder.js';
-import type { OrmSemantics, Scope, Value, ValueTracer } from './value-trace.js';
+import type { OrmSemantics, Value, ValueTracer } from './value-trace.js';
 
 const REPOSITORY_TYPES = new Set(['Repository', 'TreeRepository', 'MongoRepository', 'BaseRepository']);
 const MANAGER_TYPES = new Set(['EntityManager', 'MongoEntityManager', 'DataSource', 'Connection']);
 const QB_TYPES = new Set(['SelectQueryBuilder', 'QueryBuilder', 'UpdateQueryBuilder', 'DeleteQueryBuilder', 'InsertQueryBuilder']);
 const GET_REPOSITORY = new Set(['getRepository', 'getTreeRepository', 'getMongoRepository']);
 
-export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, stores: StoreMap, tracer: () => ValueTracer): OrmSemantics {
+export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, stores: StoreMap, tracer: ValueTracer): OrmSemantics {
   const storeArg = (file: string, arg: ArgFact | undefined): string | undefined =>
     arg === undefined ? undefined : stores.storeOf(constString(index, file, arg) ?? constString(index, file, prop(arg, 'name')));
 
   const repoOf = (file: string, arg: ArgFact | undefined, store: string | undefined): Value | undefined => {
     const entity = catalog.fromArg(file, arg);
     if (entity) return { k: 'repo', entity, store };
-    const v = arg?.k === 'id' ? tracer().typeValue(file, arg.v) : undefined;
+    const v = arg?.k === 'id' ? tracer.typeValue(file, arg.v) : undefined;
     return v?.k === 'repo' ? v : undefined;
   };
 
@@ -33,7 +33,8 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
       if (REPOSITORY_TYPES.has(name)) return { k: 'repo', entity: catalog.fromType(file, typeArgs[0]) };
       if (MANAGER_TYPES.has(name)) return { k: 'manager' };
       if (name === 'QueryRunner') return { k: 'runner' };
-      if (QB_TYPES.has(name)) return { k: 'qb', qb: { ...startQb(catalog.fromType(file, typeArgs[0]), undefined, undefined), created: false } };
+      if (QB_TYPES.has(name))
+        return { k: 'qb', qb: { ...startQb(catalog.fromType(file, typeArgs[0]), undefined, undefined), created: false } };
       return undefined;
     },
 
@@ -43,7 +44,12 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
         const store = storeArg(file, d.args[1]);
         return repoOf(file, d.args[0], store) ?? { k: 'repo', store };
       }
-      if (d.name === 'InjectDataSource' || d.name === 'InjectConnection' || d.name === 'InjectEntityManager' || d.name === 'TransactionManager') {
+      if (
+        d.name === 'InjectDataSource' ||
+        d.name === 'InjectConnection' ||
+        d.name === 'InjectEntityManager' ||
+        d.name === 'TransactionManager'
+      ) {
         return { k: 'manager', store: storeArg(file, d.args[0]) };
       }
       return undefined;
@@ -52,14 +58,16 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
     fromOrmFunction(name, args, scope) {
       const file = scope.file.path;
       if (GET_REPOSITORY.has(name)) return repoOf(file, args[0], storeArg(file, args[1]));
-      if (name === 'getCustomRepository') return args[0]?.k === 'id' ? tracer().typeValue(file, args[0].v) : undefined;
-      if (name === 'getManager' || name === 'getConnection' || name === 'getMongoManager') return { k: 'manager', store: storeArg(file, args[0]) };
+      if (name === 'getCustomRepository') return args[0]?.k === 'id' ? tracer.typeValue(file, args[0].v) : undefined;
+      if (name === 'getManager' || name === 'getConnection' || name === 'getMongoManager')
+        return { k: 'manager', store: storeArg(file, args[0]) };
       if (name === 'createQueryBuilder') return { k: 'qb', qb: startQb(catalog.fromArg(file, args[0]), str(args[1]), undefined) };
       return undefined;
     },
 
     fromOrmNew(name, args, scope) {
-      if (name === 'DataSource' || name === 'Connection') return { k: 'manager', store: storeArg(scope.file.path, prop(optionsArg(args), 'name')) };
+      if (name === 'DataSource' || name === 'Connection')
+        return { k: 'manager', store: storeArg(scope.file.path, prop(optionsArg(args), 'name')) };
       return undefined;
     },
 
@@ -68,8 +76,8 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
       switch (recv.k) {
         case 'manager':
           if (GET_REPOSITORY.has(method)) return repoOf(file, args[0], recv.store);
-          if (method === 'getCustomRepository') return args[0]?.k === 'id' ? tracer().typeValue(file, args[0].v) : undefined;
-          if (method === 'withRepository') return tracer().argValue(scope, args[0]);
+          if (method === 'getCustomRepository') return args[0]?.k === 'id' ? tracer.typeValue(file, args[0].v) : undefined;
+          if (method === 'withRepository') return tracer.argValue(scope, args[0]);
           if (method === 'createQueryBuilder') {
             const entity = catalog.fromArg(file, args[0]);
             return { k: 'qb', qb: startQb(entity, entity ? str(args[1]) : undefined, recv.store) };
@@ -101,8 +109,10 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
     },
 
     fromProperty(recv, name) {
-      if (name === 'manager' && (recv.k === 'manager' || recv.k === 'runner' || recv.k === 'repo')) return { k: 'manager', store: recv.store };
-      if ((name === 'connection' || name === 'dataSource') && (recv.k === 'manager' || recv.k === 'runner')) return { k: 'manager', store: recv.store };
+      if (name === 'manager' && (recv.k === 'manager' || recv.k === 'runner' || recv.k === 'repo'))
+        return { k: 'manager', store: recv.store };
+      if ((name === 'connection' || name === 'dataSource') && (recv.k === 'manager' || recv.k === 'runner'))
+        return { k: 'manager', store: recv.store };
       return undefined;
     },
 

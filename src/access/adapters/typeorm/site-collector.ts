@@ -68,7 +68,8 @@ export class SiteCollector {
     }
     for (const t of parsed.tables) this.access(file, call, this.sqlTable(t.name, store), t.mode, via);
     if (parsed.dynamic) this.miss(file, call, 'dynamic-table-name', `${via}: interpolated table name`);
-    else if (parsed.tables.length === 0 && !NO_TABLE_STATEMENTS.has(parsed.statement)) this.miss(file, call, 'sql-no-table', `${via}: ${parsed.statement}`);
+    else if (parsed.tables.length === 0 && !NO_TABLE_STATEMENTS.has(parsed.statement))
+      this.miss(file, call, 'sql-no-table', `${via}: ${parsed.statement}`);
   }
 
   /** A physical name in SQL: the entity table that has it (for its store), else the name as written. */
@@ -81,7 +82,20 @@ export class SiteCollector {
 }
 
 /** Statements that legitimately name no table (`SELECT 1`, `BEGIN`, `SET …`). */
-const NO_TABLE_STATEMENTS = new Set(['select', 'begin', 'commit', 'rollback', 'set', 'start', 'savepoint', 'release', 'show', 'transaction', 'use', 'unknown']);
+const NO_TABLE_STATEMENTS = new Set([
+  'select',
+  'begin',
+  'commit',
+  'rollback',
+  'set',
+  'start',
+  'savepoint',
+  'release',
+  'show',
+  'transaction',
+  'use',
+  'unknown',
+]);
 
 /** The SQL text of an argument: a literal, a template (interpolations kept as `${…}`), or a string constant in scope. */
 function sqlText(file: FileFacts, call: CallFact, arg: ArgFact | undefined): string | undefined {

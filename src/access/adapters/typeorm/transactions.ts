@@ -12,7 +12,9 @@ import { ValueTracer } from './value-trace.js';
 /** Calls of `symbol` between `start` and the closing `ends` call on the same holder, that use that holder. */
 export function pairedScope(file: FileFacts, start: CallFact, holder: string, ends: ReadonlySet<string>): number[] {
   const inSymbol = file.calls.filter((c) => c.symbol === start.symbol && c.id !== start.id);
-  const end = inSymbol.find((c) => c.line >= start.line && c.id > start.id && c.callee.startsWith(`${holder}.`) && ends.has(ValueTracer.split(c.callee).method));
+  const end = inSymbol.find(
+    (c) => c.line >= start.line && c.id > start.id && c.callee.startsWith(`${holder}.`) && ends.has(ValueTracer.split(c.callee).method),
+  );
   const last = end?.line ?? Number.MAX_SAFE_INTEGER;
   const between = inSymbol.filter((c) => c.id > start.id && c.line <= last && c.id !== end?.id);
   // Variables taken from the holder inside the scope (`const repo = qr.manager.getRepository(User)`) count as the holder.
@@ -30,16 +32,30 @@ function mentions(call: CallFact, holders: ReadonlySet<string>): boolean {
 }
 
 /** Methods carrying a transaction decorator: the whole method body is the scope. */
-export function decoratedScopes(file: FileFacts, names: ReadonlySet<string>, isOrmDecorator: (name: string) => boolean, kind: string, out: SiteCollector): void {
+export function decoratedScopes(
+  file: FileFacts,
+  names: ReadonlySet<string>,
+  isOrmDecorator: (name: string) => boolean,
+  kind: string,
+  out: SiteCollector,
+): void {
   for (const cls of file.classes) {
     for (const m of cls.members) {
       if (m.kind !== 'method' || !m.decorators.some((d) => names.has(d.name) && isOrmDecorator(d.name))) continue;
       const calls = callsOf(file, cls, m.name);
       if (calls.length === 0) continue;
       // A decorated method has no call of its own: callId -1 matches no call, and every call of the body is listed.
-      out.transaction({ unit: file.path, symbol: `${cls.name}.${m.name}`, line: m.line, callId: -1, kind, extraCallIds: calls.map((c) => c.id) });
+      out.transaction({
+        unit: file.path,
+        symbol: `${cls.name}.${m.name}`,
+        line: m.line,
+        callId: -1,
+        kind,
+        extraCallIds: calls.map((c) => c.id),
+      });
     }
   }
 }
 
-const callsOf = (file: FileFacts, cls: ClassFact, method: string): CallFact[] => file.calls.filter((c) => c.symbol === `${cls.name}.${method}`);
+const callsOf = (file: FileFacts, cls: ClassFact, method: string): CallFact[] =>
+  file.calls.filter((c) => c.symbol === `${cls.name}.${method}`);

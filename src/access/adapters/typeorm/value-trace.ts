@@ -5,7 +5,16 @@
  * repositories, entity managers and query builders, and differ only in the
  * names, which each adapter supplies as `OrmSemantics`.
  */
-import type { ArgFact, CallFact, ClassFact, DecoratorFact, FileFacts, MemberFact, ParamFact, VariableFact } from '../../../extract/file-facts.js';
+import type {
+  ArgFact,
+  CallFact,
+  ClassFact,
+  DecoratorFact,
+  FileFacts,
+  MemberFact,
+  ParamFact,
+  VariableFact,
+} from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
 import { entityKey, type EntityCatalog, type EntityInfo } from './entity-catalog.js';
 import type { QbState } from './query-builder.js';
@@ -67,11 +76,16 @@ export class ValueTracer {
   private readonly active = new Set<string>();
   private readonly fileIndexes = new Map<string, FileIndex>();
 
+  private readonly sem: OrmSemantics;
+
+  /** `semantics` receives the tracer, so the ORM's rules can trace arguments too (`withRepository(repo)`). */
   constructor(
     readonly index: ProjectIndex,
     readonly catalog: EntityCatalog,
-    private readonly sem: OrmSemantics,
-  ) {}
+    semantics: (tracer: ValueTracer) => OrmSemantics,
+  ) {
+    this.sem = semantics(this);
+  }
 
   scopeOf(file: FileFacts, call: CallFact): Scope {
     return { file, symbol: call.symbol, line: call.line, within: call.within };
@@ -112,7 +126,8 @@ export class ValueTracer {
     const { recvText, method } = ValueTracer.split(callee);
     if (recvText === undefined) {
       const resolved = this.index.resolveName(scope.file.path, method);
-      if (resolved?.kind === 'external' && this.sem.isOrmPackage(resolved.package)) return this.sem.fromOrmFunction(resolved.name, args, scope);
+      if (resolved?.kind === 'external' && this.sem.isOrmPackage(resolved.package))
+        return this.sem.fromOrmFunction(resolved.name, args, scope);
       return undefined;
     }
     const r = recv();
@@ -130,7 +145,8 @@ export class ValueTracer {
 
   private newValue(scope: Scope, name: string, args: readonly ArgFact[]): Value | undefined {
     const resolved = this.index.resolveName(scope.file.path, name);
-    if (resolved?.kind === 'external') return this.sem.isOrmPackage(resolved.package) ? this.sem.fromOrmNew(resolved.name, args, scope) : undefined;
+    if (resolved?.kind === 'external')
+      return this.sem.isOrmPackage(resolved.package) ? this.sem.fromOrmNew(resolved.name, args, scope) : undefined;
     const entity = this.catalog.fromName(scope.file.path, name);
     if (entity) return { k: 'instance', entity };
     const ref = this.index.resolveClass(scope.file.path, name);
