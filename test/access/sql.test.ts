@@ -32,6 +32,9 @@ const cases: Row[] = [
   ['SELECT 1', [], 'select'],
   // vendor syntax no grammar takes: the scan still finds the tables
   ['INSERT INTO events (payload) VALUES ($1::jsonb) ON CONFLICT ON CONSTRAINT events_pk DO NOTHING RETURNING id, payload #>> \'{a}\'', ['events:write'], 'insert'],
+  // DDL: every table named is changed; the grammar parses ALTER without listing its table
+  ['ALTER TABLE "posts" DROP CONSTRAINT "FK_55d9"', ['posts:write'], 'alter'],
+  ['DROP TABLE IF EXISTS "quiz"', ['quiz:write'], 'drop'],
   ['-- comment FROM nowhere\nSELECT /* FROM hidden */ name FROM products', ['products:read'], 'select'],
 ];
 
@@ -42,6 +45,10 @@ describe('parseSql', () => {
     expect(parsed.statement).toBe(statement);
     expect(parsed.dynamic ?? false).toBe(dynamic ?? false);
     expect(parsed.error).toBeUndefined();
+  });
+
+  it('calls SQL assembled from unfollowed fragments dynamic, not malformed', () => {
+    expect(parseSql('${SESSION_SELECT} WHERE id = $1 LIMIT 1')).toEqual({ tables: [], statement: 'unknown', dynamic: true });
   });
 
   it('reports text that is not SQL', () => {

@@ -29,13 +29,20 @@ function parseUncached(sql: string): SqlParse {
   const hasInterpolation = text.includes('${');
   const forParser = hasInterpolation ? replaceInterpolations(text) : text;
   const real = forParser.length <= MAX_PARSER_LENGTH ? parseWithDialects(forParser) : undefined;
+  if (real && !real.dynamic && real.tables.length > 0) return finish(real.tables, real.statement, false);
   // BEGIN/COMMIT/ROLLBACK all parse as `transaction`; callers need to tell them apart
-  if (real && !real.dynamic) return finish(real.tables, real.statement === 'transaction' ? firstKeyword(text) : real.statement, false);
+  if (real && !real.dynamic && (real.statement === 'transaction' || real.statement === 'select')) {
+    return finish([], real.statement === 'transaction' ? firstKeyword(text) : real.statement, false);
+  }
+  // the grammars know some statements (ALTER …, CREATE INDEX …) without listing their tables: the scan does
   const scan = scanSql(text);
-  if (scan.tables.length === 0 && !scan.dynamic && scan.statement === 'unknown') {
+  const statement = real && !real.dynamic ? real.statement : scan.statement;
+  if (scan.tables.length === 0 && !scan.dynamic && statement === 'unknown') {
+    // `${fragment} WHERE …`: SQL assembled from parts carve could not follow
+    if (hasInterpolation) return { tables: [], statement: 'unknown', dynamic: true };
     return { tables: [], statement: 'unknown', error: 'not recognisable as SQL' };
   }
-  return finish(scan.tables, scan.statement, scan.dynamic);
+  return finish(scan.tables, statement, scan.dynamic);
 }
 
 function firstKeyword(text: string): string {
@@ -54,7 +61,11 @@ function replaceInterpolations(text: string): string {
   }
 }
 
-function finish(tables: SqlParse['tables'], statement: string, dynamic: boolean): SqlParse {
+/** Statements that change the table itself: every table they name is written. */
+const DDL = new Set(['alter', 'drop', 'truncate', 'rename']);
+
+function finish(found: SqlParse['tables'], statement: string, dynamic: boolean): SqlParse {
+  const tables = DDL.has(statement) ? found.map((t) => ({ name: t.name, mode: 'write' as const })) : found;
   const seen = new Set<string>();
   const unique = tables.filter((t) => {
     const key = `${t.name}\0${t.mode}`;
