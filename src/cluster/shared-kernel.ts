@@ -25,6 +25,9 @@ const GENERIC_FOLDERS = new Set([
   'common', 'config', 'core', 'helpers', 'infra', 'infrastructure', 'kernel', 'lib', 'libs', 'logger', 'logging',
   'platform', 'shared', 'types', 'util', 'utils',
 ]);
+/** Folders of development tooling (seeds, migrations, one-off scripts) rather than service code. */
+const TOOLING_FOLDERS = new Set(['migrations', 'prisma', 'scripts', 'seeders', 'seeds', 'tooling', 'tools']);
+const TOOLING_STEM = /^(seed|seeds|seeder|migrate)([.-]|$)/;
 const ORM_CLIENT =
   /^(prisma|db|database|data-?source|knex|knexfile|drizzle|pool|pg|connection|orm|mongo|mongoose|sequelize|typeorm|kysely)([.-](service|module|client|provider|config))?$/;
 /** Entry files that wire the app; an `index` counts only when nothing imports it (a barrel is seen through). */
@@ -75,9 +78,12 @@ export function namedSharedKernel(input: GraphInput, patterns: readonly string[]
   const deg = degrees(input);
   const direct = touchesData(input, false);
   const matchers = patterns.map((p) => ({ p, m: globMatcher(p) }));
+  const tooling = toolingScripts(input, deg);
   for (const unit of [...input.units].sort((a, b) => compareStrings(a.id, b.id))) {
     if (isPinned(unit.id)) continue;
     for (const { p, m } of matchers) if (m(unit.id)) add(reasons, unit.id, `matches shared pattern "${p}"`);
+    // Tooling writes data too (a seed fills every table), yet belongs to no service.
+    if (!reasons.has(unit.id) && tooling.has(unit.id)) add(reasons, unit.id, 'development tooling (seed, migration or script), part of no service');
     if (reasons.has(unit.id) || direct.has(unit.id)) continue;
     const d = deg.get(unit.id);
     const fanIn = d?.importers.size ?? 0;
@@ -100,6 +106,25 @@ export function namedSharedKernel(input: GraphInput, patterns: readonly string[]
     }
   }
   return reasons;
+}
+
+/** Seeds, migrations and scripts: in a tooling folder or named so, without entry points, imported by nothing but other tooling. */
+function toolingScripts(input: GraphInput, deg: Map<string, Degree>): Set<string> {
+  const candidates = new Set(
+    input.units
+      .filter((u) => u.entryPoints.length === 0 && (u.folder.split('/').some((f) => TOOLING_FOLDERS.has(f)) || TOOLING_STEM.test(stemOf(u.id))))
+      .map((u) => u.id),
+  );
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const id of [...candidates].sort(compareStrings)) {
+      if ([...(deg.get(id)?.importers ?? [])].some((i) => !candidates.has(i))) {
+        candidates.delete(id);
+        changed = true;
+      }
+    }
+  }
+  return candidates;
 }
 
 /**
