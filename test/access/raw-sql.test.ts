@@ -86,6 +86,14 @@ describe('raw-sql finds', () => {
       { mssql: '^10.0.0' },
     ],
     [
+      'a client handed out by a project method that connects a pool',
+      {
+        'src/db.service.ts': `import { Pool } from 'pg';\nexport class DatabaseService {\n  constructor(private readonly pool: Pool) {}\n  async getPoolClient() {\n    const client = await this.pool.connect();\n    return client;\n  }\n}\n`,
+        'src/a.ts': `import { DatabaseService } from './db.service';\nexport class Repo {\n  constructor(private readonly db: DatabaseService) {}\n  async remove(id: number) {\n    const c = await this.db.getPoolClient();\n    await c.query('BEGIN');\n    await c.query('DELETE FROM tags WHERE id = $1', [id]);\n    await c.query('COMMIT');\n  }\n}\n`,
+      },
+      ['default:tags:write'],
+    ],
+    [
       'an imported client and a module constant table name',
       {
         'src/db.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport default pool;\n`,

@@ -5,12 +5,13 @@
  * one (`await pool.connect()`, `pool.promise()`); a parameter, field or
  * variable typed with a driver type (`PoolClient`, `Sql`, `DatabasePool`);
  * a callback parameter of a client's `tx`/`transaction`/`begin`/`task`/
- * `connect`; and all of these through imports and class fields (inherited
+ * `connect`; the result of a project function that takes a connection from
+ * a client; and all of these through imports and class fields (inherited
  * too). Anything else — a `Map`, a cache, an ORM manager — is not a client.
  */
 import type { ArgFact, CallFact, ClassFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
-import { paramsOf, typeName } from '../../call-graph.js';
+import { createCallResolver, paramsOf, typeName } from '../../call-graph.js';
 import { packageOf } from '../../enable-adapters.js';
 import { CLIENT_CALLBACK_METHODS, CLIENT_EXPORTS, CLIENT_METHODS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';
 
@@ -26,6 +27,7 @@ export interface ClientTracer {
 
 export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<string>): ClientTracer {
   const cache = new Map<string, Value>();
+  const resolveCall = createCallResolver(index, new Set());
 
   const imported = (file: string, name: string): { driver: string; name: string } | undefined => {
     const resolved = index.resolveName(file, name);
@@ -87,9 +89,9 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
     const param = paramsOf(facts, symbol).find((p) => p.name === name);
     if (param) return typeClient(file, param.type);
     const variable = facts.variables.find((v) => v.name === name && v.scope === symbol) ?? facts.variables.find((v) => v.name === name && v.scope === '<module>');
-    if (variable) return typeClient(file, variable.type) ?? initValue(file, variable.scope, variable.init, depth + 1);
-    const assigned = facts.calls.find((c) => c.assignedTo === name && (c.symbol === symbol || c.symbol === '<module>') && c.receiver === undefined);
-    if (assigned) return callResult(file, assigned.symbol, assigned.callee.replace(/^new\s+/, ''), depth + 1);
+    const assigned = facts.calls.find((c) => c.assignedTo === name && c.symbol === (variable?.scope ?? symbol) && c.receiver === undefined);
+    if (variable) return typeClient(file, variable.type) ?? initValue(file, variable.scope, variable.init, depth + 1) ?? (assigned && projectClient(file, assigned, depth));
+    if (assigned) return callResult(file, assigned.symbol, assigned.callee.replace(/^new\s+/, ''), depth + 1) ?? projectClient(file, assigned, depth);
     const fromDriver = imported(file, name);
     if (fromDriver) return { kind: CLIENT_EXPORTS[fromDriver.driver]?.includes(fromDriver.name) ? 'client' : 'factory', driver: fromDriver.driver };
     const resolved = index.resolveName(file, name);
@@ -98,6 +100,24 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
     const local = resolved.name === 'default' ? target?.exports.find((e) => e.name === 'default')?.local : resolved.name;
     return local ? evaluate(resolved.file, '<module>', undefined, local, depth + 1) : undefined;
   };
+
+  /**
+   * `await this.db.getPoolClient()`: a project function that takes a connection
+   * from a client (`pool.connect()`, `getConnection()`) hands out a client.
+   */
+  function projectClient(file: string, call: CallFact, depth: number): Value {
+    if (depth > MAX_DEPTH) return undefined;
+    const target = resolveCall(file, call);
+    const calls = target ? index.files.get(target.file)?.calls : undefined;
+    for (const inner of calls ?? []) {
+      if (inner.symbol !== target?.symbol) continue;
+      const dot = inner.callee.lastIndexOf('.');
+      if (dot <= 0 || !CLIENT_METHODS.has(inner.callee.slice(dot + 1))) continue;
+      const receiver = evaluate(target.file, target.symbol, inner, inner.callee.slice(0, dot), depth + 1);
+      if (receiver?.kind === 'client') return receiver;
+    }
+    return undefined;
+  }
 
   function evaluate(file: string, symbol: string, call: CallFact | undefined, expr: string, depth = 0): Value {
     if (depth > MAX_DEPTH || expr.length === 0 || expr.includes('(')) return chainValue(file, symbol, call, expr, depth);
