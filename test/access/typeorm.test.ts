@@ -138,6 +138,30 @@ export const photos = () => getCustomRepository(PhotoRepository).recent();`,
     expected: ['default:content read', 'default:content_stats read'],
   },
   {
+    name: 'relation query builders change the join table; project wrappers returning Repository<T> name their entity argument',
+    files: {
+      'src/entities.ts': `import { Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+@Entity() export class Tag { @PrimaryGeneratedColumn() id!: number; }
+@Entity() export class Post { @PrimaryGeneratedColumn() id!: number; @ManyToMany(() => Tag) @JoinTable() tags!: Tag[]; }`,
+      'src/connection.ts': `import { DataSource, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+export class Connection {
+  constructor(private readonly ds: DataSource) {}
+  getRepository<T extends ObjectLiteral>(ctx: unknown, target: EntityTarget<T>): Repository<T> { return this.ds.getRepository(target); }
+  async getOrThrow<T extends ObjectLiteral>(ctx: unknown, target: EntityTarget<T>, id: number): Promise<T> { return this.getRepository(ctx, target).findOneOrFail({ where: { id } as never }); }
+}`,
+      'src/svc.ts': `import { DataSource } from 'typeorm';
+import { Connection } from './connection';
+import { Post, Tag } from './entities';
+export class Svc {
+  constructor(private readonly ds: DataSource, private readonly connection: Connection) {}
+  tag(post: number, tag: number) { return this.ds.createQueryBuilder().relation(Post, 'tags').of(post).add(tag); }
+  save(ctx: unknown, tag: Tag) { return this.connection.getRepository(ctx, Tag).save(tag); }
+  one(ctx: unknown) { return this.connection.getOrThrow(ctx, Post, 1); }
+}`,
+    },
+    expected: ['default:post read', 'default:post_tags_tag write', 'default:tag write'],
+  },
+  {
     name: 'named data sources with their own entities become stores',
     files: {
       'src/entities.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';

@@ -22,6 +22,8 @@ export interface EntityInfo {
   columns: string[];
   /** Every relation property (owner and inverse side) → target entity key, for query-builder joins. */
   relationTargets: Map<string, string>;
+  /** Owning many-to-many property → its join table's physical name. */
+  joinTables?: Map<string, string>;
   /** Set when the entity maps onto an ancestor's table (single-table inheritance), which declares it. */
   inheritsTable?: boolean;
 }

@@ -109,5 +109,12 @@ export const typeormQb: QbDialect = {
     'getQuery',
     'getSql',
     'getQueryAndParameters',
+    'loadMany',
+    'loadOne',
+    'add',
+    'remove',
+    'set',
+    'addAndRemove',
   ]),
+  relationWrites: new Set(['add', 'remove', 'set', 'addAndRemove']),
 };

@@ -20,6 +20,8 @@ export interface QbState {
   created: boolean;
   /** The variable holding the builder, when it flowed through one. */
   holder?: string;
+  /** `relation(Post, 'tags')`: the join table (or the related entity's table) the relation builder changes. */
+  relation?: { table?: string; entity?: EntityInfo };
 }
 
 export interface QbDialect {
@@ -33,6 +35,8 @@ export interface QbDialect {
   joins: (method: string) => number | undefined;
   /** Calls that run the query. */
   terminal: ReadonlySet<string>;
+  /** Relation-builder calls that change the relation (`relation(…).of(x).add(y)`), if the ORM has them. */
+  relationWrites?: ReadonlySet<string>;
 }
 
 export function startQb(main: EntityInfo | undefined, alias: string | undefined, store: string | undefined): QbState {
@@ -52,6 +56,12 @@ export function applyQb(
   catalog: EntityCatalog,
   d: QbDialect,
 ): QbState {
+  if (d.relationWrites && method === 'relation') {
+    const owner = args.length > 1 ? catalog.fromArg(file, args[0]) : state.main;
+    const prop = aliasOf(args.length > 1 ? args[1] : args[0]);
+    return { ...state, relation: (owner && prop ? relationTable(owner, prop, catalog) : undefined) ?? {} };
+  }
+  if (state.relation && d.relationWrites?.has(method)) return { ...state, write: 'update' };
   if (d.from.has(method)) {
     const entity = catalog.fromArg(file, args[0]);
     const alias = aliasOf(args[1]);
@@ -99,9 +109,20 @@ export interface QbAccess {
   mode: AccessMode;
 }
 
+/** The table a relation builder changes: the owner's join table, the owning side's for an inverse many-to-many, else the related table. */
+function relationTable(owner: EntityInfo, prop: string, catalog: EntityCatalog): QbState['relation'] {
+  const own = owner.joinTables?.get(prop);
+  if (own) return { table: own };
+  const target = catalog.get(owner.relationTargets.get(prop));
+  if (!target) return undefined;
+  for (const [p, table] of target.joinTables ?? []) if (target.relationTargets.get(p) === owner.key) return { table };
+  return { entity: target };
+}
+
 /** What running the builder touches; empty `entity` and `table` means it names no table we know. */
 export function qbAccesses(state: QbState): QbAccess[] {
   const mode: AccessMode = state.write ? 'write' : 'read';
+  if (state.relation) return [{ ...state.relation, mode }];
   const out: QbAccess[] = [];
   if (state.main) out.push({ entity: state.main, mode });
   else if (state.mainTable) out.push({ table: state.mainTable, mode });

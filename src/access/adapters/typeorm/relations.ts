@@ -52,6 +52,7 @@ export function buildRelations(
         relations.push({ from, to, kind: 'many-to-many', field: d.property, declaredIn, orm });
         continue;
       }
+      (owner.joinTables ??= new Map()).set(d.property, name);
       const id = `${store}:${name}`;
       if (!joinTables.has(id)) joinTables.set(id, { id, store, name, orm, declaredIn });
       relations.push({ from: id, to: from, kind: 'many-to-one', field: d.property, declaredIn, orm });
