@@ -24,7 +24,7 @@ export function formatSize(r: SizeResult): string {
   return [
     `${r.name}: ${r.monolith.files.toLocaleString('en-US')} files, ${r.monolith.lines.toLocaleString('en-US')} lines, ${r.monolith.domains} domains — median of ${r.runs}`,
     ...rows.map(([name, time, cpu, rss]) => `  ${name.padEnd(24)} wall ${time.padEnd(width)}  cpu ${cpu.padEnd(cpuWidth)}  peak ${rss}`),
-    `  carve cold phases: ${shares}  (other includes start-up ${s(c.cold.startupMs)}: carve --version)`,
+    `  carve cold phases: ${shares}  (other includes start-up: carve --version takes ${s(c.cold.startupMs)}, cpu ${s(c.cold.startupCpuMs)})`,
     `  carve warm phases: ${warmPhases}`,
     `  wall: carve ÷ parse limit ${x(r.ratios.carveToParseLimit)}   carve ÷ dependency-cruiser ${x(r.ratios.carveToDepcruise)}   warm ÷ cold ${x(r.ratios.warmToCold)}`,
     `  cpu:  carve ÷ parse limit ${x(r.ratios.cpu.carveToParseLimit)}   carve ÷ dependency-cruiser ${x(r.ratios.cpu.carveToDepcruise)}   warm ÷ cold ${x(r.ratios.cpu.warmToCold)}`,

@@ -64,6 +64,14 @@ export function generateMonolith(files: number, seed = DEFAULT_SEED): GeneratedM
   return { plan, files: new Map(sorted.map((p) => [p, all[p]])) };
 }
 
+/** Lines as editors and carve count them: a final newline does not start another line. */
+export function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let lines = text.endsWith('\n') ? 0 : 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 /** Replace `dir` with the monolith's files. */
 export function writeMonolith(dir: string, monolith: GeneratedMonolith): void {
   rmSync(dir, { recursive: true, force: true });

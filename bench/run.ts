@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatSize, formatSummary } from './bench-table.js';
-import { DEFAULT_SEED, generateMonolith, generatedDir, repoRoot, writeMonolith, type GeneratedMonolith } from './generate.js';
+import { DEFAULT_SEED, countLines, generateMonolith, generatedDir, repoRoot, writeMonolith, type GeneratedMonolith } from './generate.js';
 import { describeMachine } from './machine.js';
 import { summarise, type SizeResult, type SizeRuns } from './size-result.js';
 import type { Measurement } from './measure.js';
@@ -71,8 +71,8 @@ async function benchSize(files: number, runs: number, seed: number): Promise<Siz
   const dir = generatedDir(files);
   ensureWritten(dir, monolith, digestOf(monolith));
   const tsFiles = [...monolith.files.keys()].filter((f) => f.endsWith('.ts'));
-  const lines = tsFiles.reduce((sum, f) => sum + monolith.files.get(f)!.split('\n').length, 0);
-  const scratch = (name: string) => path.join(scratchDir, `${name}-${files}`);
+  const lines = tsFiles.reduce((sum, f) => sum + countLines(monolith.files.get(f)!), 0);
+  const scratch = (name: string) => path.join(scratchDir, `${files}-${name}`);
 
   const cold: CarveRun[] = [];
   const startup: Measurement[] = [];

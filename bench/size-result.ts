@@ -29,6 +29,7 @@ export interface SizeResult {
       sharesPct: Record<string, number>;
       /** `carve --version`: Node start-up and module loading, part of `other`. */
       startupMs: number;
+      startupCpuMs: number;
     };
     warm: {
       wallMs: number;
@@ -103,6 +104,7 @@ export function summarise(r: SizeRuns, measuredAt: Date): SizeResult {
         phasesMs,
         sharesPct,
         startupMs: wall(r.startup),
+        startupCpuMs: cpu(r.startup),
       },
       warm: {
         wallMs: warmMs,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { generateMonolith } from '../../bench/generate.js';
+import { countLines, generateMonolith } from '../../bench/generate.js';
 import { FIXED_FILES, MIN_FILES } from '../../bench/monolith-plan.js';
 
 const digest = (files: Map<string, string>): string => {
@@ -69,6 +69,10 @@ describe('generateMonolith', () => {
     expect(n - FIXED_FILES).toBeGreaterThan(0);
   });
 
+  it('counts lines as editors do', () => {
+    expect([countLines(''), countLines('a'), countLines('a\n'), countLines('a\nb'), countLines('a\n\nb\n')]).toEqual([0, 1, 1, 2, 3]);
+  });
+
   it('refuses a size too small to hold one domain', () => {
     expect(() => generateMonolith(MIN_FILES - 1)).toThrow(/files must be/);
   });
@@ -99,7 +103,7 @@ describe('generateMonolith', () => {
       .map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     expect(broken).toEqual([]);
     expect(program.getSourceFiles()).toHaveLength(1000);
-    const lines = names.reduce((sum, f) => sum + files.get(f)!.split('\n').length, 0);
+    const lines = names.reduce((sum, f) => sum + countLines(files.get(f)!), 0);
     expect(lines / 1000).toBeGreaterThan(60);
     expect(lines / 1000).toBeLessThan(150);
   });

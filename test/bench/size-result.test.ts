@@ -36,6 +36,7 @@ describe('summarise', () => {
     expect(r.carve.cold.wallMs).toBe(1200);
     expect(r.carve.cold.cpuMs).toBe(1000);
     expect(r.carve.cold.peakRssMb).toBe(300);
+    expect([r.carve.cold.startupMs, r.carve.cold.startupCpuMs]).toEqual([200, 180]);
     expect(r.carve.cold.phasesMs).toEqual({ discover: 10, parse: 600, link: 20, other: 570 });
     expect(r.carve.cold.sharesPct.parse).toBe(50);
     expect(r.carve.warm.pctOfCold).toBe(20.8);
