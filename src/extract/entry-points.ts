@@ -104,7 +104,12 @@ function fromCalls(calls: CallFact[], framework: string): EntryPoint[] {
     const method = call.callee.slice(dot + 1);
     const receiver = call.callee.slice(0, dot);
     if (CLIENT_RECEIVER.test(receiver)) continue;
-    if (ROUTE_METHODS.has(method) && call.args.length >= 2) {
+    const chained = ROUTE_METHODS.has(method) ? routeOfChain(calls, call) : undefined;
+    if (chained !== undefined) {
+      // `router.route('/:id').get(h).delete(h)`
+      const verb = method === 'del' ? 'DELETE' : method.toUpperCase();
+      out.push({ kind: 'http', framework, method: verb, route: chained, symbol: call.symbol, line: call.line });
+    } else if (ROUTE_METHODS.has(method) && call.args.length >= 2) {
       const route = call.args[0];
       if (route?.k !== 'str' && route?.k !== 'tpl') continue;
       const path = literal(route);
@@ -119,6 +124,17 @@ function fromCalls(calls: CallFact[], framework: string): EntryPoint[] {
     }
   }
   return out;
+}
+
+/** The path of a `.route('/x')` call this call chains on, if any. */
+function routeOfChain(calls: CallFact[], call: CallFact): string | undefined {
+  for (let id = call.receiver; id !== undefined; id = calls[id].receiver) {
+    const c = calls[id];
+    if (c.callee.endsWith('.route')) return c.args[0]?.k === 'str' ? c.args[0].v : undefined;
+    const m = c.callee.slice(c.callee.lastIndexOf('.') + 1);
+    if (!ROUTE_METHODS.has(m)) return undefined;
+  }
+  return undefined;
 }
 
 export function findEntryPoints(classes: ClassFact[], calls: CallFact[], imports: ImportFact[]): EntryPoint[] {

@@ -11,6 +11,7 @@ import { compareStrings } from '../util/sort.js';
 import { ExportResolver } from './export-resolver.js';
 import { ModuleResolver } from './module-resolver.js';
 import type { ClassRef, ProjectIndex, ResolvedName, ResolvedSpecifier } from './project-index.js';
+import { routePrefixes, withPrefix } from './route-mounts.js';
 import { unitTags } from './unit-tags.js';
 
 export interface Linked {
@@ -93,8 +94,10 @@ export function link(facts: readonly FileFacts[], found: Discovery): Linked {
 
   const workspaceOf = (path: string): string | undefined =>
     found.workspaces.find((w) => path.startsWith(`${w.dir}/`))?.name;
+  const prefixes = routePrefixes(facts, index);
   const units: Unit[] = facts.map((f) => {
-    const unit: Unit = { id: f.path, folder: posixDirname(f.path), lines: f.lines, tags: unitTags(f), entryPoints: f.entryPoints };
+    const entryPoints = withPrefix(f.entryPoints, prefixes.get(f.path));
+    const unit: Unit = { id: f.path, folder: posixDirname(f.path), lines: f.lines, tags: unitTags(f), entryPoints };
     const ws = workspaceOf(f.path);
     if (ws) unit.workspace = ws;
     if (f.parseErrors) unit.parseErrors = f.parseErrors;

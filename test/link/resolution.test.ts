@@ -130,6 +130,22 @@ describe('module resolution and barrels', () => {
     expect(withTests.units.map((u) => u.id)).toEqual(['src/__tests__/b.ts', 'src/a.spec.ts', 'src/a.ts']);
   });
 
+  it('joins Express mount prefixes, nested routers and route() chains into served routes', async () => {
+    const r = await analyzeProject({
+      'tsconfig.json': '{}',
+      'src/app.ts': "import express from 'express';\nimport { api } from './api';\nconst app = express();\napp.use('/v1', api);\n",
+      'src/api.ts': "import { Router } from 'express';\nimport { billingRouter } from './billing/routes';\nexport const api = Router();\napi.use('/billing', auth, billingRouter);\n",
+      'src/billing/routes.ts': [
+        "import { Router } from 'express';",
+        'export const billingRouter = Router();',
+        "billingRouter.get('/invoices', list);",
+        "billingRouter.route('/invoices/:id').get(show).delete(remove);",
+      ].join('\n'),
+    });
+    const routes = r.units.find((u) => u.id === 'src/billing/routes.ts')?.entryPoints.map((e) => `${e.method} ${e.route}`);
+    expect(routes).toEqual(['GET /v1/billing/invoices', 'GET /v1/billing/invoices/:id', 'DELETE /v1/billing/invoices/:id']);
+  });
+
   it('weighs edges by symbols used and adds dependency-injection edges', async () => {
     const r = await analyzeProject({
       'tsconfig.json': '{}',
