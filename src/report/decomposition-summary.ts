@@ -1,0 +1,80 @@
+/**
+ * Terminal lines about the decomposition: the verdict with its reasons, the
+ * services table (files, tables owned, shared tables touched, API size), the
+ * platform group, the top shared tables, the saga candidates and the headline
+ * metrics. Reads only the result.
+ */
+import type { TableUsage } from '../model/decomposition.js';
+import type { AnalysisResult } from '../model/result.js';
+import { compareStrings } from '../util/sort.js';
+
+const TOP_SHARED_TABLES = 8;
+const TOP_SAGAS = 5;
+
+const VERDICT_TITLE: Record<string, string> = {
+  split: 'split into services',
+  'modular-monolith': 'modular monolith first',
+  'dont-split': "don't split",
+};
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+const fix = (x: number): string => x.toFixed(2);
+
+/** Left-aligned first column, right-aligned numbers. */
+function table(header: string[], rows: (string | number)[][]): string[] {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  return cells.map((r) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd());
+}
+
+/** Multi-writer tables first, then by how many services touch them. */
+function topShared(tables: readonly TableUsage[]): TableUsage[] {
+  const parties = (t: TableUsage): number => new Set([...t.readers, ...t.writers, ...(t.owner ? [t.owner] : [])]).size;
+  return tables
+    .filter((t) => t.shared)
+    .sort((a, b) => Number(b.multiWriter) - Number(a.multiWriter) || parties(b) - parties(a) || compareStrings(a.table, b.table))
+    .slice(0, TOP_SHARED_TABLES);
+}
+
+export function formatDecompositionSummary(result: AnalysisResult): string[] {
+  const d = result.decomposition;
+  if (!d) return ['Decomposition: not computed'];
+  const lines = [`Verdict: ${d.verdict.kind} — ${VERDICT_TITLE[d.verdict.kind] ?? d.verdict.kind}`, ...d.verdict.reasons.map((r) => `  • ${r}`)];
+  const m = d.metrics;
+  if (!m) return lines;
+
+  const c = d.clustering;
+  lines.push('', `Services: ${d.services.length}${c ? ` (resolution ${c.resolution}, ${c.granularity} granularity, seed ${c.seed})` : ''}`);
+  lines.push(
+    ...table(
+      ['service', 'files', 'lines', 'tables owned', 'shared tables', 'API', 'in', 'out'],
+      m.perService.map((s) => [s.name, s.files, s.lines, s.tablesOwned.length, s.sharedTables.length, s.apiSize, fix(s.inWeight), fix(s.outWeight)]),
+    ),
+  );
+  const shared = d.shared ?? [];
+  if (shared.length > 0) lines.push(`  platform / shared kernel: ${shared.length} file${shared.length === 1 ? '' : 's'} set aside`);
+
+  const db = m.sharedDatabase;
+  const accessed = db.tables.filter((t) => t.readers.length + t.writers.length > 0).length;
+  lines.push('', `Shared tables: ${db.sharedTables.length} of ${accessed} accessed, ${db.multiWriterTables.length} written by several services`);
+  for (const t of topShared(db.tables)) {
+    const marks = [t.multiWriter ? 'multi-writer' : '', t.hot ? 'used by most services' : ''].filter(Boolean).join(', ');
+    lines.push(`  ${t.table}  owner ${t.owner ?? '—'}; writers ${t.writers.join(', ') || '—'}; readers ${t.readers.join(', ') || '—'}${marks ? `  [${marks}]` : ''}`);
+  }
+  if (db.crossServiceRelations.length > 0) lines.push(`  foreign keys across services: ${db.crossServiceRelations.length}`);
+
+  lines.push('', `Saga candidates: ${db.sagaCandidates.length}`);
+  for (const s of db.sagaCandidates.slice(0, TOP_SAGAS)) {
+    const steps = s.steps.map((step) => `${step.mode} ${step.table} (${step.service ?? '—'})`).join(', ');
+    lines.push(`  ${s.transaction} ${s.symbol} — ${s.services.join(' + ')}: ${steps}`);
+  }
+  if (db.sagaCandidates.length > TOP_SAGAS) lines.push(`  … and ${db.sagaCandidates.length - TOP_SAGAS} more`);
+
+  lines.push(
+    '',
+    `Metrics: modularity ${fix(m.modularity)} · SM ${fix(m.structuralModularity)} · ICP ${pct(m.icp)} · IFN ${fix(m.ifn)} · ` +
+      `NED ${fix(m.ned)} · size balance ${fix(m.sizeBalance)} · shared-database coupling ${fix(m.sharedDatabaseCoupling)} · ` +
+      `ownership entropy ${fix(db.ownershipEntropy)}`,
+  );
+  return lines;
+}
