@@ -1,6 +1,6 @@
 /**
- * The fallback when no SQL dialect parses the text: SQL with `${…}` parts,
- * vendor syntax, fragments. Walks the tokens and takes the name after each
+ * The SQL token scan: reads any dialect, SQL with `${…}` parts, vendor
+ * syntax and fragments. Walks the tokens and takes the name after each
  * table keyword (FROM, JOIN, INTO, UPDATE, DELETE FROM, TRUNCATE, USING,
  * MERGE INTO). CTE names are not tables; a `${…}` in a table position marks
  * the parse dynamic.
@@ -16,7 +16,7 @@ export interface ScanResult {
   cteNames: Set<string>;
 }
 
-const STATEMENTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'REPLACE', 'TRUNCATE', 'CREATE', 'ALTER', 'DROP', 'BEGIN', 'START', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'SET', 'SHOW', 'CALL', 'EXPLAIN', 'VALUES', 'COPY', 'LOCK', 'GRANT']);
+const STATEMENTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'REPLACE', 'TRUNCATE', 'CREATE', 'ALTER', 'DROP', 'BEGIN', 'START', 'COMMIT', 'END', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'SET', 'SHOW', 'CALL', 'EXPLAIN', 'VALUES', 'COPY', 'LOCK', 'GRANT']);
 /** Functions whose arguments use FROM without naming a table: `extract(epoch from t)`, `substring(x from 2)`, `trim(both ' ' from s)`. */
 const FROM_FUNCTIONS = new Set(['EXTRACT', 'SUBSTRING', 'TRIM', 'OVERLAY', 'POSITION', 'SUBSTR']);
 /** Words that cannot be a table name after a table keyword. */
