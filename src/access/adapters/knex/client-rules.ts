@@ -68,8 +68,9 @@ export function knexClientRules(index: ProjectIndex, instances: ReadonlySet<stri
     },
     // `transaction(trx => …)` gives a transaction; `with('cte', qb => …)` a builder on the same database.
     fromCallback: (method, paramIndex, client) => (CALLBACK_METHODS.has(method) && paramIndex === 0 ? client : undefined),
-    memberKeepsClient: () => false,
+    memberKeepsClient: (name) => /^(knex|db|client|connection)$/.test(name),
     callKeepsClient: (method) => method === 'transaction' || method === 'transactionProvider',
-    nameHint: (name) => (/knex/i.test(name) || name === 'trx' ? {} : undefined),
+    // Names only: `knex`, `this.knexConnection`, `trx`, and type aliases like `DbConnection = Knex`.
+    nameHint: (name) => (/knex/i.test(name) || /^(trx|db|database)$/.test(name) || /^Db(Connection|Client)?$/.test(name) ? {} : undefined),
   };
 }

@@ -69,10 +69,23 @@ function chainOf(facts: FileFacts, head: CallFact): CallFact[] {
   return calls;
 }
 
-function query(ctx: KyselySiteContext, facts: FileFacts, head: CallFact, store: string): void {
+/**
+ * CTE names per enclosing symbol: a CTE is visible to its whole statement, including
+ * subqueries in callbacks (`eb.selectFrom('created_address')`) that start chains of their own.
+ */
+function cteNames(facts: FileFacts): Map<string, Set<string>> {
+  const bySymbol = new Map<string, Set<string>>();
+  for (const c of facts.calls) {
+    if (!CTES.has(methodOf(c.callee)) || c.args[0]?.k !== 'str') continue;
+    const set = bySymbol.get(c.symbol) ?? new Set<string>();
+    set.add(c.args[0].v.split('(')[0].trim());
+    bySymbol.set(c.symbol, set);
+  }
+  return bySymbol;
+}
+
+function query(ctx: KyselySiteContext, facts: FileFacts, head: CallFact, store: string, ctes: ReadonlySet<string>): void {
   const calls = chainOf(facts, head);
-  const ctes = new Set<string>();
-  for (const c of calls) if (CTES.has(methodOf(c.callee)) && c.args[0]?.k === 'str') ctes.add(c.args[0].v.split('(')[0].trim());
   const base = { unit: facts.path, symbol: head.symbol, line: head.line, orm: 'kysely' };
   for (const c of calls) {
     const m = methodOf(c.callee);
@@ -160,6 +173,8 @@ export function readKyselySchema(
 
 export function collectKyselySites(ctx: KyselySiteContext, facts: FileFacts): void {
   const tags = sqlTags(facts);
+  const ctes = cteNames(facts);
+  const none = new Set<string>();
   for (const call of facts.calls) {
     if (tags.size && call.receiver === undefined) rawSql(ctx, facts, call, tags);
     const dot = call.callee.lastIndexOf('.');
@@ -172,6 +187,6 @@ export function collectKyselySites(ctx: KyselySiteContext, facts: FileFacts): vo
     const client = ctx.tracer.client(facts.path, isTx ? recv.slice(0, recv.indexOf('.transaction()')) : recv, ctxOf(call));
     if (!client) continue;
     if (isTx) ctx.out.transactions.push({ unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, kind: 'kysely.transaction' });
-    else query(ctx, facts, call, client.store ?? ctx.input.defaultStore);
+    else query(ctx, facts, call, client.store ?? ctx.input.defaultStore, ctes.get(call.symbol) ?? none);
   }
 }

@@ -72,22 +72,27 @@ const KEEPS = new Set(['transaction', 'connection', 'withSchema', 'withPlugin', 
 const CALLBACKS = new Set(['execute', 'with', 'withRecursive', 'withMaterialized', 'withNotMaterialized']);
 
 export function kyselyClientRules(index: ProjectIndex, instances: KyselyInstances): ClientRules<KyselyClient> {
+  const fromType = (file: string, type: string): KyselyClient | undefined => {
+    const names = kyselyNames(index.files.get(file));
+    const head = /^\s*(?:readonly\s+)?([\w$.]+)/.exec(type)?.[1];
+    if (!head || !(names.has(head) || head === 'Kysely' || /\bKysely$/.test(head))) return undefined;
+    const arg = typeArgOf(type);
+    return { store: arg ? instances.byType.get(arg) : undefined };
+  };
   return {
-    fromType(file, type) {
-      const names = kyselyNames(index.files.get(file));
-      const head = /^\s*(?:readonly\s+)?([\w$.]+)/.exec(type)?.[1];
-      if (!head || !(names.has(head) || head === 'Kysely' || /\bKysely$/.test(head))) return undefined;
-      const arg = typeArgOf(type);
-      return { store: arg ? instances.byType.get(arg) : undefined };
-    },
+    fromType,
+    // `class Database extends Kysely<Tables> {}`, injected by NestJS.
+    fromHeritage: fromType,
     fromCreation(file, init, boundTo) {
       if (!isKyselyCreation(index, file, init)) return undefined;
       return boundTo && instances.names.has(boundTo) ? { store: boundTo } : {};
     },
     fromDecorators: (_file, decorators) => (decorators.some((d) => d.name === 'InjectKysely') ? {} : undefined),
     fromCallback: (method, paramIndex, client) => (CALLBACKS.has(method) && paramIndex === 0 ? client : undefined),
-    memberKeepsClient: () => false,
+    // `kyselyService.db` (nest-kysely) holds the instance; other members do not.
+    memberKeepsClient: (name) => /^(db|kysely|client|connection)$/.test(name),
     callKeepsClient: (method) => KEEPS.has(method),
-    nameHint: (name) => (/^(eb|qb|db|trx|tx|conn|database|executor)$|kysely|Db$/i.test(name) ? {} : undefined),
+    // Kysely's method names are distinctive, so a receiver named like a database handle is enough.
+    nameHint: (name) => (/db|database|kysely|^(eb|qb|trx|tx|conn|executor|expressionBuilder|transaction)$/i.test(name) ? {} : undefined),
   };
 }

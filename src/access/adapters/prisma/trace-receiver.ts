@@ -142,7 +142,9 @@ export class ReceiverTracer<C> {
     const top = facts.variables.find((v) => v.name === name && v.scope === '<module>');
     if (top) return this.variable(file, top, depth) ?? this.hint(name);
     const resolved = this.index.resolveName(file, name);
-    if (resolved?.kind === 'internal' && (resolved.file !== file || resolved.name !== name)) {
+    // A function or class of this file is no client; only unknown names get the hint.
+    if (resolved?.kind === 'internal' && resolved.file === file && resolved.name === name) return undefined;
+    if (resolved?.kind === 'internal') {
       const target = this.index.files.get(resolved.file);
       const v = target?.variables.find((x) => x.name === resolved.name && x.scope === '<module>');
       if (v) return this.variable(resolved.file, v, depth);
@@ -264,7 +266,9 @@ export class ReceiverTracer<C> {
         cls.members.find((x) => x.name === name && x.kind === 'ctor-param');
       if (m) {
         if (m.kind === 'getter') return m.type ? this.typeValue(file, m.type, depth) : this.hint(name);
-        return this.declared(file, m.type, m.decorators, m.init, depth, { symbol: `${cls.name}.${name}`, within: [] }, name);
+        const value = this.declared(file, m.type, m.decorators, m.init, depth, { symbol: `${cls.name}.${name}`, within: [] }, name);
+        // `@Inject(KNEX) private readonly knex` with no type: the name is all there is.
+        return value ?? (m.type || m.init ? undefined : this.hint(name));
       }
       if (!cls.extends) break;
       const base = this.index.resolveClass(file, baseTypeName(cls.extends));
