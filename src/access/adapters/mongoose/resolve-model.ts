@@ -4,7 +4,7 @@
  * or `conn.model('User')`, or a document from `new User()` / `User.findById()`
  * earlier in the same function.
  */
-import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
+import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
 import { refOf, strOf } from './arg-facts.js';
 import { type ModelRegistry, type MongooseModel, modelNameOf } from './models.js';
@@ -24,6 +24,8 @@ export function modelByRef(index: ProjectIndex, registry: ModelRegistry, file: s
   if (r?.kind === 'internal') {
     const hit = registry.byKey.get(`${r.file}#${r.name}`);
     if (hit) return hit;
+    // Declared in the project as something else (a class of the same name): not a model.
+    if (declares(index, r.file, r.name)) return undefined;
   }
   const local = registry.byKey.get(`${file}#${text}`);
   if (local) return local;
@@ -99,4 +101,14 @@ function documentSource(index: ProjectIndex, registry: ModelRegistry, file: File
   if (dot <= 0 || !DOCUMENT_SOURCES.has(call.callee.slice(dot + 1))) return undefined;
   const ref = resolveStatic(index, registry, file, call, call.callee.slice(0, dot));
   return ref && 'model' in ref ? ref.model : undefined;
+}
+
+/** `require('./x')` (possibly `.default` / `.User`): a binding to another module, not a declaration. */
+const isRequire = (init: ArgFact | undefined): boolean =>
+  (init?.k === 'call' && init.callee === 'require') || (init?.k === 'member' && init.v.startsWith('require().'));
+
+/** Does `file` itself declare `name` (class, function or module-level variable other than a require)? */
+function declares(index: ProjectIndex, file: string, name: string): boolean {
+  const facts = index.files.get(file);
+  return !!facts && (facts.classes.some((c) => c.name === name) || facts.functions.some((f) => f.name === name) || facts.variables.some((v) => v.name === name && v.scope === '<module>' && !isRequire(v.init)));
 }

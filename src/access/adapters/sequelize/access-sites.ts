@@ -48,6 +48,31 @@ const INSTANCE_MODES: Record<string, AccessMode> = {
   reload: 'read',
 };
 
+/**
+ * Project helpers inherited from a shared base model (`saveWithCtx`,
+ * `createWithCtx`, `findByPkWithScope`): the base class cannot know the
+ * table, so the call on a concrete model counts, by the verb it starts with.
+ * Methods the model class declares itself are left to propagation.
+ */
+const HELPER_PREFIX: [RegExp, AccessMode][] = [
+  [/^(find|count|sum|max|min|reload)[A-Z]/, 'read'],
+  [/^(save|create|bulkCreate|update|upsert|destroy|delete|restore|increment|decrement|truncate)[A-Z]/, 'write'],
+];
+
+function helperMode(index: ProjectIndex, method: string, resolve: () => ReturnType<typeof resolveStatic>): AccessMode | undefined {
+  const mode = HELPER_PREFIX.find(([re]) => re.test(method))?.[1];
+  const ref = mode ? resolve() : undefined;
+  if (!mode || !ref || !('model' in ref) || !ref.model.cls) return undefined;
+  const { file, cls } = ref.model.cls;
+  if (cls.members.some((m) => m.name === method)) return undefined;
+  // Only helpers some project base class declares; unknown names stay unknown.
+  for (let base = index.resolveClass(file, cls.extends?.replace(/<[\s\S]*$/, '').trim() ?? ''), depth = 0; base && depth < 8; depth++) {
+    if (base.cls.members.some((m) => m.name === method)) return mode;
+    base = index.resolveClass(base.file, base.cls.extends?.replace(/<[\s\S]*$/, '').trim() ?? '');
+  }
+  return undefined;
+}
+
 /** Methods no other library spells the same way: an unresolved receiver with them is still a Sequelize access. */
 const DISTINCTIVE = new Set(['findAll', 'findByPk', 'findAndCountAll', 'bulkCreate', 'findOrCreate']);
 
@@ -77,7 +102,7 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
       const site = (model: SequelizeModel, mode: AccessMode, via: string): void => {
         accesses.push({ unit: file.path, symbol: call.symbol, table: model.table.id, mode, line: call.line, callId: call.id, via });
       };
-      const staticMode = STATIC_MODES[parts.method];
+      const staticMode = STATIC_MODES[parts.method] ?? helperMode(index, parts.method, () => resolveStatic(index, registry, file, call, parts.recv));
       if (staticMode) {
         const ref = resolveStatic(index, registry, file, call, parts.recv);
         if (ref && 'model' in ref) {
@@ -90,9 +115,13 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
           continue;
         }
       }
-      const instanceMode = INSTANCE_MODES[parts.method];
+      const instance = (): SequelizeModel | undefined => resolveInstance(index, registry, file, call, parts.recv);
+      const instanceMode = INSTANCE_MODES[parts.method] ?? helperMode(index, parts.method, () => {
+        const model = instance();
+        return model && { model };
+      });
       if (instanceMode) {
-        const model = resolveInstance(index, registry, file, call, parts.recv);
+        const model = instance();
         if (model) {
           site(model, instanceMode, `${model.modelName}#${parts.method}`);
           continue;

@@ -60,7 +60,7 @@ function analyze(input: AdapterInput): AdapterOutput {
 
 export default defineAdapter({
   name: 'sequelize',
-  enablers: ['sequelize', 'sequelize-typescript', '@nestjs/sequelize'],
+  enablers: ['sequelize', 'sequelize-typescript', '@nestjs/sequelize', '@sequelize/core'],
   needsTypes: false,
   analyze,
 });

@@ -4,7 +4,7 @@
  * member, `models.User` / `sequelize.models.User` / `sequelize.model('User')`,
  * or an instance obtained from a model call earlier in the same function.
  */
-import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
+import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
 import { refOf } from './arg-facts.js';
 import type { ModelRegistry, SequelizeModel } from './models.js';
@@ -23,6 +23,8 @@ export function modelByName(index: ProjectIndex, registry: ModelRegistry, file: 
   if (r?.kind === 'internal') {
     const hit = registry.byKey.get(`${r.file}#${r.name}`);
     if (hit) return hit;
+    // Declared in the project as something else (a front-end class of the same name): not a model.
+    if (declares(index, r.file, r.name)) return undefined;
   }
   const local = registry.byKey.get(`${file}#${text}`);
   if (local) return local;
@@ -47,6 +49,9 @@ export function resolveStatic(index: ProjectIndex, registry: ModelRegistry, file
     }
     return { unresolved: 'dynamic-model-name', detail: recv };
   }
+  // Scopes keep the model: `User.scope('active').findAll()`, `User.unscoped().count()`.
+  const scoped = /^(.*)\.(scope|unscoped|schema|withScope)\(\)$/.exec(recv);
+  if (scoped && call.receiver !== undefined) return resolveStatic(index, registry, file, file.calls[call.receiver], scoped[1]);
   if (recv.includes('(') || recv.includes('[')) return undefined;
   if (recv.startsWith('this.') && recv.split('.').length === 2) return resolveMember(index, registry, file, call, recv.slice(5));
   const model = modelByName(index, registry, file.path, recv);
@@ -71,15 +76,29 @@ function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileF
   return undefined;
 }
 
-/** Methods that return a model instance whose later save/update/destroy write its table. */
-const INSTANCE_SOURCES = new Set(['findOne', 'findByPk', 'findById', 'create', 'build', 'findOrBuild']);
+/** Methods that return model instances (or a list of them) whose later save/update/destroy write its table. */
+const INSTANCE_SOURCES = new Set(['findOne', 'findByPk', 'findById', 'create', 'build', 'findOrBuild', 'findAll']);
 
 /**
  * Instance variables in `call.symbol`: `const u = await User.findByPk(id)`,
  * `const u = User.build()`, `const u = new User()`, or a parameter typed as a model.
  */
 export function resolveInstance(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, recv: string): SequelizeModel | undefined {
+  if (recv === 'this') {
+    // An instance method of the model itself (`this.save()`).
+    const cls = enclosingClass(file, call);
+    return cls ? registry.models.find((m) => m.cls?.cls === cls) : undefined;
+  }
   if (!/^[\w$]+$/.test(recv)) return undefined;
+  // `rows.map(async (row) => row.save())` over a list from `Model.findAll()`.
+  for (const id of call.within) {
+    const outer = file.calls[id];
+    const list = /^([\w$]+)\.(map|forEach|filter|flatMap|some|every|find)$/.exec(outer.callee);
+    if (list && outer.args[0]?.k === 'fn' && outer.args[0].params[0] === recv) {
+      const model = resolveInstance(index, registry, file, outer, list[1]);
+      if (model) return model;
+    }
+  }
   for (const other of file.calls) {
     if (other.symbol !== call.symbol || other.assignedTo !== recv || other.id >= call.id) continue;
     // Down the chain (`User.findByPk(id).then(…)`): the first call that yields an instance.
@@ -92,7 +111,7 @@ export function resolveInstance(index: ProjectIndex, registry: ModelRegistry, fi
   const method = cls?.members.find((m) => `${cls.name}.${m.name}` === call.symbol);
   const fn = file.functions.find((f) => f.name === call.symbol);
   const param = (method?.params ?? fn?.params ?? []).find((p) => p.name === recv);
-  const type = param?.type?.trim();
+  const type = param?.type?.replace(/<[\s\S]*$/, '').trim();
   return type && /^[\w.]+$/.test(type) ? modelByName(index, registry, file.path, type) : undefined;
 }
 
@@ -102,4 +121,14 @@ function instanceSource(index: ProjectIndex, registry: ModelRegistry, file: File
   if (dot <= 0 || !INSTANCE_SOURCES.has(call.callee.slice(dot + 1))) return undefined;
   const ref = resolveStatic(index, registry, file, call, call.callee.slice(0, dot));
   return ref && 'model' in ref ? ref.model : undefined;
+}
+
+/** `require('./x')` (possibly `.default` / `.User`): a binding to another module, not a declaration. */
+const isRequire = (init: ArgFact | undefined): boolean =>
+  (init?.k === 'call' && init.callee === 'require') || (init?.k === 'member' && init.v.startsWith('require().'));
+
+/** Does `file` itself declare `name` (class, function or module-level variable other than a require)? */
+function declares(index: ProjectIndex, file: string, name: string): boolean {
+  const facts = index.files.get(file);
+  return !!facts && (facts.classes.some((c) => c.name === name) || facts.functions.some((f) => f.name === name) || facts.variables.some((v) => v.name === name && v.scope === '<module>' && !isRequire(v.init)));
 }
