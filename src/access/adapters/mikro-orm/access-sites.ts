@@ -59,7 +59,7 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
   if (recv.k === 'repo') {
     if (!mode) return;
     if (recv.entity) return out.access(file, call, catalog.tableId(recv.entity, recv.store), mode, via);
-    return out.genericMiss(file, call, mode, via);
+    return out.genericMiss(file, call, mode, via, recv.param);
   }
   if (recv.k !== 'manager') return;
   if (method === 'transactional') return out.transaction(txSite(file, call, 'mikro-orm.transactional'));
@@ -67,7 +67,11 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
     return out.transaction({ ...txSite(file, call, 'mikro-orm.begin'), extraCallIds: pairedScope(file, call, recvText, TX_ENDS) });
   if (!mode) return;
   const entities = byInstance ? instances(tracer, file, call, call.args[0]) : named(tracer, catalog, file, call, call.args[0]);
-  if (entities.length === 0) return out.miss(file, call, 'unknown-entity', `${via}: entity not named`);
+  if (entities.length === 0) {
+    const param = byInstance ? undefined : tracer.paramIndex(tracer.scopeOf(file, call), call.args.slice(0, 1));
+    if (param !== undefined) return out.genericMiss(file, call, mode, via, param);
+    return out.miss(file, call, 'unknown-entity', `${via}: entity not named`);
+  }
   for (const e of entities) out.access(file, call, catalog.tableId(e, recv.store), mode, via);
 }
 

@@ -41,7 +41,7 @@ function analyze(input: AdapterInput): AdapterOutput {
   for (const t of [...entityTables(catalog, ORM), ...built.joinTables]) if (!unique.has(t.id)) unique.set(t.id, t);
 
   const out = new SiteCollector(ORM, input, catalog);
-  const tracer = new ValueTracer(index, catalog, () => mikroSemantics(index, catalog, stores));
+  const tracer = new ValueTracer(index, catalog, (t) => mikroSemantics(index, catalog, stores, t));
   findMikroAccess(files, tracer, catalog, out, defaultStore);
   resolveGenericHelpers(files, tracer, catalog, out);
   for (const file of files) {

@@ -6,7 +6,7 @@ import type { StoreMap } from '../typeorm/data-sources.js';
 import { constString, importedFrom, str } from '../typeorm/decorators.js';
 import type { EntityCatalog } from '../typeorm/entity-catalog.js';
 import { applyQb, startQb } from '../typeorm/query-builder.js';
-import type { OrmSemantics, Value } from '../typeorm/value-trace.js';
+import type { OrmSemantics, Value, ValueTracer } from '../typeorm/value-trace.js';
 import { isMikroPackage } from './entities.js';
 import { mikroQb, RETURNS_INSTANCE } from './methods.js';
 
@@ -14,7 +14,7 @@ const MANAGER_TYPES = new Set(['EntityManager', 'SqlEntityManager', 'MongoEntity
 const REPOSITORY_TYPES = new Set(['EntityRepository', 'SqlEntityRepository', 'MongoEntityRepository']);
 const QB_METHODS = new Set(['createQueryBuilder', 'qb']);
 
-export function mikroSemantics(index: ProjectIndex, catalog: EntityCatalog, stores: StoreMap): OrmSemantics {
+export function mikroSemantics(index: ProjectIndex, catalog: EntityCatalog, stores: StoreMap, tracer: ValueTracer): OrmSemantics {
   const storeArg = (file: string, arg: ArgFact | undefined): string | undefined =>
     arg === undefined ? undefined : stores.storeOf(constString(index, file, arg));
 
@@ -56,7 +56,10 @@ export function mikroSemantics(index: ProjectIndex, catalog: EntityCatalog, stor
       const file = scope.file.path;
       switch (recv.k) {
         case 'manager':
-          if (method === 'getRepository') return { k: 'repo', entity: catalog.fromArg(file, args[0]), store: recv.store };
+          if (method === 'getRepository') {
+            const entity = catalog.fromArg(file, args[0]);
+            return { k: 'repo', entity, store: recv.store, param: entity ? undefined : tracer.paramIndex(scope, args.slice(0, 1)) };
+          }
           if (method === 'fork' || method === 'getContext') return recv;
           if (QB_METHODS.has(method)) {
             const entity = catalog.fromArg(file, args[0]);

@@ -15,7 +15,18 @@ import { ValueTracer, type Value } from './value-trace.js';
 
 const modeOf = (method: string): AccessMode | undefined => (READS.has(method) ? 'read' : WRITES.has(method) ? 'write' : undefined);
 
-const OTHER_INTERESTING = new Set(['query', 'createQueryBuilder', 'subQuery', 'transaction', 'startTransaction']);
+const OTHER_INTERESTING = new Set([
+  'query',
+  'createQueryBuilder',
+  'subQuery',
+  'transaction',
+  'startTransaction',
+  'add',
+  'set',
+  'addAndRemove',
+  'loadMany',
+  'loadOne',
+]);
 const TX_ENDS = new Set(['commitTransaction', 'rollbackTransaction', 'release']);
 
 /** Cheap text test before any tracing: could this call be a TypeORM access? */
@@ -58,7 +69,7 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
       if (method === 'query') return out.sql(file, call, call.args[0], recv.store, via);
       if (!mode) return;
       if (recv.entity) return out.access(file, call, catalog.tableId(recv.entity, recv.store), mode, via);
-      return out.genericMiss(file, call, mode, via);
+      return out.genericMiss(file, call, mode, via, recv.param);
     case 'entity-class':
       if (method === 'query') return out.sql(file, call, call.args[0], undefined, via);
       if (mode) out.access(file, call, catalog.tableId(recv.entity), mode, via);
@@ -83,6 +94,12 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
       const arg = tracer.argValue(tracer.scopeOf(file, call), call.args[0]);
       if (arg?.k === 'instance' || arg?.k === 'entity-class')
         return out.access(file, call, catalog.tableId(arg.entity, recv.store), mode, via);
+      // `manager.save(entity)` passes an instance; `manager.find(target, …)` a class that a generic helper's caller names.
+      const param =
+        INSTANCE_WRITES.has(method) && call.args.length === 1
+          ? undefined
+          : tracer.paramIndex(tracer.scopeOf(file, call), call.args.slice(0, 1));
+      if (param !== undefined) return out.genericMiss(file, call, mode, via, param);
       return out.miss(file, call, 'unknown-entity', `${via}: entity not named`);
     }
     default:

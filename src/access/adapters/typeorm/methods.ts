@@ -109,12 +109,7 @@ export const typeormQb: QbDialect = {
     'getQuery',
     'getSql',
     'getQueryAndParameters',
-    'loadMany',
-    'loadOne',
-    'add',
-    'remove',
-    'set',
-    'addAndRemove',
   ]),
   relationWrites: new Set(['add', 'remove', 'set', 'addAndRemove']),
+  relationReads: new Set(['loadMany', 'loadOne']),
 };

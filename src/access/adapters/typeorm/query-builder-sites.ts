@@ -6,7 +6,7 @@
  */
 import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { EntityCatalog } from './entity-catalog.js';
-import { applyQb, qbAccesses, type QbDialect, type QbState } from './query-builder.js';
+import { applyQb, isTerminal, qbAccesses, type QbDialect, type QbState } from './query-builder.js';
 import type { SiteCollector } from './site-collector.js';
 import { ValueTracer } from './value-trace.js';
 
@@ -22,9 +22,8 @@ export function queryBuilderSite(
   if (call.outer !== undefined) return false;
   const { method } = ValueTracer.split(call.callee);
   let state: QbState | undefined;
-  if (dialect.terminal.has(method)) {
-    const recv = tracer.receiverValue(file, call);
-    if (recv?.k !== 'qb') return false;
+  const recv = tracer.receiverValue(file, call);
+  if (recv?.k === 'qb' && isTerminal(recv.qb, method, dialect)) {
     state = applyQb(recv.qb, method, call.args, file.path, catalog, dialect);
   } else {
     const v = tracer.callValue(file, call);

@@ -37,6 +37,8 @@ export interface QbDialect {
   terminal: ReadonlySet<string>;
   /** Relation-builder calls that change the relation (`relation(…).of(x).add(y)`), if the ORM has them. */
   relationWrites?: ReadonlySet<string>;
+  /** Relation-builder calls that load it (`loadMany`). */
+  relationReads?: ReadonlySet<string>;
 }
 
 export function startQb(main: EntityInfo | undefined, alias: string | undefined, store: string | undefined): QbState {
@@ -46,6 +48,11 @@ export function startQb(main: EntityInfo | undefined, alias: string | undefined,
 }
 
 const aliasOf = (arg: ArgFact | undefined): string | undefined => (arg?.k === 'str' ? arg.v : undefined);
+
+/** Does `method` run the query built so far? */
+export const isTerminal = (state: QbState, method: string, d: QbDialect): boolean =>
+  d.terminal.has(method) ||
+  (state.relation !== undefined && (d.relationWrites?.has(method) === true || d.relationReads?.has(method) === true));
 
 /** One step of the chain. */
 export function applyQb(

@@ -7,8 +7,8 @@ import { constString, importedFrom, optionsArg, prop, str } from './decorators.j
 import type { EntityCatalog } from './entity-catalog.js';
 import { isTypeormPackage } from './entities.js';
 import { RETURNS_INSTANCE, typeormQb } from './methods.js';
-import { applyQb, startQb } from './query-builder.js';
-import type { OrmSemantics, Value, ValueTracer } from './value-trace.js';
+import { applyQb, isTerminal, startQb } from './query-builder.js';
+import type { OrmSemantics, Scope, Value, ValueTracer } from './value-trace.js';
 
 const REPOSITORY_TYPES = new Set(['Repository', 'TreeRepository', 'MongoRepository', 'BaseRepository']);
 const MANAGER_TYPES = new Set(['EntityManager', 'MongoEntityManager', 'DataSource', 'Connection']);
@@ -19,11 +19,12 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
   const storeArg = (file: string, arg: ArgFact | undefined): string | undefined =>
     arg === undefined ? undefined : stores.storeOf(constString(index, file, arg) ?? constString(index, file, prop(arg, 'name')));
 
-  const repoOf = (file: string, arg: ArgFact | undefined, store: string | undefined): Value | undefined => {
-    const entity = catalog.fromArg(file, arg);
+  const repoOf = (scope: Scope, arg: ArgFact | undefined, store: string | undefined): Value | undefined => {
+    const entity = catalog.fromArg(scope.file.path, arg);
     if (entity) return { k: 'repo', entity, store };
-    const v = arg?.k === 'id' ? tracer.typeValue(file, arg.v) : undefined;
-    return v?.k === 'repo' ? v : undefined;
+    // `getRepository(target)` inside a generic helper: the entity is whatever its callers pass.
+    const param = arg ? tracer.paramIndex(scope, [arg]) : undefined;
+    return param === undefined ? undefined : { k: 'repo', store, param };
   };
 
   const sem: OrmSemantics = {
@@ -42,7 +43,7 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
       if (!importedFrom(index, file, d.name, isTypeormPackage)) return undefined;
       if (d.name === 'InjectRepository') {
         const store = storeArg(file, d.args[1]);
-        return repoOf(file, d.args[0], store) ?? { k: 'repo', store };
+        return { k: 'repo', entity: catalog.fromArg(file, d.args[0]), store };
       }
       if (
         d.name === 'InjectDataSource' ||
@@ -57,7 +58,7 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
 
     fromOrmFunction(name, args, scope) {
       const file = scope.file.path;
-      if (GET_REPOSITORY.has(name)) return repoOf(file, args[0], storeArg(file, args[1]));
+      if (GET_REPOSITORY.has(name)) return repoOf(scope, args[0], storeArg(file, args[1]));
       if (name === 'getCustomRepository') return args[0]?.k === 'id' ? tracer.typeValue(file, args[0].v) : undefined;
       if (name === 'getManager' || name === 'getConnection' || name === 'getMongoManager')
         return { k: 'manager', store: storeArg(file, args[0]) };
@@ -75,7 +76,7 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
       const file = scope.file.path;
       switch (recv.k) {
         case 'manager':
-          if (GET_REPOSITORY.has(method)) return repoOf(file, args[0], recv.store);
+          if (GET_REPOSITORY.has(method)) return repoOf(scope, args[0], recv.store);
           if (method === 'getCustomRepository') return args[0]?.k === 'id' ? tracer.typeValue(file, args[0].v) : undefined;
           if (method === 'withRepository') return tracer.argValue(scope, args[0]);
           if (method === 'createQueryBuilder') {
@@ -100,7 +101,7 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
           if (RETURNS_INSTANCE.has(method)) return { k: 'instance', entity: recv.entity };
           return undefined;
         case 'qb':
-          if (typeormQb.terminal.has(method)) return undefined;
+          if (isTerminal(recv.qb, method, typeormQb)) return undefined;
           if (method === 'subQuery') return { k: 'qb', qb: startQb(undefined, undefined, recv.qb.store) };
           return { k: 'qb', qb: applyQb(recv.qb, method, args, file, catalog, typeormQb) };
         default:

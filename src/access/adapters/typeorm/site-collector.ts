@@ -8,13 +8,19 @@ import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.j
 import type { AccessMode, Problem, UnresolvedAccess } from '../../../model/result.js';
 import type { EntityCatalog } from './entity-catalog.js';
 
+export interface GenericAccess {
+  mode: AccessMode;
+  /** The method parameter naming the entity, when known. */
+  param?: number;
+}
+
 export class SiteCollector {
   readonly accesses: AccessSite[] = [];
   readonly unresolved: UnresolvedAccess[] = [];
   readonly transactions: TransactionSite[] = [];
   readonly problems: Problem[] = [];
-  /** `file#Class.method` → modes of its accesses through a repository of an unknown (generic) entity. */
-  readonly generic = new Map<string, Set<AccessMode>>();
+  /** `file#Class.method` → accesses through a repository of one of its parameters (`param`), or of an unknown entity. */
+  readonly generic = new Map<string, GenericAccess[]>();
   private readonly seen = new Set<string>();
 
   constructor(
@@ -38,11 +44,8 @@ export class SiteCollector {
   }
 
   /** An access whose entity is a type parameter: unresolved here, resolved at callers that pass the entity. */
-  genericMiss(file: FileFacts, call: CallFact, mode: AccessMode, via: string): void {
-    const key = `${file.path}#${call.symbol}`;
-    const modes = this.generic.get(key) ?? new Set<AccessMode>();
-    modes.add(mode);
-    this.generic.set(key, modes);
+  genericMiss(file: FileFacts, call: CallFact, mode: AccessMode, via: string, param: number | undefined): void {
+    this.generic.set(`${file.path}#${call.symbol}`, [...(this.generic.get(`${file.path}#${call.symbol}`) ?? []), { mode, param }]);
     this.miss(file, call, 'generic-repository', `${via}: repository of an unknown entity`);
   }
 

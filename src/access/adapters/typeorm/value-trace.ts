@@ -20,8 +20,8 @@ import { entityKey, type EntityCatalog, type EntityInfo } from './entity-catalog
 import type { QbState } from './query-builder.js';
 
 export type Value =
-  /** A repository; `entity` undefined when it is generic (`Repository<T>` in a base class). */
-  | { k: 'repo'; entity?: EntityInfo; store?: string }
+  /** A repository; without `entity` it is generic, and `param` says which parameter of the enclosing method names the entity. */
+  | { k: 'repo'; entity?: EntityInfo; store?: string; param?: number }
   /** EntityManager, DataSource/Connection, MikroORM's `em`. */
   | { k: 'manager'; store?: string }
   /** MikroORM's `MikroORM` instance (its `em`), or a driver connection. */
@@ -70,6 +70,10 @@ interface FileIndex {
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
+/** Parameter types and names that carry an entity class (`Type<T>`, `EntityTarget<T>`, `entityType`). */
+const ENTITY_TARGET_TYPE =
+  /\b(Type|ObjectType|EntityTarget|EntityClass|EntityName|EntitySchema|Constructor|ClassType)\s*<|\bnew\s*\(|^typeof\s/;
+const ENTITY_TARGET_NAME = /^(entity|target|model|schema|entityType|entityClass|entityName|entityTarget|targetEntity|repositoryTarget)$/i;
 
 export class ValueTracer {
   private readonly callMemo = new Map<string, Value | undefined>();
@@ -173,9 +177,27 @@ export class ValueTracer {
       }
       return undefined;
     };
-    if (v?.k === 'repo' && !v.entity) return { ...v, entity: entity() };
+    if (v?.k === 'repo' && !v.entity) {
+      const e = entity();
+      return e ? { ...v, entity: e } : { ...v, param: this.paramIndex(scope, args) };
+    }
     if (v?.k === 'qb' && !v.qb.main) return { k: 'qb', qb: { ...v.qb, main: entity(), created: true } };
     return v?.k === 'object' ? undefined : v;
+  }
+
+  /**
+   * Index of the enclosing method's parameter that carries an entity class
+   * among `args` (`getRepository(ctx, entityType)` inside `find(ctx, entityType: Type<T>)`):
+   * the one typed or named as an entity target, or the only parameter passed.
+   */
+  paramIndex(scope: Scope, args: readonly ArgFact[]): number | undefined {
+    const params = this.paramsOf(scope.file, scope.symbol);
+    const passed = args.flatMap((a) => (a.k === 'id' ? params.findIndex((p) => p.name === a.v) : -1)).filter((i) => i >= 0);
+    const byType = passed.filter((i) => ENTITY_TARGET_TYPE.test(params[i]!.type ?? ''));
+    if (byType.length > 0) return byType[0];
+    const byName = passed.filter((i) => ENTITY_TARGET_NAME.test(params[i]!.name));
+    if (byName.length > 0) return byName[0];
+    return passed.length === 1 && params[passed[0]!]!.type === undefined ? passed[0] : undefined;
   }
 
   /** A member of a class or its bases, with the class declaring it. */
@@ -368,6 +390,14 @@ export class ValueTracer {
       if (v) return { found: true, value: v };
     }
     return { found: true };
+  }
+
+  private paramsOf(file: FileFacts, symbol: string): ParamFact[] {
+    const dot = symbol.indexOf('.');
+    if (symbol === '<module>') return [];
+    if (dot < 0) return file.functions.find((f) => f.name === symbol)?.params ?? [];
+    const cls = this.fileIndex(file).classes.get(symbol.slice(0, dot));
+    return cls?.members.find((m) => m.name === symbol.slice(dot + 1) && m.params)?.params ?? [];
   }
 
   private paramOf(file: FileFacts, symbol: string, name: string): ParamFact | undefined {
