@@ -15,3 +15,5 @@ export { serializeResult } from './model/serialize.js';
 export { reporters } from './report/index.js';
 export type { ReporterName } from './report/index.js';
 export { CarveError } from './util/errors.js';
+export { checkGuard, formatGuardFindings, guardFigures } from './guard/check-guard.js';
+export type { GuardFinding, GuardMetric } from './guard/check-guard.js';

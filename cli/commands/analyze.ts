@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze, reporters, serializeResult, type AnalyzeOutput } from '../../src/index.js';
+import { analyze, checkGuard, formatGuardFindings, reporters, serializeResult, type AnalyzeOutput } from '../../src/index.js';
+import { readResult } from '../read-result.js';
 import { openInBrowser } from '../open-in-browser.js';
 import { plainProgress } from '../progress/plain-progress.js';
 
@@ -32,10 +33,16 @@ export async function analyzeCommand(root: string, flags: AnalyzeFlags, override
   }
   if (flags.timings) printTimings(out);
 
+  const { thresholds, baseline } = out.config.options;
+  const findings = checkGuard(out.result, thresholds, baseline ? readResult(baseline) : undefined);
+  const guard = formatGuardFindings(findings);
+  const exitCode = findings.length ? 1 : 0;
+
   const summary = reporters.text(out.result);
   if (flags.json) {
     process.stdout.write(serializeResult(out.result));
-    return 0;
+    for (const line of guard) process.stderr.write(`carve: ${line}\n`);
+    return exitCode;
   }
   const dir = path.resolve(out.config.options.out);
   mkdirSync(dir, { recursive: true });
@@ -43,6 +50,7 @@ export async function analyzeCommand(root: string, flags: AnalyzeFlags, override
   const html = path.join(dir, 'index.html');
   writeFileSync(html, reporters.html(out.result));
   process.stdout.write(`${summary}\n\nWrote ${path.relative(process.cwd(), dir) || '.'}/analysis.json and index.html\n`);
+  if (guard.length) process.stdout.write(`\nCI guard:\n${guard.map((l) => `  ${l}`).join('\n')}\n`);
   if (flags.open) openInBrowser(html);
-  return 0;
+  return exitCode;
 }

@@ -30,7 +30,9 @@ export function modelByRef(index: ProjectIndex, registry: ModelRegistry, file: s
   const local = registry.byKey.get(`${file}#${text}`);
   if (local) return local;
   // `const User = require('./user.model')` (CommonJS) and `db.User`: fall back to a unique name.
-  return byName(registry, text.slice(text.lastIndexOf('.') + 1));
+  const segments = text.split('.');
+  if (segments.length > 1 && !viaModelHolder(index, file, segments)) return undefined;
+  return byName(registry, segments[segments.length - 1]);
 }
 
 /** `Model<CatDocument>` / `ReturnModelType<typeof Cat>` → `Cat`. */
@@ -111,4 +113,13 @@ const isRequire = (init: ArgFact | undefined): boolean =>
 function declares(index: ProjectIndex, file: string, name: string): boolean {
   const facts = index.files.get(file);
   return !!facts && (facts.classes.some((c) => c.name === name) || facts.functions.some((f) => f.name === name) || facts.variables.some((v) => v.name === name && v.scope === '<module>' && !isRequire(v.init)));
+}
+
+/** `db.User`, `models.User`, `conn.models.User`, or a member of an imported object: places that hold models. */
+function viaModelHolder(index: ProjectIndex, file: string, segments: string[]): boolean {
+  const holders = segments.slice(0, -1);
+  if (holders.length > 3) return false;
+  if (holders.some((s) => /^(db|models?|mongoose|connection|conn)$/i.test(s))) return true;
+  const root = holders[0] === 'this' ? undefined : holders[0];
+  return !!root && !!index.files.get(file)?.imports.some((i) => i.names.some((n) => n.local === root));
 }

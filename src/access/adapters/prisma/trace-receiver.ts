@@ -147,7 +147,7 @@ export class ReceiverTracer<C> {
     if (resolved?.kind === 'internal') {
       const target = this.index.files.get(resolved.file);
       const v = target?.variables.find((x) => x.name === resolved.name && x.scope === '<module>');
-      if (v) return this.variable(resolved.file, v, depth);
+      if (v) return this.variable(resolved.file, v, depth) ?? this.hint(name);
       const exp = target?.exports.find((e) => e.name === resolved.name && e.local);
       const alias = exp?.local && target?.variables.find((x) => x.name === exp.local && x.scope === '<module>');
       if (alias) return this.variable(resolved.file, alias, depth);
@@ -191,8 +191,22 @@ export class ReceiverTracer<C> {
     const created = this.rules.fromCreation(file, init, boundTo);
     if (created !== undefined) return { kind: 'client', client: created };
     if (init.k === 'id' || init.k === 'member') return this.trace(file, init.v, ctx, depth);
+    // `tx ?? prisma`, `client || db`: either side that is a client.
+    const either = init.k === 'other' ? /^([\w$.]+)\s*(?:\?\?|\|\|)\s*([\w$.]+)$/.exec(init.text) : null;
+    if (either) {
+      for (const side of [either[1], either[2]]) {
+        const t = this.trace(file, side, ctx, depth);
+        if (t?.kind === 'client') return t;
+      }
+      return undefined;
+    }
     if (init.k !== 'call') return undefined;
     if (init.callee.startsWith('new ')) return this.typeValue(file, init.callee.slice(4), depth);
+    // Singleton wrappers: `remember('db', () => new PrismaClient())`, `globalThis.x ??= …` helpers.
+    for (const arg of init.args) {
+      const inner = arg.k === 'fn' && arg.ret ? this.value(file, arg.ret, ctx, depth, boundTo) : undefined;
+      if (inner?.kind === 'client') return inner;
+    }
     const dot = init.callee.lastIndexOf('.');
     if (dot !== -1 && /^this\.[\w$]+$/.test(init.callee)) return this.methodResult(file, ctx.symbol.split('.')[0], init.callee.slice(5), depth);
     if (dot !== -1) {

@@ -15,7 +15,7 @@ import type { AccessSite, SqlParse } from '../../adapter.js';
 import { createCallResolver, symbolKey, typeName } from '../../call-graph.js';
 import type { ClientTracer } from './clients.js';
 import type { createConstantFollower } from './constants.js';
-import { SQL_METHODS } from './drivers.js';
+import { BEGIN_METHODS, END_METHODS, SQL_METHODS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';
 import { sqlOfArg } from './sql-text.js';
 import type { TableRegistry } from './tables.js';
 
@@ -44,6 +44,9 @@ export interface SiteOutput {
   problems: Problem[];
   clientCalls: ClientCall[];
 }
+
+/** Method names worth tracing a receiver for: SQL runners and transaction control. */
+const CLIENT_CALL_METHODS = new Set([...SQL_METHODS, ...TRANSACTION_CALLBACK_METHODS, ...BEGIN_METHODS, ...END_METHODS]);
 
 const ONLY_INTERPOLATIONS = /^\s*(\$\{[^}]*\}\s*)+$/;
 
@@ -127,6 +130,7 @@ export function findAccessSites(files: readonly FileFacts[], ctx: SiteContext): 
       }
       if (dot <= 0) continue;
       const method = call.callee.slice(dot + 1);
+      if (!CLIENT_CALL_METHODS.has(method)) continue;
       const driver = ctx.tracer.clientOf(facts.path, call, call.callee.slice(0, dot));
       if (!driver) continue;
       let statement: string | undefined;

@@ -12,6 +12,7 @@
 import type { ArgFact, CallFact, ClassFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
 import { createCallResolver, paramsOf, typeName } from '../../call-graph.js';
+import { factLookup } from '../../fact-lookup.js';
 import { packageOf } from '../../enable-adapters.js';
 import { CLIENT_CALLBACK_METHODS, CLIENT_EXPORTS, CLIENT_METHODS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';
 
@@ -88,8 +89,10 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
     }
     const param = paramsOf(facts, symbol).find((p) => p.name === name);
     if (param) return typeClient(file, param.type);
-    const variable = facts.variables.find((v) => v.name === name && v.scope === symbol) ?? facts.variables.find((v) => v.name === name && v.scope === '<module>');
-    const assigned = facts.calls.find((c) => c.assignedTo === name && c.symbol === (variable?.scope ?? symbol) && c.receiver === undefined);
+    const lookup = factLookup(facts);
+    const variables = lookup.variables(name);
+    const variable = variables.find((v) => v.scope === symbol) ?? variables.find((v) => v.scope === '<module>');
+    const assigned = lookup.assigned(name).find((c) => c.symbol === (variable?.scope ?? symbol) && c.receiver === undefined);
     if (variable) return typeClient(file, variable.type) ?? initValue(file, variable.scope, variable.init, depth + 1) ?? (assigned && projectClient(file, assigned, depth));
     if (assigned) return callResult(file, assigned.symbol, assigned.callee.replace(/^new\s+/, ''), depth + 1) ?? projectClient(file, assigned, depth);
     const fromDriver = imported(file, name);
@@ -172,7 +175,7 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
 
 function classOf(facts: FileFacts | undefined, symbol: string): ClassFact | undefined {
   const name = symbol.split('.')[0];
-  return facts?.classes.find((c) => c.name === name);
+  return facts ? factLookup(facts).cls(name) : undefined;
 }
 
 /** The innermost enclosing call whose callback declares `name` as a parameter. */

@@ -8,6 +8,7 @@
 import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
 import { typeName } from '../../call-graph.js';
+import { factLookup } from '../../fact-lookup.js';
 
 const MAX_DEPTH = 8;
 
@@ -52,13 +53,14 @@ export function createConstantFollower(index: ProjectIndex): {
   function variable(file: string, symbol: string, name: string): { file: string; scope: string; init?: ArgFact; isParam: boolean } | undefined {
     const facts: FileFacts | undefined = index.files.get(file);
     if (!facts) return undefined;
-    const local = facts.variables.find((v) => v.name === name && v.scope === symbol) ?? facts.variables.find((v) => v.name === name && v.scope === '<module>');
+    const named = factLookup(facts).variables(name);
+    const local = named.find((v) => v.scope === symbol) ?? named.find((v) => v.scope === '<module>');
     if (local) return { file, scope: local.scope, init: local.init, isParam: false };
     const resolved = index.resolveName(file, name);
     if (resolved?.kind !== 'internal' || resolved.file === file) return undefined;
     const target = index.files.get(resolved.file);
     const exported = resolved.name === 'default' ? target?.exports.find((e) => e.name === 'default')?.local : resolved.name;
-    const v = target?.variables.find((x) => x.name === exported && x.scope === '<module>');
+    const v = target && exported ? factLookup(target).variables(exported).find((x) => x.scope === '<module>') : undefined;
     return v ? { file: resolved.file, scope: '<module>', init: v.init, isParam: false } : undefined;
   }
 
@@ -67,7 +69,7 @@ export function createConstantFollower(index: ProjectIndex): {
     const parts = expr.trim().split('.');
     if (parts[0] === 'this' && parts.length === 2) {
       const facts = index.files.get(scope.file);
-      const own = facts?.classes.find((c) => c.name === scope.symbol.split('.')[0]);
+      const own = facts ? factLookup(facts).cls(scope.symbol.split('.')[0]) : undefined;
       const ref = scope.concrete ?? (own ? { file: scope.file, cls: own } : undefined);
       return ref ? fieldValue(ref, parts[1], depth) : undefined;
     }

@@ -30,8 +30,9 @@ export function modelByName(index: ProjectIndex, registry: ModelRegistry, file: 
   if (local) return local;
   // `const { User } = require('./models')`, `db.User`, `models.User`: the index file
   // loads models dynamically, so fall back to a unique model name.
-  const last = text.slice(text.lastIndexOf('.') + 1);
-  return byUniqueName(registry, last);
+  const segments = text.split('.');
+  if (segments.length > 1 && !viaModelHolder(index, file, segments)) return undefined;
+  return byUniqueName(registry, segments[segments.length - 1]);
 }
 
 /** The model a static receiver (`User`, `this.userModel`, `models.User`) names. */
@@ -76,6 +77,23 @@ function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileF
   return undefined;
 }
 
+const assignmentIndex = new WeakMap<FileFacts, Map<string, CallFact[]>>();
+
+/** Calls of a file by `symbol\0assignedTo`, built once per file. */
+function assignments(file: FileFacts): Map<string, CallFact[]> {
+  let byHolder = assignmentIndex.get(file);
+  if (!byHolder) {
+    byHolder = new Map();
+    for (const c of file.calls) {
+      if (!c.assignedTo) continue;
+      const key = `${c.symbol}\0${c.assignedTo}`;
+      byHolder.set(key, [...(byHolder.get(key) ?? []), c]);
+    }
+    assignmentIndex.set(file, byHolder);
+  }
+  return byHolder;
+}
+
 /** Methods that return model instances (or a list of them) whose later save/update/destroy write its table. */
 const INSTANCE_SOURCES = new Set(['findOne', 'findByPk', 'findById', 'create', 'build', 'findOrBuild', 'findAll']);
 
@@ -99,8 +117,8 @@ export function resolveInstance(index: ProjectIndex, registry: ModelRegistry, fi
       if (model) return model;
     }
   }
-  for (const other of file.calls) {
-    if (other.symbol !== call.symbol || other.assignedTo !== recv || other.id >= call.id) continue;
+  for (const other of assignments(file).get(`${call.symbol}\0${recv}`) ?? []) {
+    if (other.id >= call.id) continue;
     // Down the chain (`User.findByPk(id).then(…)`): the first call that yields an instance.
     for (let inner: CallFact | undefined = other; inner; inner = inner.receiver !== undefined ? file.calls[inner.receiver] : undefined) {
       const model = instanceSource(index, registry, file, inner);
@@ -131,4 +149,17 @@ const isRequire = (init: ArgFact | undefined): boolean =>
 function declares(index: ProjectIndex, file: string, name: string): boolean {
   const facts = index.files.get(file);
   return !!facts && (facts.classes.some((c) => c.name === name) || facts.functions.some((f) => f.name === name) || facts.variables.some((v) => v.name === name && v.scope === '<module>' && !isRequire(v.init)));
+}
+
+/**
+ * `db.User`, `models.User`, `sequelize.models.User`, `this.models.User`, or a
+ * member of an imported object: places that hold models. Anything else
+ * (`state.schema.marks.comment`) is not looked up by name.
+ */
+function viaModelHolder(index: ProjectIndex, file: string, segments: string[]): boolean {
+  const holders = segments.slice(0, -1);
+  if (holders.length > 3) return false;
+  if (holders.some((s) => /^(db|models?|sequelize|orm|database)$/i.test(s))) return true;
+  const root = holders[0] === 'this' ? undefined : holders[0];
+  return !!root && !!index.files.get(file)?.imports.some((i) => i.names.some((n) => n.local === root));
 }
