@@ -39,7 +39,9 @@ export class WeightedGraph {
     if (a === b || weight <= 0) return;
     this.nodeSet.add(a);
     this.nodeSet.add(b);
-    const [x, y] = a < b ? [a, b] : [b, a];
+    // No tuple here: this runs once per contribution, and garbage adds up on large graphs.
+    const x = a < b ? a : b;
+    const y = a < b ? b : a;
     const key = `${x}\u0000${y}`;
     let edge = this.edgeMap.get(key);
     if (!edge) {

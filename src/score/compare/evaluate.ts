@@ -23,6 +23,18 @@ export function carveLabels(result: Pick<AnalysisResult, 'decomposition'>): Labe
   return out;
 }
 
+/**
+ * Intended services smaller than carve's minimum service size are outside what
+ * it is built to propose (it merges such fragments on purpose); comparisons on
+ * such fixtures are printed but not held against it.
+ */
+export function smallestIntendedService(result: Pick<AnalysisResult, 'units'>, intended: IntendedDecomposition): number {
+  const truth = intendedLabels(result.units.map((u) => u.id), intended);
+  const sizes = new Map<string, number>();
+  for (const label of truth.values()) if (label !== SHARED_LABEL) sizes.set(label, (sizes.get(label) ?? 0) + 1);
+  return Math.min(...Object.keys(intended.services).map((name) => sizes.get(name) ?? 0));
+}
+
 export function evaluate(result: AnalysisResult, intended: IntendedDecomposition, seed: number): EvaluationRow[] {
   const units = result.units.map((u) => u.id);
   const truth = intendedLabels(units, intended);
