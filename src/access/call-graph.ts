@@ -11,6 +11,7 @@
  */
 import type { CallFact, ClassFact, FileFacts, MemberFact, ParamFact } from '../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../link/project-index.js';
+import { factLookup } from './fact-lookup.js';
 
 export interface SymbolRef {
   file: string;
@@ -60,7 +61,10 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
   };
   const hasSymbol = (file: string, symbol: string): boolean => knownSymbols(file).has(symbol) || extraSymbols.has(symbolKey(file, symbol));
 
-  const classIn = (file: string, name: string): ClassFact | undefined => index.files.get(file)?.classes.find((c) => c.name === name);
+  const classIn = (file: string, name: string): ClassFact | undefined => {
+    const facts = index.files.get(file);
+    return facts ? factLookup(facts).cls(name) : undefined;
+  };
 
   const baseOf = (ref: ClassRef): ClassRef | undefined => {
     const base = typeName(ref.cls.extends);
@@ -105,7 +109,7 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
       const cls = classOfDeclaration(file, param);
       return cls ? { instanceOf: cls } : undefined;
     }
-    const variable = facts.variables.find((v) => v.name === name && (v.scope === symbol || v.scope === '<module>'));
+    const variable = factLookup(facts).variables(name).find((v) => v.scope === symbol || v.scope === '<module>');
     if (variable) {
       const cls = classOfDeclaration(file, variable);
       if (cls) return { instanceOf: cls };
@@ -123,7 +127,7 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
 
   const resolveFunction = (file: string, name: string): SymbolRef | undefined => {
     const facts = index.files.get(file);
-    if (facts?.functions.some((f) => f.name === name)) return { file, symbol: name };
+    if (facts && factLookup(facts).fn(name)) return { file, symbol: name };
     const resolved = index.resolveName(file, name);
     if (resolved?.kind !== 'internal') return undefined;
     const target = index.files.get(resolved.file);
@@ -190,7 +194,7 @@ function findField(cls: ClassFact, name: string): MemberFact | undefined {
 /** Parameters of the function or method a symbol names. */
 export function paramsOf(facts: FileFacts, symbol: string): ParamFact[] {
   const dot = symbol.indexOf('.');
-  if (dot < 0) return facts.functions.find((f) => f.name === symbol)?.params ?? [];
-  const cls = facts.classes.find((c) => c.name === symbol.slice(0, dot));
+  if (dot < 0) return factLookup(facts).fn(symbol)?.params ?? [];
+  const cls = factLookup(facts).cls(symbol.slice(0, dot));
   return cls?.members.find((m) => m.name === symbol.slice(dot + 1) && m.params)?.params ?? [];
 }

@@ -11,6 +11,7 @@ import { adapters } from './adapters/index.js';
 import { aggregateSites } from './aggregate-sites.js';
 import { createCallResolver, symbolKey } from './call-graph.js';
 import { enableAdapters } from './enable-adapters.js';
+import { memoizeIndex } from './memo-index.js';
 import { propagate } from './propagate.js';
 import { parseSql } from './sql/parse-sql.js';
 import { assembleTransactions, type OwnedTransaction } from './transactions.js';
@@ -37,6 +38,7 @@ export interface AccessResult {
 export const DEFAULT_STORE = 'default';
 
 export function collectAccess(input: CollectAccessInput): AccessResult {
+  const index = memoizeIndex(input.index);
   const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const tables = new Map<string, Table>();
   const relations: Relation[] = [];
@@ -48,7 +50,7 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
 
   for (const { adapter, enabledBy, schemaFiles } of enableAdapters(adapters, files, input.schemaFiles)) {
     const out = runAdapter(adapter.name, () =>
-      adapter.analyze({ files, schemaFiles, index: input.index, defaultStore: DEFAULT_STORE, knownTables: [...tables.values()], parseSql }),
+      adapter.analyze({ files, schemaFiles, index, defaultStore: DEFAULT_STORE, knownTables: [...tables.values()], parseSql }),
     );
     // the first adapter to declare a table owns it; later ones (raw SQL) refer to it
     let declared = 0;
@@ -66,7 +68,7 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
     uses.push({ name: adapter.name, enabledBy, tables: declared, accesses: out.accesses.length, unresolved: out.unresolved.length });
   }
 
-  const resolve = createCallResolver(input.index, new Set(sites.map((s) => symbolKey(s.unit, s.symbol))));
+  const resolve = createCallResolver(index, new Set(sites.map((s) => symbolKey(s.unit, s.symbol))));
   const propagation = propagate(files, sites, resolve);
   const accesses = aggregateSites([
     ...sites.map((s) => ({ ...s, propagated: false })),
