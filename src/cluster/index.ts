@@ -5,9 +5,8 @@
  */
 import { buildGraph, type GraphInput } from '../graph/build-graph.js';
 import { isTableNode, nodeId, tableNode, unitNode } from '../graph/weighted-graph.js';
-import type { Weights } from '../graph/weights.js';
+import { MODE_WEIGHT, type Weights } from '../graph/weights.js';
 import type { ClusteringInfo, Service, SharedUnit } from '../model/decomposition.js';
-import { MODE_WEIGHT } from '../score/assignment-index.js';
 import { compareStrings } from '../util/sort.js';
 import {
   bestByModularity,

@@ -24,6 +24,12 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   entryPoint: 0.5,
 };
 
+/**
+ * Weight of one access by mode when counting who uses a table (ownership,
+ * shared-database scores): a write binds twice as hard as a read.
+ */
+export const MODE_WEIGHT: Readonly<Record<'read' | 'write', number>> = { read: 1, write: 2 };
+
 export function resolveWeights(overrides: Partial<Weights> | undefined): Weights {
   return { ...DEFAULT_WEIGHTS, ...(overrides ?? {}) };
 }

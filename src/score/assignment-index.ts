@@ -2,6 +2,7 @@
  * Lookups over an assignment (which service holds each unit and owns each
  * table) and the effective data access every shared-database score reads.
  */
+import { MODE_WEIGHT } from '../graph/weights.js';
 import type { Assignment } from '../model/decomposition.js';
 import type { AccessMode, AnalysisResult } from '../model/result.js';
 import { compareStrings } from '../util/sort.js';
@@ -11,8 +12,6 @@ export type ScoreInput = Pick<
   'units' | 'edges' | 'tables' | 'accesses' | 'transactions' | 'relations'
 >;
 
-/** Access weight by mode in the shared-database scores: a write binds twice as hard as a read. */
-export const MODE_WEIGHT: Record<AccessMode, number> = { read: 1, write: 2 };
 
 export interface EffectiveAccess {
   unit: string;

@@ -10,7 +10,8 @@
  */
 import type { DecompositionMetrics, IntegrationAdvice, IntegrationKind } from '../model/decomposition.js';
 import { compareStrings } from '../util/sort.js';
-import { MODE_WEIGHT, type AssignmentIndex, type ScoreInput } from './assignment-index.js';
+import { MODE_WEIGHT } from '../graph/weights.js';
+import type { AssignmentIndex, ScoreInput } from './assignment-index.js';
 import { pairKey, type CodeLinks } from './code-links.js';
 
 const GIVES_UP: Record<IntegrationKind, string> = {

@@ -11,7 +11,8 @@ import type {
   TableUsage,
 } from '../model/decomposition.js';
 import { compareStrings } from '../util/sort.js';
-import { MODE_WEIGHT, type AssignmentIndex, type ScoreInput } from './assignment-index.js';
+import { MODE_WEIGHT } from '../graph/weights.js';
+import type { AssignmentIndex, ScoreInput } from './assignment-index.js';
 
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort(compareStrings);
 
