@@ -121,6 +121,13 @@ const ignores: { name: string; files: Record<string, string> }[] = [
     },
   },
   {
+    name: 'a handle another package made, even when named like one',
+    files: {
+      'src/d.ts': `import { drizzle } from 'drizzle-orm/node-postgres';\nimport { users } from './schema';\nconst db = drizzle({} as any);\nexport const f = () => db.select().from(users);`,
+      'src/schema.ts': `export const users = {} as any;`,
+    },
+  },
+  {
     name: 'schema introspection and helpers on the instance',
     files: { 'src/a.ts': `import { db } from './db';\nexport async function f() { await db.schema.hasTable('users'); await db.destroy(); return db.fn.now(); }` },
   },

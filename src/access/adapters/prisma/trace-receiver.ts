@@ -136,18 +136,18 @@ export class ReceiverTracer<C> {
       }
     }
     const scoped = facts.variables.find((v) => v.name === name && v.scope === ctx.symbol);
-    if (scoped) return this.variable(file, scoped, depth) ?? this.hint(name);
+    if (scoped) return this.variable(file, scoped, depth) ?? this.unknownVariable(file, scoped);
     const param = paramsOfSymbol(facts, ctx.symbol).find((p) => p.name === name);
     if (param) return this.declared(file, param.type, param.decorators, undefined, depth);
     const top = facts.variables.find((v) => v.name === name && v.scope === '<module>');
-    if (top) return this.variable(file, top, depth) ?? this.hint(name);
+    if (top) return this.variable(file, top, depth) ?? this.unknownVariable(file, top);
     const resolved = this.index.resolveName(file, name);
     // A function or class of this file is no client; only unknown names get the hint.
     if (resolved?.kind === 'internal' && resolved.file === file && resolved.name === name) return undefined;
     if (resolved?.kind === 'internal') {
       const target = this.index.files.get(resolved.file);
       const v = target?.variables.find((x) => x.name === resolved.name && x.scope === '<module>');
-      if (v) return this.variable(resolved.file, v, depth) ?? this.hint(name);
+      if (v) return this.variable(resolved.file, v, depth) ?? this.unknownVariable(resolved.file, v);
       const exp = target?.exports.find((e) => e.name === resolved.name && e.local);
       const alias = exp?.local && target?.variables.find((x) => x.name === exp.local && x.scope === '<module>');
       if (alias) return this.variable(resolved.file, alias, depth);
@@ -158,6 +158,19 @@ export class ReceiverTracer<C> {
       return undefined;
     }
     return this.hint(name);
+  }
+
+  /**
+   * A variable whose value could not be followed gets the name hint, unless another
+   * package made it (`const db = drizzle(pool)`): then it is that package's object.
+   */
+  private unknownVariable(file: string, v: VariableFact): Traced<C> | undefined {
+    const init = v.init;
+    if (init?.k === 'call') {
+      const head = init.callee.replace(/^new /, '').split(/[.(]/)[0];
+      if (this.index.resolveName(file, head)?.kind === 'external') return undefined;
+    }
+    return this.hint(v.name);
   }
 
   private variable(file: string, v: VariableFact, depth: number): Traced<C> | undefined {
