@@ -1,8 +1,9 @@
 /**
  * Drizzle database instances: `drizzle(client, { schema })` (any
- * `drizzle-orm/*` driver). With several, each is its own store named after
- * the variable holding it, and a table belongs to the instance whose
- * `schema` module exports it; with one or none, everything is the default store.
+ * `drizzle-orm/*` driver). Instances built on different schema modules are
+ * different stores, named after the variable holding them; a table belongs
+ * to the instance whose `schema` module exports it. Otherwise everything is
+ * the default store.
  */
 import type { FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
@@ -27,20 +28,36 @@ export function findInstances(index: ProjectIndex, files: readonly FileFacts[]):
       found.push({
         key: `${file.path}#${call.assignedTo}`,
         name: call.assignedTo.replace(/^this\./, ''),
-        schemaFile: ref?.kind === 'internal' ? ref.file : undefined,
+        schemaFile: ref?.kind === 'internal' ? namespaceFile(index, ref.file, ref.name) : undefined,
       });
     }
   }
   return found;
 }
 
-/** Store of the table declared as `variable` in `file`. */
+/** The module a namespace binding stands for: `* as schema` itself, or `export * as schema from './schema'` in a package index. */
+function namespaceFile(index: ProjectIndex, file: string, name: string): string | undefined {
+  if (name === '*') return file;
+  const reexport = index.files.get(file)?.imports.find((i) => i.kind === 're-export' && i.names.some((n) => n.local === name && n.imported === '*'));
+  const target = reexport ? index.resolveSpecifier(file, reexport.specifier) : undefined;
+  return target?.kind === 'internal' ? target.file : undefined;
+}
+
+/**
+ * Store of the table declared as `variable` in `file`. Instances over the
+ * same schema module are one database (a replica, a second app's client), so
+ * stores split only when instances are built on different schema modules;
+ * each takes the name of its first instance (by file).
+ */
 export function storeResolver(index: ProjectIndex, instances: readonly DrizzleInstance[], defaultStore: string) {
-  const names = new Set(instances.map((i) => i.name));
+  const bySchema = new Map<string, string>();
+  for (const inst of [...instances].sort((a, b) => a.key.localeCompare(b.key))) {
+    if (inst.schemaFile && !bySchema.has(inst.schemaFile)) bySchema.set(inst.schemaFile, inst.name);
+  }
   return (file: string, variable: string): string => {
-    if (names.size < 2) return defaultStore;
-    for (const inst of instances) {
-      if (inst.schemaFile && exportsFrom(index, inst.schemaFile, file, variable)) return inst.name;
+    if (bySchema.size < 2) return defaultStore;
+    for (const [schemaFile, name] of bySchema) {
+      if (exportsFrom(index, schemaFile, file, variable)) return name;
     }
     return defaultStore;
   };
