@@ -1,0 +1,120 @@
+/** Integration advice, contracts, migration order and the verdict, on hand-built results. */
+import { describe, expect, test } from 'vitest';
+import type { Assignment, DecompositionMetrics } from '../../src/model/decomposition.js';
+import { planDecomposition, scoreDecomposition } from '../../src/score/score-decomposition.js';
+import { decideVerdict } from '../../src/score/verdict.js';
+import { access, edge, handResult, table, transaction, unit } from './hand-result.js';
+
+// orders (o1, o2) calls billing (b1) code, writes billing's invoices inside a transaction with its own orders
+// table, and reads billing's prices directly. billing uses nothing of orders.
+const input = handResult({
+  units: ['o1', 'o2', 'b1', 'b2'].map((id) => unit(id)),
+  edges: [edge('o1', 'o2', ['x']), edge('o1', 'b1', ['charge']), edge('o2', 'b2', ['Invoice'], 'type-only'), edge('b1', 'b2', ['y'])],
+  tables: [table('orders'), table('invoices'), table('prices')],
+  accesses: [
+    access('o2', 'orders', 'write'),
+    access('o2', 'invoices', 'write'),
+    access('o1', 'prices', 'read'),
+    access('b2', 'invoices', 'write'),
+    access('b2', 'prices', 'write'),
+  ],
+  transactions: [transaction('o2', [['orders', 'write'], ['invoices', 'write']])],
+});
+const assignment: Assignment = {
+  services: [
+    { name: 'billing', units: ['b1', 'b2'], tables: ['db:invoices', 'db:prices'] },
+    { name: 'orders', units: ['o1', 'o2'], tables: ['db:orders'] },
+  ],
+  shared: [],
+};
+
+describe('plan', () => {
+  const metrics = scoreDecomposition(input, assignment);
+  const plan = planDecomposition(input, assignment, metrics);
+
+  test('one advice per kind of dependency, with what it gives up', () => {
+    expect(plan.integration.map((a) => [a.from, a.to, a.kind, a.why, a.tables, a.symbols])).toEqual([
+      ['orders', 'billing', 'command-saga', 'writes db:invoices owned by billing; transaction o2:1 spans orders and billing', ['db:invoices'], []],
+      ['orders', 'billing', 'event-or-read-model', 'reads db:prices owned by billing directly', ['db:prices'], []],
+      ['orders', 'billing', 'sync-call', 'calls 2 symbol(s) of billing', [], ['b1#charge', 'b2#Invoice']],
+    ]);
+    expect(plan.integration[0].givesUp).toMatch(/^atomicity/);
+    expect(plan.integration[1].givesUp).toMatch(/^freshness/);
+    expect(plan.integration[2].givesUp).toMatch(/timeout, retries with backoff and a circuit breaker/);
+  });
+
+  test('contracts list what other services use today', () => {
+    expect(plan.contracts).toEqual([
+      { service: 'billing', tests: [{ subject: 'b1#charge', consumers: ['orders'] }, { subject: 'b2#Invoice', consumers: ['orders'] }] },
+      { service: 'orders', tests: [] },
+    ]);
+  });
+
+  test('strangler order: fewest inbound dependencies first, with what must change', () => {
+    expect(plan.migration.map((s) => [s.order, s.service, s.inboundWeight > 0])).toEqual([
+      [1, 'orders', false],
+      [2, 'billing', true],
+    ]);
+    const [orders, billing] = plan.migration;
+    expect(orders.replaceImports).toEqual([{ from: 'orders', to: 'billing', symbols: ['b1#charge', 'b2#Invoice'] }]);
+    expect(orders.replicateTables).toEqual(['db:invoices', 'db:prices']);
+    expect(orders.sagas).toEqual(['o2:1']);
+    expect(billing.handOverTables).toEqual(['db:invoices', 'db:prices']);
+  });
+});
+
+describe('verdict', () => {
+  const metrics = (over: Partial<DecompositionMetrics> = {}, db: Partial<DecompositionMetrics['sharedDatabase']> = {}): DecompositionMetrics => ({
+    services: 4,
+    sharedUnits: 0,
+    modularity: 0.6,
+    structuralModularity: 0.2,
+    icp: 0.1,
+    ifn: 2,
+    ned: 0.2,
+    sizeBalance: 0.9,
+    sharedDatabaseCoupling: db.score ?? 0.05,
+    perService: [],
+    sharedDatabase: {
+      tables: [],
+      sharedTables: [],
+      multiWriterTables: [],
+      hotTables: [],
+      ownershipEntropy: 0,
+      crossServiceRelations: [],
+      sagaCandidates: [],
+      score: 0.05,
+      ...db,
+    },
+    ...over,
+  });
+  const alternatives = [{ resolution: 1, services: 4, modularity: 0.6 }];
+
+  test('split: big enough, clear boundaries, a database that divides', () => {
+    const v = decideVerdict({ files: 400, lines: 40_000, metrics: metrics(), alternatives });
+    expect(v.kind).toBe('split');
+    expect(v.reasons[0]).toContain('modularity 0.60');
+  });
+
+  test("don't split: too small, or no boundaries at any resolution", () => {
+    expect(decideVerdict({ files: 12, lines: 400, metrics: metrics(), alternatives }).reasons).toEqual([
+      'too small to pay for the operational cost of several deployables: 12 files, 400 lines',
+    ]);
+    const flat = decideVerdict({ files: 400, lines: 40_000, metrics: metrics({ modularity: 0.2 }), alternatives: [{ resolution: 1, services: 4, modularity: 0.25 }] });
+    expect(flat).toEqual({ kind: 'dont-split', reasons: ['no clear boundaries: modularity at most 0.25 at every resolution scanned (below 0.3)'] });
+    expect(decideVerdict({ files: 400, lines: 40_000, metrics: metrics({ services: 1 }), alternatives }).kind).toBe('dont-split');
+  });
+
+  test('modular monolith: one shared database core', () => {
+    const v = decideVerdict({ files: 400, lines: 40_000, metrics: metrics({}, { score: 0.45 }), alternatives });
+    expect(v.kind).toBe('modular-monolith');
+    expect(v.reasons[0]).toBe('the database is one shared core: 45% of data access crosses table ownership (shared-database coupling 0.45)');
+  });
+
+  test('modular monolith: small, or weak boundaries', () => {
+    expect(decideVerdict({ files: 60, lines: 3_000, metrics: metrics(), alternatives }).reasons[0]).toMatch(/^small for microservices: 60 files/);
+    expect(decideVerdict({ files: 400, lines: 40_000, metrics: metrics({ modularity: 0.35 }), alternatives }).reasons[0]).toBe(
+      'weak boundaries: modularity 0.35 (below 0.45)',
+    );
+  });
+});
