@@ -17,7 +17,7 @@ const OTHER = new Set(['execute', 'transactional', 'begin', 'createQueryBuilder'
 const TX_ENDS = new Set(['commit', 'rollback']);
 
 function interesting(call: CallFact): boolean {
-  const { method } = ValueTracer.split(call.callee);
+  const method = ValueTracer.method(call.callee);
   if (
     READS.has(method) ||
     WRITES.has(method) ||

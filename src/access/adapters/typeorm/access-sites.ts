@@ -31,7 +31,7 @@ const TX_ENDS = new Set(['commitTransaction', 'rollbackTransaction', 'release'])
 
 /** Cheap text test before any tracing: could this call be a TypeORM access? */
 function interesting(call: CallFact): boolean {
-  const { method } = ValueTracer.split(call.callee);
+  const method = ValueTracer.method(call.callee);
   if (
     READS.has(method) ||
     WRITES.has(method) ||

@@ -23,8 +23,9 @@ export function resolveGenericHelpers(files: readonly FileFacts[], tracer: Value
     const next = new Map<string, { mode: 'read' | 'write'; param: number }[]>();
     for (const file of files) {
       for (const call of file.calls) {
-        const { method } = ValueTracer.split(call.callee);
-        if (!names.has(method) || call.args.length === 0) continue;
+        if (call.args.length === 0) continue;
+        const method = ValueTracer.method(call.callee);
+        if (!names.has(method)) continue;
         const recv = tracer.receiverValue(file, call);
         if (recv?.k !== 'object') continue;
         const found = tracer.findMember(recv.ref, method, (m) => m.kind === 'method');

@@ -77,6 +77,9 @@ const ENTITY_TARGET_NAME = /^(entity|target|model|schema|entityType|entityClass|
 
 export class ValueTracer {
   private readonly callMemo = new Map<string, Value | undefined>();
+  private readonly receiverMemo = new Map<string, Value | undefined>();
+  /** `this.x` is the same in every method of a class: memoised per class and member. */
+  private readonly memberMemo = new Map<string, Value | undefined>();
   private readonly active = new Set<string>();
   private readonly fileIndexes = new Map<string, FileIndex>();
 
@@ -93,6 +96,11 @@ export class ValueTracer {
 
   scopeOf(file: FileFacts, call: CallFact): Scope {
     return { file, symbol: call.symbol, line: call.line, within: call.within };
+  }
+
+  /** Method name of a call, without splitting off the receiver text. */
+  static method(callee: string): string {
+    return callee.slice(callee.lastIndexOf('.') + 1);
   }
 
   /** Method name of a call (`find` for `this.repo.find`), and the receiver's text when it is not a call. */
@@ -116,6 +124,14 @@ export class ValueTracer {
 
   /** The value a call's receiver holds (`this.repo` in `this.repo.find()`). */
   receiverValue(file: FileFacts, call: CallFact): Value | undefined {
+    const key = `${file.path}#${call.id}`;
+    if (this.receiverMemo.has(key)) return this.receiverMemo.get(key);
+    const value = this.receiverUncached(file, call);
+    this.receiverMemo.set(key, value);
+    return value;
+  }
+
+  private receiverUncached(file: FileFacts, call: CallFact): Value | undefined {
     if (call.receiver !== undefined) {
       const inner = file.calls[call.receiver];
       return inner ? this.callValue(file, inner) : undefined;
@@ -241,7 +257,7 @@ export class ValueTracer {
     let i = 1;
     if (segs[0] === 'this') {
       if (segs.length === 1) return this.thisValue(scope);
-      value = this.memberValue(scope.file, className(scope.symbol), segs[1]!, new Set());
+      value = this.thisMember(scope.file, className(scope.symbol), segs[1]!);
       if (!value) {
         const self = this.thisValue(scope);
         value = self && self.k !== 'object' ? this.sem.fromProperty(self, segs[1]!) : undefined;
@@ -258,6 +274,17 @@ export class ValueTracer {
     if (value.k !== 'object') return this.sem.fromProperty(value, prop);
     const file = this.index.files.get(value.ref.file);
     return file ? this.memberValue(file, value.ref.cls.name, prop, new Set()) : undefined;
+  }
+
+  private thisMember(file: FileFacts, cls: string, name: string): Value | undefined {
+    const key = `${file.path}#${cls}#${name}`;
+    if (this.memberMemo.has(key)) return this.memberMemo.get(key);
+    if (this.active.has(key)) return undefined;
+    this.active.add(key);
+    const value = this.memberValue(file, cls, name, new Set());
+    this.active.delete(key);
+    this.memberMemo.set(key, value);
+    return value;
   }
 
   thisValue(scope: Scope): Value | undefined {
