@@ -8,10 +8,12 @@ const kinds = (r: AnalysisResult, from: string, to: string): string[] => edge(r,
 describe('module resolution and barrels', () => {
   it('resolves tsconfig paths through an extends chain, with baseUrl', async () => {
     const r = await analyzeProject({
-      'tsconfig.base.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@shared/*': ['src/shared/*'], '@db': ['src/db/client.ts'] } } }),
+      'tsconfig.base.json': JSON.stringify({
+        compilerOptions: { baseUrl: '.', paths: { '@shared/*': ['src/shared/*'], '@db': ['src/db/client.ts'], '@angular/*': ['node_modules/@angular/*'] } },
+      }),
       // comments and trailing commas, as real tsconfigs have
       'tsconfig.json': '{\n  // app config\n  "extends": "./tsconfig.base.json",\n  "include": ["src"],\n}\n',
-      'src/app.ts': "import { log } from '@shared/logger';\nimport { db } from '@db';\nimport { cfg } from 'src/config';\nlog(db, cfg);\n",
+      'src/app.ts': "import { log } from '@shared/logger';\nimport { db } from '@db';\nimport { cfg } from 'src/config';\nimport { Component } from '@angular/core';\nlog(db, cfg, Component);\n",
       'src/shared/logger.ts': 'export const log = (...a: unknown[]) => a;\n',
       'src/db/client.ts': 'export const db = {};\n',
       'src/config.ts': 'export const cfg = {};\n',
@@ -22,6 +24,7 @@ describe('module resolution and barrels', () => {
     expect(kinds(r, 'src/app.ts', 'src/config.ts')).toEqual(['import']);
     expect(r.units.map((u) => u.id)).not.toContain('scripts/outside.ts'); // tsconfig include honoured
     expect(r.unresolvedImports).toEqual([]);
+    expect(r.summary.externalPackages).toEqual(['@angular/core']); // an alias into node_modules is a dependency
   });
 
   it('follows a solution-style tsconfig to the configs it references for inclusion and paths', async () => {

@@ -77,7 +77,15 @@ function expandSubclasses(ctx: KnexSiteContext, facts: FileFacts, q: Query, fiel
     if (!name) continue;
     expanded = true;
     const table = ctx.registry.use(q.store, name.trim().split(/\s+as\s+|\s+/i)[0], `${sub.file}:${sub.cls.line}`);
-    ctx.out.accesses.push({ unit: sub.file, symbol: `${sub.cls.name}.${method}`, table, mode, line: sub.cls.line, callId: -1, via: `${className}.${method}: ${via}` });
+    ctx.out.accesses.push({
+      unit: sub.file,
+      symbol: `${sub.cls.name}.${method}`,
+      table,
+      mode,
+      line: sub.cls.line,
+      callId: -1,
+      via: `${className}.${method}: ${via}`,
+    });
   }
   return expanded;
 }
@@ -125,7 +133,15 @@ function rawStatement(ctx: KnexSiteContext, facts: FileFacts, call: CallFact, st
   if (parsed.dynamic) ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: text.slice(0, 120) });
   for (const t of parsed.tables) {
     const table = ctx.registry.use(store, t.name, `${facts.path}:${call.line}`);
-    ctx.out.accesses.push({ unit: facts.path, symbol: call.symbol, table, mode: t.mode, line: call.line, callId: call.id, via: call.callee });
+    ctx.out.accesses.push({
+      unit: facts.path,
+      symbol: call.symbol,
+      table,
+      mode: t.mode,
+      line: call.line,
+      callId: call.id,
+      via: call.callee,
+    });
   }
 }
 
@@ -173,7 +189,12 @@ export function collectKnexSites(ctx: KnexSiteContext, facts: FileFacts): void {
       const chain = readChain(ctx.input.index, facts, call, undefined);
       if (chain.writes) {
         held.continuedWithWrite = true;
-        record(ctx, facts, { head: call, store: held.query.store, chain: { ...chain, primary: [...held.query.chain.primary, ...chain.primary] } }, call.callee);
+        record(
+          ctx,
+          facts,
+          { head: call, store: held.query.store, chain: { ...chain, primary: [...held.query.chain.primary, ...chain.primary] } },
+          call.callee,
+        );
       }
       continue;
     } else if (call.args.length > 0 && !isKnexCreation(ctx.input.index, facts.path, { k: 'call', callee: call.callee, args: call.args })) {
@@ -195,7 +216,13 @@ export function collectKnexSites(ctx: KnexSiteContext, facts: FileFacts): void {
     record(ctx, facts, p.continuedWithWrite && !chain.writes ? { ...p.query, chain: { ...chain, primary: [] } } : p.query, p.via);
   }
   for (const call of txCalls) {
-    const site: TransactionSite = { unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, kind: `${ctx.orm}.transaction` };
+    const site: TransactionSite = {
+      unit: facts.path,
+      symbol: call.symbol,
+      line: call.line,
+      callId: call.id,
+      kind: `${ctx.orm}.transaction`,
+    };
     if (!call.args.some((a) => a.k === 'fn')) site.extraCallIds = managedMembers(facts, call, heads);
     ctx.out.transactions.push(site);
   }

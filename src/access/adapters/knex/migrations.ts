@@ -62,7 +62,13 @@ export function readSchemaCall(
   for (const c of inside) {
     const target = referencedTable(facts, c);
     if (!target) continue;
-    relations.push({ from: id, to: registry.use(store, target, `${facts.path}:${c.line}`), kind: 'foreign-key', declaredIn: `${facts.path}:${c.line}`, orm });
+    relations.push({
+      from: id,
+      to: registry.use(store, target, `${facts.path}:${c.line}`),
+      kind: 'foreign-key',
+      declaredIn: `${facts.path}:${c.line}`,
+      orm,
+    });
   }
   return true;
 }

@@ -6,7 +6,11 @@
  */
 import type { Table } from '../../../model/result.js';
 
-const keyOf = (store: string, name: string): string => `${store}\0${name.replace(/"/g, '').replace(/^public\./i, '').toLowerCase()}`;
+const keyOf = (store: string, name: string): string =>
+  `${store}\0${name
+    .replace(/"/g, '')
+    .replace(/^public\./i, '')
+    .toLowerCase()}`;
 
 export class TableRegistry {
   private readonly tables = new Map<string, Table>();
@@ -39,10 +43,6 @@ export class TableRegistry {
     const other = this.known.find((t) => t.store === store && keyOf(store, t.name) === keyOf(store, name));
     if (other) return other.id;
     return this.declare(store, name, usedAt).id;
-  }
-
-  has(store: string, name: string): boolean {
-    return this.tables.has(keyOf(store, name));
   }
 
   list(): Table[] {

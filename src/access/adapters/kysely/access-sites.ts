@@ -119,7 +119,15 @@ function rawSql(ctx: KyselySiteContext, facts: FileFacts, call: CallFact, tags: 
   if (parsed.dynamic) ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: text.slice(0, 120) });
   for (const t of parsed.tables) {
     const table = ctx.registry.use(ctx.input.defaultStore, t.name, `${facts.path}:${call.line}`);
-    ctx.out.accesses.push({ unit: facts.path, symbol: call.symbol, table, mode: t.mode, line: call.line, callId: call.id, via: call.callee });
+    ctx.out.accesses.push({
+      unit: facts.path,
+      symbol: call.symbol,
+      table,
+      mode: t.mode,
+      line: call.line,
+      callId: call.id,
+      via: call.callee,
+    });
   }
 }
 
@@ -149,7 +157,9 @@ export function readKyselySchema(
   const at = `${facts.path}:${call.line}`;
   if (!relations) {
     if (!create) return;
-    const columns = chain.filter((c) => methodOf(c.callee) === 'addColumn' && c.args[0]?.k === 'str').map((c) => (c.args[0] as { v: string }).v);
+    const columns = chain
+      .filter((c) => methodOf(c.callee) === 'addColumn' && c.args[0]?.k === 'str')
+      .map((c) => (c.args[0] as { v: string }).v);
     ctx.registry.declare(store, name, at, columns);
     return;
   }
@@ -167,7 +177,13 @@ export function readKyselySchema(
     }
   }
   for (const t of targets) {
-    relations.push({ from, to: ctx.registry.use(store, t.table, `${facts.path}:${t.line}`), kind: 'foreign-key', declaredIn: `${facts.path}:${t.line}`, orm: 'kysely' });
+    relations.push({
+      from,
+      to: ctx.registry.use(store, t.table, `${facts.path}:${t.line}`),
+      kind: 'foreign-key',
+      declaredIn: `${facts.path}:${t.line}`,
+      orm: 'kysely',
+    });
   }
 }
 
@@ -186,7 +202,8 @@ export function collectKyselySites(ctx: KyselySiteContext, facts: FileFacts): vo
     if (!isTx && (call.receiver !== undefined || (!TARGETS.has(method) && !CTES.has(method)))) continue;
     const client = ctx.tracer.client(facts.path, isTx ? recv.slice(0, recv.indexOf('.transaction()')) : recv, ctxOf(call));
     if (!client) continue;
-    if (isTx) ctx.out.transactions.push({ unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, kind: 'kysely.transaction' });
+    if (isTx)
+      ctx.out.transactions.push({ unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, kind: 'kysely.transaction' });
     else query(ctx, facts, call, client.store ?? ctx.input.defaultStore, ctes.get(call.symbol) ?? none);
   }
 }

@@ -68,7 +68,16 @@ export function kyselyInstances(index: ProjectIndex): KyselyInstances {
 }
 
 /** Methods on a Kysely instance that return an instance again (or a transaction builder). */
-const KEEPS = new Set(['transaction', 'connection', 'withSchema', 'withPlugin', 'withoutPlugins', 'withTables', 'setIsolationLevel', 'setAccessMode']);
+const KEEPS = new Set([
+  'transaction',
+  'connection',
+  'withSchema',
+  'withPlugin',
+  'withoutPlugins',
+  'withTables',
+  'setIsolationLevel',
+  'setAccessMode',
+]);
 const CALLBACKS = new Set(['execute', 'with', 'withRecursive', 'withMaterialized', 'withNotMaterialized']);
 
 export function kyselyClientRules(index: ProjectIndex, instances: KyselyInstances): ClientRules<KyselyClient> {

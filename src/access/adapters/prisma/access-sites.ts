@@ -46,7 +46,8 @@ function delegateOf(ctx: SiteContext, facts: FileFacts, expr: string, call: Call
   }
   if (!/^[\w$]+$/.test(expr)) return undefined;
   const v =
-    facts.variables.find((x) => x.name === expr && x.scope === call.symbol) ?? facts.variables.find((x) => x.name === expr && x.scope === '<module>');
+    facts.variables.find((x) => x.name === expr && x.scope === call.symbol) ??
+    facts.variables.find((x) => x.name === expr && x.scope === '<module>');
   return v?.init?.k === 'member' ? v.init.v : undefined;
 }
 
@@ -70,7 +71,8 @@ function modelAccess(ctx: SiteContext, facts: FileFacts, call: CallFact, recv: s
     const mode = MODEL_OPS.get(op) ?? 'read';
     const site = { unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, via: call.callee };
     ctx.out.accesses.push({ ...site, table: candidates[0].table, mode });
-    for (const r of nestedAccess(ctx.fields, candidates[0].table, call.args[0])) ctx.out.accesses.push({ ...site, table: r.table, mode: r.mode });
+    for (const r of nestedAccess(ctx.fields, candidates[0].table, call.args[0]))
+      ctx.out.accesses.push({ ...site, table: r.table, mode: r.mode });
     return;
   }
   const reason = candidates.length === 0 ? 'unknown-model' : 'ambiguous-store';
@@ -126,7 +128,16 @@ function rawQuery(ctx: SiteContext, facts: FileFacts, call: CallFact, op: string
   if (parsed.dynamic) ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: text.slice(0, 120) });
   for (const t of parsed.tables) {
     const table = findTable(ctx, t.name, client.store);
-    if (table) ctx.out.accesses.push({ unit: facts.path, symbol: call.symbol, table: table.id, mode: t.mode, line: call.line, callId: call.id, via: call.callee });
+    if (table)
+      ctx.out.accesses.push({
+        unit: facts.path,
+        symbol: call.symbol,
+        table: table.id,
+        mode: t.mode,
+        line: call.line,
+        callId: call.id,
+        via: call.callee,
+      });
     else ctx.out.unresolved.push({ ...base, reason: 'unknown-table', detail: t.name });
   }
 }
@@ -144,7 +155,8 @@ export function collectSites(ctx: SiteContext, facts: FileFacts): void {
     const client = ctx.tracer.client(facts.path, recv, ctxOf(call));
     if (client === undefined) continue;
     if (op === '$transaction') transaction(ctx, facts, call);
-    else if (op === '$runCommandRaw') ctx.out.unresolved.push({ unit: facts.path, symbol: call.symbol, line: call.line, orm: 'prisma', reason: 'raw-command' });
+    else if (op === '$runCommandRaw')
+      ctx.out.unresolved.push({ unit: facts.path, symbol: call.symbol, line: call.line, orm: 'prisma', reason: 'raw-command' });
     else rawQuery(ctx, facts, call, op, client);
   }
 }

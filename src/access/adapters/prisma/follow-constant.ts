@@ -38,7 +38,14 @@ function constantValue(index: ProjectIndex, file: string, arg: ArgFact, scope: s
  * The string `expr` holds where it is used: `file`, inside `scope` (`Class.method`).
  * `concrete` is the class `this` really is, when the caller knows a subclass.
  */
-export function followConstant(index: ProjectIndex, file: string, expr: string, scope: string, concrete?: ClassRef, depth = 0): string | undefined {
+export function followConstant(
+  index: ProjectIndex,
+  file: string,
+  expr: string,
+  scope: string,
+  concrete?: ClassRef,
+  depth = 0,
+): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const facts = index.files.get(file);
   if (!facts) return undefined;
@@ -54,7 +61,8 @@ export function followConstant(index: ProjectIndex, file: string, expr: string, 
     const m = ref?.cls.members.find((x) => x.name === parts[1] && x.static && x.kind === 'property');
     if (ref && m?.init) return constantValue(index, ref.file, m.init, `${ref.cls.name}.${parts[1]}`, depth + 1);
     const obj = findVariable(index, file, parts[0], scope);
-    if (obj?.init.k === 'obj') return constantValue(index, obj.file, obj.init.props[parts[1]] ?? { k: 'other', text: '' }, '<module>', depth + 1);
+    if (obj?.init.k === 'obj')
+      return constantValue(index, obj.file, obj.init.props[parts[1]] ?? { k: 'other', text: '' }, '<module>', depth + 1);
     return undefined;
   }
   if (parts.length !== 1) return undefined;
@@ -62,7 +70,12 @@ export function followConstant(index: ProjectIndex, file: string, expr: string, 
   return v ? constantValue(index, v.file, v.init, v.scope, depth + 1) : undefined;
 }
 
-function findVariable(index: ProjectIndex, file: string, name: string, scope: string): { file: string; init: ArgFact; scope: string } | undefined {
+function findVariable(
+  index: ProjectIndex,
+  file: string,
+  name: string,
+  scope: string,
+): { file: string; init: ArgFact; scope: string } | undefined {
   const facts = index.files.get(file);
   const local = facts?.variables.find((v) => v.name === name && (v.scope === scope || v.scope === '<module>') && v.init);
   if (local?.init) return { file, init: local.init, scope: local.scope };

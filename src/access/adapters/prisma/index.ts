@@ -12,7 +12,14 @@ import { ReceiverTracer } from './trace-receiver.js';
 
 function analyzePrisma(input: AdapterInput): AdapterOutput {
   const schema = readPrismaSchemas(input.schemaFiles, input.defaultStore);
-  const out: AdapterOutput = { tables: schema.tables, relations: schema.relations, accesses: [], unresolved: [], transactions: [], problems: schema.problems };
+  const out: AdapterOutput = {
+    tables: schema.tables,
+    relations: schema.relations,
+    accesses: [],
+    unresolved: [],
+    transactions: [],
+    problems: schema.problems,
+  };
   const accessors = new Map<string, ModelTarget[]>();
   for (const store of schema.stores) {
     for (const [model, table] of store.tables) {

@@ -13,7 +13,17 @@ const READS = [
   'findUniqueOrThrow',
   'groupBy',
 ];
-const WRITES = ['create', 'createMany', 'createManyAndReturn', 'delete', 'deleteMany', 'update', 'updateMany', 'updateManyAndReturn', 'upsert'];
+const WRITES = [
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'delete',
+  'deleteMany',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+];
 
 export const MODEL_OPS: ReadonlyMap<string, AccessMode> = new Map<string, AccessMode>([
   ...READS.map((op): [string, AccessMode] => [op, 'read']),

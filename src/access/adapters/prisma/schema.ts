@@ -102,7 +102,12 @@ function parseBlocks(path: string, text: string, problems: Problem[]): Block[] {
         list.push(...getSchema(block.text).list);
       } catch (inner) {
         const line = errorLine(inner);
-        problems.push({ path, line: line === undefined ? block.line : block.line + line - 1, source: 'prisma-schema', message: (inner as Error).message });
+        problems.push({
+          path,
+          line: line === undefined ? block.line : block.line + line - 1,
+          source: 'prisma-schema',
+          message: (inner as Error).message,
+        });
       }
     }
     if (problems.length === 0) problems.push({ path, line: errorLine(err), source: 'prisma-schema', message: (err as Error).message });
@@ -142,7 +147,13 @@ export function parsePrismaSchema(path: string, raw: string): ParsedSchema {
       if (p.type === 'field') {
         const f = p as Field;
         const type = typeof f.fieldType === 'string' ? f.fieldType : f.fieldType.name;
-        fields.push({ name: f.name, type, list: f.array === true, attributes: f.attributes ?? [], line: where?.fields.get(f.name) ?? where?.line ?? 1 });
+        fields.push({
+          name: f.name,
+          type,
+          list: f.array === true,
+          attributes: f.attributes ?? [],
+          line: where?.fields.get(f.name) ?? where?.line ?? 1,
+        });
       }
     }
     models.push({
@@ -158,7 +169,9 @@ export function parsePrismaSchema(path: string, raw: string): ParsedSchema {
   for (const m of models) {
     m.columns = m.fields
       .filter((f) => !names.has(f.type))
-      .map((f) => unquote(firstArg(f.attributes.find((a) => a.name === 'map') ?? { type: 'attribute', kind: 'field', name: 'map' })) ?? f.name)
+      .map(
+        (f) => unquote(firstArg(f.attributes.find((a) => a.name === 'map') ?? { type: 'attribute', kind: 'field', name: 'map' })) ?? f.name,
+      )
       .sort();
   }
   return { path, models, hasDatasource, outputs, generators, problems };

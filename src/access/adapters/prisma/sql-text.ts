@@ -37,7 +37,8 @@ export function sqlText(
   if (arg.k === 'id') {
     const facts = index.files.get(file);
     const v =
-      facts?.variables.find((x) => x.name === arg.v && x.scope === scope) ?? facts?.variables.find((x) => x.name === arg.v && x.scope === '<module>');
+      facts?.variables.find((x) => x.name === arg.v && x.scope === scope) ??
+      facts?.variables.find((x) => x.name === arg.v && x.scope === '<module>');
     if (v?.init) return sqlText(index, file, v.init, v.scope, parameterised, depth + 1);
     const constant = followConstant(index, file, arg.v, scope);
     return constant;

@@ -92,7 +92,14 @@ function joinTableName(model: PrismaModel, field: RelationField): string {
 }
 
 /** Tables and relations of one store's models. */
-function declare(store: string, files: ParsedSchema[], tables: Table[], relations: Relation[], ids: Map<string, string>, fields: RelationMap): void {
+function declare(
+  store: string,
+  files: ParsedSchema[],
+  tables: Table[],
+  relations: Relation[],
+  ids: Map<string, string>,
+  fields: RelationMap,
+): void {
   const models: { model: PrismaModel; file: string }[] = [];
   for (const f of files) for (const model of f.models) if (!ids.has(model.name)) models.push({ model, file: f.path });
   const byName = new Map(models.map((m) => [m.model.name, m]));
@@ -100,7 +107,15 @@ function declare(store: string, files: ParsedSchema[], tables: Table[], relation
     const id = `${store}:${model.table}`;
     ids.set(model.name, id);
     if (tables.some((t) => t.id === id)) continue;
-    tables.push({ id, store, name: model.table, orm: 'prisma', entity: model.name, declaredIn: `${file}:${model.line}`, columns: model.columns });
+    tables.push({
+      id,
+      store,
+      name: model.table,
+      orm: 'prisma',
+      entity: model.name,
+      declaredIn: `${file}:${model.line}`,
+      columns: model.columns,
+    });
   }
   const names = new Set(byName.keys());
   for (const { model, file } of models) {
@@ -118,7 +133,14 @@ function declare(store: string, files: ParsedSchema[], tables: Table[], relation
       const implicitJoin = field.list && opposite?.list && !field.holdsKey && !opposite.holdsKey;
       if (implicitJoin) own.set(field.name, { table: ids.get(field.target) as string, join: `${store}:${joinTableName(model, field)}` });
       if (field.holdsKey) {
-        relations.push({ from, to: ids.get(field.target) as string, kind: opposite?.list ? 'many-to-one' : 'one-to-one', field: field.name, declaredIn, orm: 'prisma' });
+        relations.push({
+          from,
+          to: ids.get(field.target) as string,
+          kind: opposite?.list ? 'many-to-one' : 'one-to-one',
+          field: field.name,
+          declaredIn,
+          orm: 'prisma',
+        });
       } else if (field.list && opposite?.list && !opposite.holdsKey && compareStrings(model.name, field.target) <= 0) {
         // Implicit many-to-many: Prisma's join table `_AToB` (model names sorted) or `_<relation name>`.
         if (target.model === model && compareStrings(field.name, opposite.name) > 0) continue;
@@ -126,7 +148,8 @@ function declare(store: string, files: ParsedSchema[], tables: Table[], relation
         const name = joinTableName(model, field);
         const joinId = `${store}:${name}`;
         if (!tables.some((t) => t.id === joinId)) tables.push({ id: joinId, store, name, orm: 'prisma', declaredIn, columns: ['A', 'B'] });
-        for (const side of pair) relations.push({ from: joinId, to: ids.get(side) as string, kind: 'many-to-many', field: field.name, declaredIn, orm: 'prisma' });
+        for (const side of pair)
+          relations.push({ from: joinId, to: ids.get(side) as string, kind: 'many-to-many', field: field.name, declaredIn, orm: 'prisma' });
       }
     }
   }

@@ -51,7 +51,9 @@ function paramsOfSymbol(facts: FileFacts, symbol: string): ParamFact[] {
   const cls = facts.classes.find((c) => c.name === symbol.slice(0, dot));
   const name = symbol.slice(dot + 1);
   if (name === 'constructor') {
-    return (cls?.members ?? []).filter((m) => m.kind === 'ctor-param').map((m) => ({ name: m.name, type: m.type, decorators: m.decorators }));
+    return (cls?.members ?? [])
+      .filter((m) => m.kind === 'ctor-param')
+      .map((m) => ({ name: m.name, type: m.type, decorators: m.decorators }));
   }
   return cls?.members.find((m) => m.name === name && m.params)?.params ?? [];
 }
@@ -98,7 +100,7 @@ export class ReceiverTracer<C> {
     let value: Traced<C> | undefined;
     if (parts[0] === 'this') {
       const cls = facts.classes.find((c) => c.name === ctx.symbol.split('.')[0]);
-      value = cls ? this.classValue({ file, cls }, depth) : undefined;
+      value = cls ? this.classValue({ file, cls }) : undefined;
     } else {
       value = this.local(file, facts, parts[0], ctx, depth);
     }
@@ -154,7 +156,8 @@ export class ReceiverTracer<C> {
       // `export default knex(config)`: the exported expression is a module-level call on the export's line.
       const direct = exp ? undefined : target?.exports.find((e) => e.name === resolved.name && !e.local && e.kind === 'value');
       const call = direct && target?.calls.find((c) => c.symbol === '<module>' && c.line === direct.line && c.outer === undefined);
-      if (call) return this.value(resolved.file, { k: 'call', callee: call.callee, args: call.args }, { symbol: '<module>', within: [] }, depth);
+      if (call)
+        return this.value(resolved.file, { k: 'call', callee: call.callee, args: call.args }, { symbol: '<module>', within: [] }, depth);
       return undefined;
     }
     return this.hint(name);
@@ -221,7 +224,8 @@ export class ReceiverTracer<C> {
       if (inner?.kind === 'client') return inner;
     }
     const dot = init.callee.lastIndexOf('.');
-    if (dot !== -1 && /^this\.[\w$]+$/.test(init.callee)) return this.methodResult(file, ctx.symbol.split('.')[0], init.callee.slice(5), depth);
+    if (dot !== -1 && /^this\.[\w$]+$/.test(init.callee))
+      return this.methodResult(file, ctx.symbol.split('.')[0], init.callee.slice(5), depth);
     if (dot !== -1) {
       const method = init.callee.slice(dot + 1);
       if (!this.rules.callKeepsClient?.(method)) return undefined;
@@ -266,12 +270,12 @@ export class ReceiverTracer<C> {
     const name = baseTypeName(type);
     if (!/^[\w$.]+$/.test(name)) return undefined;
     const ref = this.index.resolveClass(file, name);
-    if (ref) return this.classValue(ref, depth);
+    if (ref) return this.classValue(ref);
     return this.hint(name.split('.').pop() ?? name);
   }
 
   /** An instance of a project class; a client when its heritage chain ends in one. */
-  private classValue(ref: ClassRef, depth: number): Traced<C> | undefined {
+  private classValue(ref: ClassRef): Traced<C> | undefined {
     let current: ClassRef | undefined = ref;
     for (let i = 0; current && i < MAX_DEPTH; i++) {
       const ext = current.cls.extends;
