@@ -150,13 +150,10 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
     const callee = call.callee.replace(/\?\./g, '.').replace(/!/g, '');
     if (callee.startsWith('new ') || callee.includes('(') || call.tagged) return undefined;
     const parts = callee.split('.');
-    const ownClass = (): ClassRef | undefined => {
-      const name = call.symbol.split('.')[0];
-      const cls = classIn(file, name);
-      return cls ? { file, cls } : undefined;
-    };
     if (parts[0] === 'this' || parts[0] === 'super') {
-      const self = ownClass();
+      const dot = call.symbol.indexOf('.');
+      const cls = dot > 0 ? classIn(file, call.symbol.slice(0, dot)) : undefined;
+      const self = cls ? { file, cls } : undefined;
       if (!self) return undefined;
       const start = parts[0] === 'super' ? baseOf(self) : self;
       if (!start) return undefined;

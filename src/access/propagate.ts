@@ -92,24 +92,31 @@ export function propagate(files: readonly FileFacts[], direct: readonly DirectSi
     }
   }
 
-  // 2. what each symbol reaches: its own sites plus its callees', to a fixed point
-  const work = [...reach.keys()].sort();
+  // 2. what each symbol reaches: its own sites plus its callees'. Only what is
+  //    new to a symbol travels on to its callers, so each (edge, table) pair is
+  //    crossed once and cycles end.
+  const pending = new Map<string, Map<string, Reached>>();
+  for (const [key, items] of reach) pending.set(key, new Map(items));
+  const work = [...pending.keys()].sort();
   while (work.length > 0) {
     const key = work.pop() as string;
-    const items = reach.get(key);
-    if (!items) continue;
+    const delta = pending.get(key);
+    pending.delete(key);
+    if (!delta || delta.size === 0) continue;
     for (const edge of edgesByTarget.get(key) ?? []) {
       const callerKey = symbolKey(edge.file, edge.caller);
       let callerItems = reach.get(callerKey);
       if (!callerItems) reach.set(callerKey, (callerItems = new Map()));
-      let grew = false;
-      for (const [k, item] of items) {
-        if (!callerItems.has(k)) {
-          callerItems.set(k, item);
-          grew = true;
+      for (const [k, item] of delta) {
+        if (callerItems.has(k)) continue;
+        callerItems.set(k, item);
+        let callerDelta = pending.get(callerKey);
+        if (!callerDelta) {
+          pending.set(callerKey, (callerDelta = new Map()));
+          work.push(callerKey);
         }
+        callerDelta.set(k, item);
       }
-      if (grew) work.push(callerKey);
     }
   }
 
