@@ -81,6 +81,14 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     expected: ['default:orders read', 'default:orders write'],
   },
   {
+    name: 'documents held in typed fields and parameters (model<IDoc>, XDocument)',
+    files: {
+      'src/user.model.ts': `import { Schema, model, Document } from 'mongoose';\nexport interface IUserDocument extends Document { name: string }\nexport const UserModel = model<IUserDocument>('User', new Schema({ name: String }));`,
+      'src/user.ts': `import { IUserDocument } from './user.model';\nexport class User {\n  constructor(private _data: IUserDocument) {}\n  rename(name: string) { this._data.name = name; return this._data.save(); }\n}\nexport function drop(doc: IUserDocument | null) { return doc!.deleteOne(); }`,
+    },
+    expected: ['default:users write'],
+  },
+  {
     name: 'aggregate $lookup reads and $merge writes other collections',
     files: {
       'src/a.ts': plainModel('Order'),

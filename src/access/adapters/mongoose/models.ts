@@ -20,6 +20,8 @@ export interface MongooseModel {
   /** Bindings holding the model, `file#name`. */
   keys: string[];
   names: string[];
+  /** Types its documents are declared with (`model<IUserDocument>`, `UserDocument`, the @Schema class). */
+  docTypes: string[];
   /** Field definitions: a schema object literal or the @Prop members of a class. */
   fields?: { file: string; obj?: ArgFact; cls?: ClassFact };
   connection?: string;
@@ -29,6 +31,7 @@ export interface ModelRegistry {
   models: MongooseModel[];
   byKey: Map<string, MongooseModel>;
   byName: Map<string, MongooseModel[]>;
+  byDocType: Map<string, MongooseModel[]>;
 }
 
 interface Draft {
@@ -40,6 +43,7 @@ interface Draft {
   keys: string[];
   variable?: string;
   fields?: MongooseModel['fields'];
+  typeArg?: string;
 }
 
 /** The model name an argument gives: `'User'`, `User.name`, or a string constant. */
@@ -126,6 +130,7 @@ export function findModels(input: AdapterInput): ModelRegistry {
           keys: moduleKeys(),
           variable: call.assignedTo,
           fields: info.fields,
+          typeArg: call.typeArgs[0],
         });
       } else if (method === 'forFeature' || method === 'forFeatureAsync') {
         drafts.push(...featureDrafts(input.index, files, file, call.args, call.line));
@@ -156,6 +161,7 @@ export function findModels(input: AdapterInput): ModelRegistry {
       modelName: d.modelName,
       keys: d.keys,
       names: [...new Set([d.modelName, ...(d.variable && !d.variable.includes('.') ? [d.variable] : [])])],
+      docTypes: [...new Set([`${d.modelName}Document`, ...(d.typeArg ? [d.typeArg.replace(/<[\s\S]*$/, '').trim()] : []), ...(d.fields?.cls ? [d.fields.cls.name, `${d.fields.cls.name}Document`] : [])])],
       fields: d.fields,
       connection: d.connection,
       table: { id: `${store}:${name}`, store, name, orm: 'mongoose', entity: d.modelName, declaredIn: `${d.file.path}:${d.line}`, ...columnsOf(d.fields) },
@@ -245,14 +251,17 @@ function registryOf(all: MongooseModel[]): ModelRegistry {
       seen.keys = [...new Set([...seen.keys, ...m.keys])];
       seen.names = [...new Set([...seen.names, ...m.names])];
       seen.fields ??= m.fields;
+      seen.docTypes = [...new Set([...seen.docTypes, ...m.docTypes])];
     }
   }
   const models = [...byId.values()].sort((a, b) => a.table.id.localeCompare(b.table.id));
   const byKey = new Map<string, MongooseModel>();
   const byName = new Map<string, MongooseModel[]>();
+  const byDocType = new Map<string, MongooseModel[]>();
   for (const m of models) {
     for (const k of m.keys) byKey.set(k, m);
     for (const n of m.names) byName.set(n, [...(byName.get(n) ?? []), m]);
+    for (const t of m.docTypes) byDocType.set(t, [...(byDocType.get(t) ?? []), m]);
   }
-  return { models, byKey, byName };
+  return { models, byKey, byName, byDocType };
 }

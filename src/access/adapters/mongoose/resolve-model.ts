@@ -80,6 +80,11 @@ const DOCUMENT_SOURCES = new Set(['findOne', 'findById', 'create', 'findOneAndUp
 /** A document variable: `const doc = new User(data)` or `const doc = await User.findById(id)` in the same function. */
 export function resolveDocument(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, recv: string): MongooseModel | undefined {
   if (recv.startsWith('new ') && call.receiver !== undefined) return constructed(index, registry, file, file.calls[call.receiver]);
+  const typed = documentType(index, file, call, recv);
+  if (typed) {
+    const hits = registry.byDocType.get(typed);
+    if (hits?.length === 1) return hits[0];
+  }
   if (!/^[\w$]+$/.test(recv)) return undefined;
   for (const other of file.calls) {
     if (other.symbol !== call.symbol || other.assignedTo !== recv || other.id >= call.id) continue;
@@ -122,4 +127,20 @@ function viaModelHolder(index: ProjectIndex, file: string, segments: string[]): 
   if (holders.some((s) => /^(db|models?|mongoose|connection|conn)$/i.test(s))) return true;
   const root = holders[0] === 'this' ? undefined : holders[0];
   return !!root && !!index.files.get(file)?.imports.some((i) => i.names.some((n) => n.local === root));
+}
+
+/** The declared type of a document holder: a class member (`this._data: IUserDocument`) or a parameter. */
+function documentType(index: ProjectIndex, file: FileFacts, call: CallFact, recv: string): string | undefined {
+  let type: string | undefined;
+  if (recv.startsWith('this.') && recv.split('.').length === 2) {
+    const cls = enclosingClass(file, call);
+    type = cls && findMember(index, file.path, cls, recv.slice(5))?.member.type;
+  } else if (/^[\w$]+$/.test(recv)) {
+    const cls = enclosingClass(file, call);
+    const method = cls?.members.find((m) => `${cls.name}.${m.name}` === call.symbol);
+    const fn = file.functions.find((f) => f.name === call.symbol);
+    type = (method?.params ?? fn?.params ?? []).find((p) => p.name === recv)?.type;
+  }
+  const name = type?.replace(/\s*\|\s*(null|undefined)\b/g, '').replace(/<[\s\S]*$/, '').trim();
+  return name && /^[\w$]+$/.test(name) ? name : undefined;
 }
