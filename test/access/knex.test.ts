@@ -31,8 +31,14 @@ describe('knex fixture', () => {
       columns: ['billed', 'driver_id', 'id', 'started_at', 'vehicle_id'],
       orm: 'knex',
     });
-    const symbols = result.accesses.filter((a) => a.table === 'default:drivers' && !a.propagated && a.unit === 'src/drivers/driver.repository.ts');
-    expect(symbols.map((a) => a.symbol).sort()).toEqual(['DriverRepository.deactivate', 'DriverRepository.findById', 'DriverRepository.list']);
+    const symbols = result.accesses.filter(
+      (a) => a.table === 'default:drivers' && !a.propagated && a.unit === 'src/drivers/driver.repository.ts',
+    );
+    expect(symbols.map((a) => a.symbol).sort()).toEqual([
+      'DriverRepository.deactivate',
+      'DriverRepository.findById',
+      'DriverRepository.list',
+    ]);
   });
 });
 
@@ -93,7 +99,10 @@ describe('knex finds', () => {
     const result = await run({
       'migrations/1.ts': `import type { Knex } from 'knex';\nexport async function up(knex: Knex) {\n  await knex.schema.createTable('users', (t) => { t.increments('id'); });\n  await knex.schema.createTable('orders', (t) => { t.integer('user_id').references('users.id'); });\n}`,
     });
-    expect(result.tables.filter((t) => t.orm === 'knex').map((t) => `${t.id} ${t.declaredIn}`)).toEqual(['default:orders migrations/1.ts:4', 'default:users migrations/1.ts:3']);
+    expect(result.tables.filter((t) => t.orm === 'knex').map((t) => `${t.id} ${t.declaredIn}`)).toEqual([
+      'default:orders migrations/1.ts:4',
+      'default:users migrations/1.ts:3',
+    ]);
     expect(result.relations.map((r) => `${r.from}->${r.to}`)).toEqual(['default:orders->default:users']);
   });
 
@@ -109,7 +118,9 @@ describe('knex finds', () => {
     const result = await run({
       'src/t.ts': `import { db } from './db';\nexport async function f() {\n  const trx = await db.transaction();\n  await trx('users').update({});\n  await db('orders').transacting(trx).insert({});\n  await trx.commit();\n}`,
     });
-    expect(result.transactions.map((t) => t.tables.map((x) => `${x.table}:${x.mode}`).sort())).toEqual([['default:orders:write', 'default:users:write']]);
+    expect(result.transactions.map((t) => t.tables.map((x) => `${x.table}:${x.mode}`).sort())).toEqual([
+      ['default:orders:write', 'default:users:write'],
+    ]);
   });
 });
 
@@ -129,7 +140,9 @@ const ignores: { name: string; files: Record<string, string> }[] = [
   },
   {
     name: 'schema introspection and helpers on the instance',
-    files: { 'src/a.ts': `import { db } from './db';\nexport async function f() { await db.schema.hasTable('users'); await db.destroy(); return db.fn.now(); }` },
+    files: {
+      'src/a.ts': `import { db } from './db';\nexport async function f() { await db.schema.hasTable('users'); await db.destroy(); return db.fn.now(); }`,
+    },
   },
 ];
 

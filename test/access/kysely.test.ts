@@ -114,7 +114,9 @@ const ignores: { name: string; files: Record<string, string> }[] = [
   },
   {
     name: 'schema introspection and a sql fragment',
-    files: { 'src/a.ts': `import { sql } from 'kysely';\nimport { db } from './db';\nexport async function f() { await db.introspection.getTables(); return sql\`now()\`; }` },
+    files: {
+      'src/a.ts': `import { sql } from 'kysely';\nimport { db } from './db';\nexport async function f() { await db.introspection.getTables(); return sql\`now()\`; }`,
+    },
   },
 ];
 
@@ -136,12 +138,16 @@ const unresolved: { name: string; files: Record<string, string>; reason: string 
   },
   {
     name: 'a sql statement whose table is interpolated',
-    files: { 'src/a.ts': `import { sql } from 'kysely';\nimport { db } from './db';\nexport const f = (t: string) => sql\`SELECT * FROM \${sql.table(t)}\`.execute(db);` },
+    files: {
+      'src/a.ts': `import { sql } from 'kysely';\nimport { db } from './db';\nexport const f = (t: string) => sql\`SELECT * FROM \${sql.table(t)}\`.execute(db);`,
+    },
     reason: 'dynamic-table-name',
   },
   {
     name: 'a sql write statement without a table',
-    files: { 'src/a.ts': `import { sql } from 'kysely';\nimport { db } from './db';\nexport const f = () => sql\`DELETE WHERE id = 1\`.execute(db);` },
+    files: {
+      'src/a.ts': `import { sql } from 'kysely';\nimport { db } from './db';\nexport const f = () => sql\`DELETE WHERE id = 1\`.execute(db);`,
+    },
     reason: 'unparsable-sql',
   },
 ];

@@ -31,7 +31,13 @@ model Role {
 const CLIENT = `import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n`;
 
 const run = (files: Record<string, string>): Promise<AnalysisResult> =>
-  analyzeProject({ 'package.json': PKG, 'tsconfig.json': '{"compilerOptions":{"strict":true}}', 'prisma/schema.prisma': SCHEMA, 'src/db.ts': CLIENT, ...files });
+  analyzeProject({
+    'package.json': PKG,
+    'tsconfig.json': '{"compilerOptions":{"strict":true}}',
+    'prisma/schema.prisma': SCHEMA,
+    'src/db.ts': CLIENT,
+    ...files,
+  });
 
 /** Direct prisma accesses as sorted, distinct `table mode` strings. */
 const accessesOf = (r: AnalysisResult): string[] =>
@@ -64,7 +70,10 @@ describe('prisma fixtures', () => {
       columns: ['assignee_id', 'id', 'status', 'title'],
       orm: 'prisma',
     });
-    expect(result.tables.find((t) => t.id === 'billing:Ticket')).toMatchObject({ entity: 'Ticket', declaredIn: 'prisma/billing/schema.prisma:30' });
+    expect(result.tables.find((t) => t.id === 'billing:Ticket')).toMatchObject({
+      entity: 'Ticket',
+      declaredIn: 'prisma/billing/schema.prisma:30',
+    });
     expect(result.transactions.find((t) => t.unit === 'src/teams/team.service.ts')?.kind).toBe('prisma.$transaction');
   });
 });
@@ -72,7 +81,9 @@ describe('prisma fixtures', () => {
 const finds: { name: string; files: Record<string, string>; expected: string[] }[] = [
   {
     name: 'an exported client imported elsewhere; @@map and model names',
-    files: { 'src/a.ts': `import { prisma } from './db';\nexport const f = () => prisma.user.findMany();\nexport const g = () => prisma.order.create({ data: {} });` },
+    files: {
+      'src/a.ts': `import { prisma } from './db';\nexport const f = () => prisma.user.findMany();\nexport const g = () => prisma.order.create({ data: {} });`,
+    },
     expected: ['default:Order write', 'default:users read'],
   },
   {
@@ -130,7 +141,9 @@ describe('prisma finds', () => {
     const result = await run({
       'src/t.ts': `import { prisma } from './db';\nexport async function f() {\n  await prisma.$transaction([prisma.user.update({ where: { id: 1 }, data: {} }), prisma.role.delete({ where: { id: 2 } })]);\n}`,
     });
-    expect(result.transactions.map((t) => t.tables.map((x) => `${x.table}:${x.mode}`).sort())).toEqual([['default:Role:write', 'default:users:write']]);
+    expect(result.transactions.map((t) => t.tables.map((x) => `${x.table}:${x.mode}`).sort())).toEqual([
+      ['default:Role:write', 'default:users:write'],
+    ]);
   });
 
   it('implicit many-to-many: _AToB, or _name for a named relation', async () => {
@@ -140,11 +153,18 @@ describe('prisma finds', () => {
     const ids = result.tables.map((t) => t.id);
     expect(ids).toContain('default:_RoleToUser');
     expect(ids).toContain('default:_PostTags');
-    expect(result.relations.filter((r) => r.from === 'default:_PostTags').map((r) => r.to).sort()).toEqual(['default:Post', 'default:Tag']);
+    expect(
+      result.relations
+        .filter((r) => r.from === 'default:_PostTags')
+        .map((r) => r.to)
+        .sort(),
+    ).toEqual(['default:Post', 'default:Tag']);
   });
 
   it('@@schema keeps a non-public schema qualified', async () => {
-    const result = await run({ 'prisma/schema.prisma': `${SCHEMA}\nmodel Audit {\n  id Int @id\n  @@map("events")\n  @@schema("audit")\n}\n` });
+    const result = await run({
+      'prisma/schema.prisma': `${SCHEMA}\nmodel Audit {\n  id Int @id\n  @@map("events")\n  @@schema("audit")\n}\n`,
+    });
     expect(result.tables.map((t) => t.id)).toContain('default:audit.events');
   });
 
@@ -155,7 +175,12 @@ describe('prisma finds', () => {
       'src/b.ts': `import { PrismaClient } from './generated/billing';\nconst b = new PrismaClient();\nexport const f = () => b.user.findMany();`,
       'src/a.ts': `import { prisma } from './db';\nexport const g = () => prisma.user.create({ data: {} });`,
     });
-    expect(result.tables.filter((t) => t.entity === 'User').map((t) => t.id).sort()).toEqual(['billing:User', 'default:users']);
+    expect(
+      result.tables
+        .filter((t) => t.entity === 'User')
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['billing:User', 'default:users']);
     expect(accessesOf(result)).toEqual(['billing:User read', 'default:users write']);
   });
 
@@ -210,7 +235,9 @@ const unresolved: { name: string; files: Record<string, string>; reason: string 
   },
   {
     name: 'raw SQL whose table is an unfollowable interpolation',
-    files: { 'src/a.ts': `import { prisma } from './db';\nexport const f = (t: string) => prisma.$queryRawUnsafe(\`SELECT * FROM \${t}\`);` },
+    files: {
+      'src/a.ts': `import { prisma } from './db';\nexport const f = (t: string) => prisma.$queryRawUnsafe(\`SELECT * FROM \${t}\`);`,
+    },
     reason: 'dynamic-table-name',
   },
   {
@@ -244,8 +271,12 @@ describe('prisma bad input', () => {
   });
 
   it('malformed raw SQL is a problem with its location and an unresolved access', async () => {
-    const result = await run({ 'src/a.ts': `import { prisma } from './db';\nexport const f = () =>\n  prisma.$queryRawUnsafe('SELEC * FRM users');` });
-    expect(result.unresolvedAccesses.filter((u) => u.orm === 'prisma').map((u) => `${u.unit}:${u.line} ${u.reason}`)).toEqual(['src/a.ts:3 unparsable-sql']);
+    const result = await run({
+      'src/a.ts': `import { prisma } from './db';\nexport const f = () =>\n  prisma.$queryRawUnsafe('SELEC * FRM users');`,
+    });
+    expect(result.unresolvedAccesses.filter((u) => u.orm === 'prisma').map((u) => `${u.unit}:${u.line} ${u.reason}`)).toEqual([
+      'src/a.ts:3 unparsable-sql',
+    ]);
     expect(result.problems.filter((p) => p.source === 'sql').map((p) => `${p.path}:${p.line}`)).toEqual(['src/a.ts:3']);
   });
 });

@@ -178,7 +178,7 @@ export class ReceiverTracer<C> {
 
   private variable(file: string, v: VariableFact, depth: number): Traced<C> | undefined {
     if (v.type) {
-      const typed = this.typeValue(file, v.type, depth);
+      const typed = this.typeValue(file, v.type);
       if (typed) return typed;
     }
     return v.init ? this.value(file, v.init, { symbol: v.scope, within: [] }, depth, v.name) : undefined;
@@ -197,7 +197,7 @@ export class ReceiverTracer<C> {
     const injected = this.rules.fromDecorators?.(file, decorators, type);
     if (injected !== undefined) return { kind: 'client', client: injected };
     if (type) {
-      const typed = this.typeValue(file, type, depth);
+      const typed = this.typeValue(file, type);
       if (typed) return typed;
     }
     return init ? this.value(file, init, ctx, depth, boundTo) : undefined;
@@ -217,7 +217,7 @@ export class ReceiverTracer<C> {
       return undefined;
     }
     if (init.k !== 'call') return undefined;
-    if (init.callee.startsWith('new ')) return this.typeValue(file, init.callee.slice(4), depth);
+    if (init.callee.startsWith('new ')) return this.typeValue(file, init.callee.slice(4));
     // Singleton wrappers: `remember('db', () => new PrismaClient())`, `globalThis.x ??= …` helpers.
     for (const arg of init.args) {
       const inner = arg.k === 'fn' && arg.ret ? this.value(file, arg.ret, ctx, depth, boundTo) : undefined;
@@ -248,7 +248,7 @@ export class ReceiverTracer<C> {
     const m = cls?.members.find((x) => x.name === method && x.kind === 'method');
     if (!cls || !m) return undefined;
     if (m.type) {
-      const typed = this.typeValue(file, m.type.replace(/^Promise<(.*)>$/, '$1'), depth);
+      const typed = this.typeValue(file, m.type.replace(/^Promise<(.*)>$/, '$1'));
       if (typed) return typed;
     }
     return this.bodyResult(file, `${className}.${method}`, depth);
@@ -264,7 +264,7 @@ export class ReceiverTracer<C> {
     return undefined;
   }
 
-  private typeValue(file: string, type: string, depth: number): Traced<C> | undefined {
+  private typeValue(file: string, type: string): Traced<C> | undefined {
     const client = this.rules.fromType(file, type);
     if (client !== undefined) return { kind: 'client', client };
     const name = baseTypeName(type);
@@ -296,7 +296,7 @@ export class ReceiverTracer<C> {
         cls.members.find((x) => x.name === name && (x.kind === 'property' || x.kind === 'getter')) ??
         cls.members.find((x) => x.name === name && x.kind === 'ctor-param');
       if (m) {
-        if (m.kind === 'getter') return m.type ? this.typeValue(file, m.type, depth) : this.hint(name);
+        if (m.kind === 'getter') return m.type ? this.typeValue(file, m.type) : this.hint(name);
         const value = this.declared(file, m.type, m.decorators, m.init, depth, { symbol: `${cls.name}.${name}`, within: [] }, name);
         // `@Inject(KNEX) private readonly knex` with no type: the name is all there is.
         return value ?? (m.type || m.init ? undefined : this.hint(name));
