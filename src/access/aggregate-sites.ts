@@ -24,7 +24,17 @@ export function aggregateSites(sites: readonly SiteLike[]): Access[] {
       group.count++;
       group.lines.push(s.line);
     } else {
-      groups.set(key, { unit: s.unit, symbol: s.symbol, table: s.table, mode: s.mode, count: 1, lines: [s.line], orm: s.orm, via: s.via, propagated: s.propagated });
+      groups.set(key, {
+        unit: s.unit,
+        symbol: s.symbol,
+        table: s.table,
+        mode: s.mode,
+        count: 1,
+        lines: [s.line],
+        orm: s.orm,
+        via: s.via,
+        propagated: s.propagated,
+      });
     }
   }
   const accesses = [...groups.values()];

@@ -90,9 +90,16 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
     return base ? memberClass(base, field, depth + 1) : undefined;
   };
 
-  const classOfDeclaration = (file: string, decl: MemberFact | ParamFact | { type?: string; init?: MemberFact['init']; decorators?: MemberFact['decorators'] }): ClassRef | undefined => {
+  const classOfDeclaration = (
+    file: string,
+    decl: MemberFact | ParamFact | { type?: string; init?: MemberFact['init']; decorators?: MemberFact['decorators'] },
+  ): ClassRef | undefined => {
     const injected = decl.decorators?.find((d) => d.name === 'Inject')?.args[0];
-    const candidates = [typeName(decl.type), injected?.k === 'id' ? injected.v : undefined, 'init' in decl ? newedClass(decl.init) : undefined];
+    const candidates = [
+      typeName(decl.type),
+      injected?.k === 'id' ? injected.v : undefined,
+      'init' in decl ? newedClass(decl.init) : undefined,
+    ];
     for (const name of candidates) {
       const cls = name ? index.resolveClass(file, name) : undefined;
       if (cls) return cls;
@@ -101,7 +108,11 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
   };
 
   /** What an identifier used in `file` inside `symbol` holds: a class instance, a class itself, or a module value. */
-  const identifierTarget = (file: string, symbol: string, name: string): { instanceOf?: ClassRef; classItself?: ClassRef; moduleValue?: SymbolRef } | undefined => {
+  const identifierTarget = (
+    file: string,
+    symbol: string,
+    name: string,
+  ): { instanceOf?: ClassRef; classItself?: ClassRef; moduleValue?: SymbolRef } | undefined => {
     const facts = index.files.get(file);
     if (!facts) return undefined;
     const param = paramsOf(facts, symbol).find((p) => p.name === name);
@@ -109,7 +120,9 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
       const cls = classOfDeclaration(file, param);
       return cls ? { instanceOf: cls } : undefined;
     }
-    const variable = factLookup(facts).variables(name).find((v) => v.scope === symbol || v.scope === '<module>');
+    const variable = factLookup(facts)
+      .variables(name)
+      .find((v) => v.scope === symbol || v.scope === '<module>');
     if (variable) {
       const cls = classOfDeclaration(file, variable);
       if (cls) return { instanceOf: cls };
@@ -121,7 +134,8 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
     const resolved = index.resolveName(file, name);
     if (resolved?.kind !== 'internal' || resolved.file === file) return undefined;
     const target = index.files.get(resolved.file);
-    const exportedName = resolved.name === 'default' ? (target?.exports.find((e) => e.name === 'default')?.local ?? 'default') : resolved.name;
+    const exportedName =
+      resolved.name === 'default' ? (target?.exports.find((e) => e.name === 'default')?.local ?? 'default') : resolved.name;
     return identifierTarget(resolved.file, '<module>', exportedName);
   };
 

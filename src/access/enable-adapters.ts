@@ -16,7 +16,11 @@ export interface EnabledAdapter {
 /** Schema file paths listed one by one up to this many, then summarised. */
 const LISTED_SCHEMAS = 3;
 
-export function enableAdapters(adapters: readonly OrmAdapter[], files: readonly FileFacts[], schemaFiles: readonly SchemaFile[]): EnabledAdapter[] {
+export function enableAdapters(
+  adapters: readonly OrmAdapter[],
+  files: readonly FileFacts[],
+  schemaFiles: readonly SchemaFile[],
+): EnabledAdapter[] {
   const importers = countImporters(files);
   const enabled: EnabledAdapter[] = [];
   for (const adapter of adapters) {

@@ -80,10 +80,15 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
     tables: [...tables.values()].sort((a, b) => cmp(a.id, b.id)),
     relations: dedupeRelations(relations),
     accesses,
-    unresolvedAccesses: unresolved.sort((a, b) => cmp(a.unit, b.unit) || a.line - b.line || cmp(a.symbol, b.symbol) || cmp(a.reason, b.reason) || cmp(a.detail ?? '', b.detail ?? '')),
+    unresolvedAccesses: unresolved.sort(
+      (a, b) =>
+        cmp(a.unit, b.unit) || a.line - b.line || cmp(a.symbol, b.symbol) || cmp(a.reason, b.reason) || cmp(a.detail ?? '', b.detail ?? ''),
+    ),
     transactions: assembleTransactions(scopes, sites, filesByPath, propagation),
     adapters: uses,
-    problems: problems.sort((a, b) => cmp(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.source, b.source) || cmp(a.message, b.message)),
+    problems: problems.sort(
+      (a, b) => cmp(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.source, b.source) || cmp(a.message, b.message),
+    ),
   };
 }
 
@@ -93,7 +98,14 @@ function runAdapter(name: string, run: () => AdapterOutput): AdapterOutput {
     return run();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { tables: [], relations: [], accesses: [], unresolved: [], transactions: [], problems: [{ path: '.', source: `adapter:${name}`, message: `adapter failed: ${message}` }] };
+    return {
+      tables: [],
+      relations: [],
+      accesses: [],
+      unresolved: [],
+      transactions: [],
+      problems: [{ path: '.', source: `adapter:${name}`, message: `adapter failed: ${message}` }],
+    };
   }
 }
 
@@ -103,7 +115,9 @@ function dedupeRelations(relations: readonly Relation[]): Relation[] {
     const key = [r.from, r.to, r.kind, r.field ?? ''].join('\0');
     if (!byKey.has(key)) byKey.set(key, r);
   }
-  return [...byKey.values()].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.kind, b.kind) || cmp(a.field ?? '', b.field ?? ''));
+  return [...byKey.values()].sort(
+    (a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.kind, b.kind) || cmp(a.field ?? '', b.field ?? ''),
+  );
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -126,7 +126,8 @@ export function propagate(files: readonly FileFacts[], direct: readonly DirectSi
     const items = reach.get(targetKey);
     if (!items) continue;
     const via = targetKey.slice(targetKey.indexOf('#') + 1);
-    for (const edge of edges) for (const item of items.values()) sites.push({ unit: edge.file, symbol: edge.caller, line: edge.line, via, ...item });
+    for (const edge of edges)
+      for (const item of items.values()) sites.push({ unit: edge.file, symbol: edge.caller, line: edge.line, via, ...item });
   }
 
   return {
@@ -150,7 +151,8 @@ function indexCallsByName(files: readonly FileFacts[]): Map<string, { file: stri
   for (const facts of files) {
     const aliases = new Map<string, string>();
     for (const imp of facts.imports) {
-      for (const n of imp.names) if (n.imported !== n.local && n.imported !== '*') aliases.set(n.local, n.imported === 'default' ? DEFAULT_NAME : n.imported);
+      for (const n of imp.names)
+        if (n.imported !== n.local && n.imported !== '*') aliases.set(n.local, n.imported === 'default' ? DEFAULT_NAME : n.imported);
     }
     for (const call of facts.calls) {
       if (call.callee.startsWith('new ') || call.tagged) continue;

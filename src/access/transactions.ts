@@ -30,7 +30,9 @@ export function assembleTransactions(
   const transactions = scopes.map((scope): Transaction => {
     const facts = filesByPath.get(scope.unit);
     const extra = new Set(scope.extraCallIds ?? []);
-    const inside: CallFact[] = (facts?.calls ?? []).filter((c) => c.id !== scope.callId && (c.within.includes(scope.callId) || extra.has(c.id)));
+    const inside: CallFact[] = (facts?.calls ?? []).filter(
+      (c) => c.id !== scope.callId && (c.within.includes(scope.callId) || extra.has(c.id)),
+    );
     const tables = new Map<string, Transaction['tables'][number]>();
     const add = (table: string, mode: 'read' | 'write', propagated: boolean): void => {
       tables.set(`${table}\0${mode}\0${propagated ? 1 : 0}`, { table, mode, propagated });
@@ -48,9 +50,14 @@ export function assembleTransactions(
       orm: scope.orm,
       kind: scope.kind,
       tables: [...tables.values()].sort(
-        (a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0) || (a.mode < b.mode ? -1 : a.mode > b.mode ? 1 : 0) || Number(a.propagated) - Number(b.propagated),
+        (a, b) =>
+          (a.table < b.table ? -1 : a.table > b.table ? 1 : 0) ||
+          (a.mode < b.mode ? -1 : a.mode > b.mode ? 1 : 0) ||
+          Number(a.propagated) - Number(b.propagated),
       ),
     };
   });
-  return transactions.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0) || a.line - b.line || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return transactions.sort(
+    (a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0) || a.line - b.line || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
+  );
 }

@@ -32,18 +32,28 @@ export function formatAccessSummary(result: AnalysisResult): string[] {
   const unresolved = result.unresolvedAccesses.length;
   const stores = [...new Set(result.tables.map((t) => t.store))].sort(compareStrings);
 
-  const lines = [`Data access: ${result.tables.length} tables in ${stores.length} ${stores.length === 1 ? 'store' : 'stores'}, ${result.relations.length} relations`];
+  const lines = [
+    `Data access: ${result.tables.length} tables in ${stores.length} ${stores.length === 1 ? 'store' : 'stores'}, ${result.relations.length} relations`,
+  ];
   for (const store of stores) {
     const tables = result.tables.filter((t) => t.store === store);
     lines.push(`  ${store}: ${tables.length} (${ranked(countBy(tables, (t) => t.orm))})`);
   }
   lines.push(`  access: ${sites} sites → ${direct.length} direct edges, ${propagated.length} propagated edges`);
   const multiTable = result.transactions.filter((t) => new Set(t.tables.map((x) => x.table)).size > 1).length;
-  lines.push(`  transactions: ${result.transactions.length}${result.transactions.length ? ` (${multiTable} touching several tables)` : ''}`);
+  lines.push(
+    `  transactions: ${result.transactions.length}${result.transactions.length ? ` (${multiTable} touching several tables)` : ''}`,
+  );
   if (unresolved > 0) {
     const share = sites + unresolved === 0 ? 0 : Math.round((unresolved / (sites + unresolved)) * 1000) / 10;
-    lines.push(`  unresolved: ${unresolved} (${share}% of access sites) — ${ranked(countBy(result.unresolvedAccesses, (u) => u.reason), TOP_REASONS)}`);
-    for (const u of result.unresolvedAccesses.slice(0, SAMPLE_UNRESOLVED)) lines.push(`    e.g. ${u.unit}:${u.line} ${u.reason}${u.detail ? ` (${u.detail})` : ''}`);
+    lines.push(
+      `  unresolved: ${unresolved} (${share}% of access sites) — ${ranked(
+        countBy(result.unresolvedAccesses, (u) => u.reason),
+        TOP_REASONS,
+      )}`,
+    );
+    for (const u of result.unresolvedAccesses.slice(0, SAMPLE_UNRESOLVED))
+      lines.push(`    e.g. ${u.unit}:${u.line} ${u.reason}${u.detail ? ` (${u.detail})` : ''}`);
   }
   const dataProblems = result.problems.filter((p) => p.source === 'sql' || p.source.startsWith('adapter') || p.source.endsWith('schema'));
   if (dataProblems.length) lines.push(`  problems: ${dataProblems.length} (${ranked(countBy(dataProblems, (p) => p.source))})`);

@@ -8,7 +8,8 @@ const project = (files: Record<string, string>, deps: Record<string, string> = {
   analyzeProject({ 'package.json': pkg(deps), 'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true } }), ...files });
 
 /** Direct accesses as `table:mode`, sorted and deduplicated. */
-const direct = (r: AnalysisResult): string[] => [...new Set(r.accesses.filter((a) => !a.propagated).map((a) => `${a.table}:${a.mode}`))].sort();
+const direct = (r: AnalysisResult): string[] =>
+  [...new Set(r.accesses.filter((a) => !a.propagated).map((a) => `${a.table}:${a.mode}`))].sort();
 
 describe('raw-sql fixture', () => {
   it('reaches full precision and recall on raw-sql-library', async () => {
@@ -17,7 +18,9 @@ describe('raw-sql fixture', () => {
     for (const [category, score] of Object.entries(scores)) {
       expect({ category, missing: score.missing, extra: score.extra }).toEqual({ category, missing: [], extra: [] });
     }
-    expect(result.unresolvedAccesses.map((u) => `${u.unit}:${u.line} ${u.reason}`)).toEqual(['src/reports/overdue.report.ts:21 dynamic-table-name']);
+    expect(result.unresolvedAccesses.map((u) => `${u.unit}:${u.line} ${u.reason}`)).toEqual([
+      'src/reports/overdue.report.ts:21 dynamic-table-name',
+    ]);
     expect(result.adapters.map((a) => a.name)).toEqual(['raw-sql']);
   });
 });
@@ -26,12 +29,16 @@ describe('raw-sql finds', () => {
   const cases: [name: string, files: Record<string, string>, expected: string[], deps?: Record<string, string>][] = [
     [
       'pool.query with a string',
-      { 'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const list = () => pool.query('SELECT * FROM orders o JOIN customers c ON c.id = o.customer_id');\n` },
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const list = () => pool.query('SELECT * FROM orders o JOIN customers c ON c.id = o.customer_id');\n`,
+      },
       ['default:customers:read', 'default:orders:read'],
     ],
     [
       'namespace import and a query config object',
-      { 'src/a.ts': `import * as pg from 'pg';\nconst pool = new pg.Pool();\nexport async function add() { await pool.query({ text: 'INSERT INTO orders (id) VALUES ($1)', values: [1] }); }\n` },
+      {
+        'src/a.ts': `import * as pg from 'pg';\nconst pool = new pg.Pool();\nexport async function add() { await pool.query({ text: 'INSERT INTO orders (id) VALUES ($1)', values: [1] }); }\n`,
+      },
       ['default:orders:write'],
     ],
     [
@@ -43,19 +50,25 @@ describe('raw-sql finds', () => {
     ],
     [
       'mysql2 pool.promise() and execute with ? placeholders',
-      { 'src/a.ts': `import mysql from 'mysql2';\nconst pool = mysql.createPool({});\nexport const get = (id: number) => pool.promise().execute('SELECT * FROM \`users\` WHERE id = ?', [id]);\n` },
+      {
+        'src/a.ts': `import mysql from 'mysql2';\nconst pool = mysql.createPool({});\nexport const get = (id: number) => pool.promise().execute('SELECT * FROM \`users\` WHERE id = ?', [id]);\n`,
+      },
       ['default:users:read'],
       { mysql2: '^3.0.0' },
     ],
     [
       'better-sqlite3 prepare',
-      { 'src/a.ts': `import Database from 'better-sqlite3';\nconst db = new Database('app.db');\nconst stmt = db.prepare('DELETE FROM sessions WHERE expires < ?');\nexport const sweep = () => stmt.run(Date.now());\n` },
+      {
+        'src/a.ts': `import Database from 'better-sqlite3';\nconst db = new Database('app.db');\nconst stmt = db.prepare('DELETE FROM sessions WHERE expires < ?');\nexport const sweep = () => stmt.run(Date.now());\n`,
+      },
       ['default:sessions:write'],
       { 'better-sqlite3': '^9.0.0' },
     ],
     [
       'postgres.js tagged template with a value interpolation',
-      { 'src/a.ts': `import postgres from 'postgres';\nconst sql = postgres(process.env.DB!);\nexport const byId = (id: string) => sql\`select * from invoices where id = \${id}\`;\n` },
+      {
+        'src/a.ts': `import postgres from 'postgres';\nconst sql = postgres(process.env.DB!);\nexport const byId = (id: string) => sql\`select * from invoices where id = \${id}\`;\n`,
+      },
       ['default:invoices:read'],
       { postgres: '^3.4.0' },
     ],
@@ -69,7 +82,9 @@ describe('raw-sql finds', () => {
     ],
     [
       'pg-promise tx callback',
-      { 'src/a.ts': `import pgPromise from 'pg-promise';\nconst pgp = pgPromise();\nconst db = pgp('postgres://');\nexport const pay = () => db.tx(async (t) => { await t.none('INSERT INTO payments (id) VALUES ($1)', [1]); });\n` },
+      {
+        'src/a.ts': `import pgPromise from 'pg-promise';\nconst pgp = pgPromise();\nconst db = pgp('postgres://');\nexport const pay = () => db.tx(async (t) => { await t.none('INSERT INTO payments (id) VALUES ($1)', [1]); });\n`,
+      },
       ['default:payments:write'],
       { 'pg-promise': '^11.0.0' },
     ],
@@ -81,7 +96,9 @@ describe('raw-sql finds', () => {
     ],
     [
       'mssql request chains',
-      { 'src/a.ts': `import sql from 'mssql';\nexport async function get(id: number) {\n  const pool = await sql.connect('cs');\n  return pool.request().input('id', id).query('SELECT * FROM dbo.Customers WHERE id = @id');\n}\n` },
+      {
+        'src/a.ts': `import sql from 'mssql';\nexport async function get(id: number) {\n  const pool = await sql.connect('cs');\n  return pool.request().input('id', id).query('SELECT * FROM dbo.Customers WHERE id = @id');\n}\n`,
+      },
       ['default:Customers:read'],
       { mssql: '^10.0.0' },
     ],
@@ -135,11 +152,36 @@ describe('raw-sql finds', () => {
 
 describe('raw-sql ignores', () => {
   const cases: [name: string, files: Record<string, string>][] = [
-    ['a Map named users', { 'src/a.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\nconst users = new Map<string, string>();\nexport const get = () => users.get('SELECT * FROM users');\n` }],
-    ['a cache with query()', { 'src/a.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\nconst cache = { query: (s: string) => s };\nexport const q = () => cache.query('SELECT * FROM users');\n` }],
-    ['an ORM manager query()', { 'src/a.ts': `import { Pool } from 'pg';\nimport { DataSource } from 'typeorm';\nexport const pool = new Pool();\nconst ds = new DataSource({} as never);\nexport const q = () => ds.query('SELECT * FROM users');\n` }],
-    ['a statement object run() after prepare', { 'src/a.ts': `import Database from 'better-sqlite3';\nconst db = new Database('x');\nexport const stmt = db.prepare('SELECT 1');\nexport const go = () => stmt.run();\n` }],
-    ['transaction control statements', { 'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function t() { const c = await pool.connect(); await c.query('BEGIN'); await c.query('COMMIT'); }\n` }],
+    [
+      'a Map named users',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\nconst users = new Map<string, string>();\nexport const get = () => users.get('SELECT * FROM users');\n`,
+      },
+    ],
+    [
+      'a cache with query()',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\nconst cache = { query: (s: string) => s };\nexport const q = () => cache.query('SELECT * FROM users');\n`,
+      },
+    ],
+    [
+      'an ORM manager query()',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nimport { DataSource } from 'typeorm';\nexport const pool = new Pool();\nconst ds = new DataSource({} as never);\nexport const q = () => ds.query('SELECT * FROM users');\n`,
+      },
+    ],
+    [
+      'a statement object run() after prepare',
+      {
+        'src/a.ts': `import Database from 'better-sqlite3';\nconst db = new Database('x');\nexport const stmt = db.prepare('SELECT 1');\nexport const go = () => stmt.run();\n`,
+      },
+    ],
+    [
+      'transaction control statements',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function t() { const c = await pool.connect(); await c.query('BEGIN'); await c.query('COMMIT'); }\n`,
+      },
+    ],
   ];
   it.each(cases)('%s', async (_name, files) => {
     const result = await project(files, { pg: '^8.0.0', 'better-sqlite3': '^9.0.0' });
@@ -156,14 +198,32 @@ describe('raw-sql ignores', () => {
 
 describe('raw-sql unresolved', () => {
   const cases: [name: string, files: Record<string, string>, reason: string][] = [
-    ['table name from a parameter', { 'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const dump = (t: string) => pool.query(\`SELECT * FROM \${t}\`);\n` }, 'dynamic-table-name'],
-    ['SQL built by concatenation', { 'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const q = (w: string) => pool.query('SELECT * FROM a WHERE ' + w);\n` }, 'dynamic-sql'],
     [
-      'a base repository whose subclasses never name the table',
-      { 'src/a.ts': `import { Pool } from 'pg';\nexport abstract class Base {\n  protected abstract table: string;\n  constructor(private readonly db: Pool) {}\n  all() { return this.db.query(\`SELECT * FROM \${this.table}\`); }\n}\n` },
+      'table name from a parameter',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const dump = (t: string) => pool.query(\`SELECT * FROM \${t}\`);\n`,
+      },
       'dynamic-table-name',
     ],
-    ['text that is not SQL', { 'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const q = () => pool.query('hello world');\n` }, 'unparsable-sql'],
+    [
+      'SQL built by concatenation',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const q = (w: string) => pool.query('SELECT * FROM a WHERE ' + w);\n`,
+      },
+      'dynamic-sql',
+    ],
+    [
+      'a base repository whose subclasses never name the table',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nexport abstract class Base {\n  protected abstract table: string;\n  constructor(private readonly db: Pool) {}\n  all() { return this.db.query(\`SELECT * FROM \${this.table}\`); }\n}\n`,
+      },
+      'dynamic-table-name',
+    ],
+    [
+      'text that is not SQL',
+      { 'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const q = () => pool.query('hello world');\n` },
+      'unparsable-sql',
+    ],
   ];
   it.each(cases)('%s', async (_name, files, reason) => {
     const result = await project(files);

@@ -12,13 +12,25 @@ const cases: Row[] = [
   ['UPDATE audit.events SET a = 1 WHERE id IN (SELECT id FROM c)', ['audit.events:write', 'c:read'], 'update'],
   ['DELETE FROM d WHERE id = $1', ['d:write'], 'delete'],
   ['DELETE FROM d USING e WHERE d.id = e.id', ['d:write', 'e:read'], 'delete'],
-  ['WITH recent AS (SELECT * FROM orders) SELECT * FROM recent JOIN users ON users.id = recent.user_id', ['orders:read', 'users:read'], 'select'],
-  ['WITH moved AS (DELETE FROM cart_items RETURNING *) INSERT INTO order_items SELECT * FROM moved', ['cart_items:write', 'order_items:write'], 'insert'],
+  [
+    'WITH recent AS (SELECT * FROM orders) SELECT * FROM recent JOIN users ON users.id = recent.user_id',
+    ['orders:read', 'users:read'],
+    'select',
+  ],
+  [
+    'WITH moved AS (DELETE FROM cart_items RETURNING *) INSERT INTO order_items SELECT * FROM moved',
+    ['cart_items:write', 'order_items:write'],
+    'insert',
+  ],
   ['TRUNCATE orders, payments', ['orders:write', 'payments:write'], 'truncate'],
   ['INSERT INTO t (a) VALUES ($1) ON CONFLICT (a) DO UPDATE SET a = EXCLUDED.a', ['t:write'], 'insert'],
   ['SELECT * FROM users WHERE id = $1 FOR UPDATE', ['users:read'], 'select'],
   ['SELECT extract(epoch from created_at) AS ts FROM orders', ['orders:read'], 'select'],
-  ['MERGE INTO stock s USING incoming i ON s.sku = i.sku WHEN MATCHED THEN UPDATE SET qty = i.qty', ['incoming:read', 'stock:write'], 'merge'],
+  [
+    'MERGE INTO stock s USING incoming i ON s.sku = i.sku WHEN MATCHED THEN UPDATE SET qty = i.qty',
+    ['incoming:read', 'stock:write'],
+    'merge',
+  ],
   ['SELECT * FROM ${table} WHERE id = $1', [], 'select', true],
   ['SELECT * FROM orders WHERE id = ${id} AND status = ${status}', ['orders:read'], 'select'],
   ['UPDATE ${this.tableName} SET deleted_at = now() WHERE id = $1', [], 'update', true],
@@ -31,7 +43,11 @@ const cases: Row[] = [
   ['ROLLBACK', [], 'rollback'],
   ['SELECT 1', [], 'select'],
   // vendor syntax no grammar takes: the scan still finds the tables
-  ['INSERT INTO events (payload) VALUES ($1::jsonb) ON CONFLICT ON CONSTRAINT events_pk DO NOTHING RETURNING id, payload #>> \'{a}\'', ['events:write'], 'insert'],
+  [
+    "INSERT INTO events (payload) VALUES ($1::jsonb) ON CONFLICT ON CONSTRAINT events_pk DO NOTHING RETURNING id, payload #>> '{a}'",
+    ['events:write'],
+    'insert',
+  ],
   // DDL: every table named is changed; the grammar parses ALTER without listing its table
   ['ALTER TABLE "posts" DROP CONSTRAINT "FK_55d9"', ['posts:write'], 'alter'],
   ['DROP TABLE IF EXISTS "quiz"', ['quiz:write'], 'drop'],
@@ -74,7 +90,9 @@ describe('parseSql with an interpolated schema', () => {
 
 describe('parseSql with interpolations in value positions', () => {
   it('reads the SQL after each interpolation', () => {
-    const parsed = parseSql('UPDATE orders SET status = ${status} WHERE id = ${ids.map((i) => `${i}`).join()} RETURNING (SELECT 1 FROM audit_log)');
+    const parsed = parseSql(
+      'UPDATE orders SET status = ${status} WHERE id = ${ids.map((i) => `${i}`).join()} RETURNING (SELECT 1 FROM audit_log)',
+    );
     expect(parsed.tables.map((t) => `${t.name}:${t.mode}`)).toEqual(['audit_log:read', 'orders:write']);
   });
 });
@@ -87,13 +105,13 @@ create table if not exists "Orders" (id int, customer_id int, CONSTRAINT fk FORE
 alter table orders add column coupon_id int references coupons (id);
 alter table :SCHEMA.jobs rename to _private_jobs;
 drop table if exists legacy;`);
-    expect(ddl.changes.map((c) => ('create' in c ? `+${c.create.name}:${c.create.line}:${c.create.columns.join('|')}` : `-${c.drop}`))).toEqual([
-      '+jobs:1:id|queue_name',
-      '+Orders:2:customer_id|id',
-      '-jobs',
-      '+_private_jobs:4:',
-      '-legacy',
+    expect(
+      ddl.changes.map((c) => ('create' in c ? `+${c.create.name}:${c.create.line}:${c.create.columns.join('|')}` : `-${c.drop}`)),
+    ).toEqual(['+jobs:1:id|queue_name', '+Orders:2:customer_id|id', '-jobs', '+_private_jobs:4:', '-legacy']);
+    expect(ddl.references.map((r) => `${r.from}.${r.column} -> ${r.to}`)).toEqual([
+      'jobs.queue_name -> job_queues',
+      'Orders.customer_id -> customers',
+      'orders.coupon_id -> coupons',
     ]);
-    expect(ddl.references.map((r) => `${r.from}.${r.column} -> ${r.to}`)).toEqual(['jobs.queue_name -> job_queues', 'Orders.customer_id -> customers', 'orders.coupon_id -> coupons']);
   });
 });

@@ -28,7 +28,20 @@ export interface DdlFacts {
   references: DdlReference[];
 }
 
-const CONSTRAINT_WORDS = new Set(['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'INDEX', 'KEY', 'EXCLUDE', 'FULLTEXT', 'SPATIAL', 'LIKE', 'PERIOD']);
+const CONSTRAINT_WORDS = new Set([
+  'CONSTRAINT',
+  'PRIMARY',
+  'FOREIGN',
+  'UNIQUE',
+  'CHECK',
+  'INDEX',
+  'KEY',
+  'EXCLUDE',
+  'FULLTEXT',
+  'SPATIAL',
+  'LIKE',
+  'PERIOD',
+]);
 
 const ALTER_WORDS = new Set(['COLUMN', 'CONSTRAINT', 'FOREIGN', 'IF', 'PRIMARY', 'UNIQUE', 'CHECK', 'INDEX']);
 
@@ -41,7 +54,12 @@ export function readDdl(text: string): DdlFacts {
   for (let i = 0; i < tokens.length; i++) {
     if (isWord(tokens[i], 'CREATE')) {
       let k = i + 1;
-      while (tokens[k]?.t === 'word' && !isWord(tokens[k], 'TABLE') && ['TEMPORARY', 'TEMP', 'UNLOGGED', 'GLOBAL', 'LOCAL', 'OR', 'REPLACE'].includes((tokens[k] as { upper: string }).upper)) k++;
+      while (
+        tokens[k]?.t === 'word' &&
+        !isWord(tokens[k], 'TABLE') &&
+        ['TEMPORARY', 'TEMP', 'UNLOGGED', 'GLOBAL', 'LOCAL', 'OR', 'REPLACE'].includes((tokens[k] as { upper: string }).upper)
+      )
+        k++;
       if (!isWord(tokens[k], 'TABLE')) continue;
       k++;
       if (isWord(tokens[k], 'IF') && isWord(tokens[k + 1], 'NOT') && isWord(tokens[k + 2], 'EXISTS')) k += 3;
@@ -71,7 +89,8 @@ export function readDdl(text: string): DdlFacts {
           if (col?.t === 'word' || col?.t === 'quoted') column = col.v;
         } else if (isWord(tok, 'REFERENCES')) {
           const target = readQualifiedName(tokens, k + 1);
-          if (target && target.interp === undefined) facts.references.push({ from: table, to: normalizeTableName(target.parts), column, line: tok.line });
+          if (target && target.interp === undefined)
+            facts.references.push({ from: table, to: normalizeTableName(target.parts), column, line: tok.line });
         } else if (isWord(tok, 'RENAME') && isWord(tokens[k + 1], 'TO')) {
           const target = readQualifiedName(tokens, k + 2);
           if (target && target.interp === undefined) {
@@ -125,7 +144,8 @@ function readTableBody(tokens: readonly SqlToken[], start: number, table: string
     }
     if (isWord(tok, 'REFERENCES')) {
       const target = readQualifiedName(tokens, k + 1);
-      if (target && target.interp === undefined) references.push({ from: table, to: normalizeTableName(target.parts), column, line: tok.line });
+      if (target && target.interp === undefined)
+        references.push({ from: table, to: normalizeTableName(target.parts), column, line: tok.line });
     }
   }
   return k - 1;

@@ -16,11 +16,52 @@ export interface ScanResult {
   cteNames: Set<string>;
 }
 
-const STATEMENTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'REPLACE', 'TRUNCATE', 'CREATE', 'ALTER', 'DROP', 'BEGIN', 'START', 'COMMIT', 'END', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'SET', 'SHOW', 'CALL', 'EXPLAIN', 'VALUES', 'COPY', 'LOCK', 'GRANT']);
+const STATEMENTS = new Set([
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'MERGE',
+  'REPLACE',
+  'TRUNCATE',
+  'CREATE',
+  'ALTER',
+  'DROP',
+  'BEGIN',
+  'START',
+  'COMMIT',
+  'END',
+  'ROLLBACK',
+  'SAVEPOINT',
+  'RELEASE',
+  'SET',
+  'SHOW',
+  'CALL',
+  'EXPLAIN',
+  'VALUES',
+  'COPY',
+  'LOCK',
+  'GRANT',
+]);
 /** Functions whose arguments use FROM without naming a table: `extract(epoch from t)`, `substring(x from 2)`, `trim(both ' ' from s)`. */
 const FROM_FUNCTIONS = new Set(['EXTRACT', 'SUBSTRING', 'TRIM', 'OVERLAY', 'POSITION', 'SUBSTR']);
 /** Words that cannot be a table name after a table keyword. */
-const NOT_A_TABLE = new Set(['SELECT', 'LATERAL', 'ONLY', 'SET', 'VALUES', 'DEFAULT', 'WHERE', 'AND', 'OR', 'ON', 'AS', 'NOT', 'NULL', 'EXISTS']);
+const NOT_A_TABLE = new Set([
+  'SELECT',
+  'LATERAL',
+  'ONLY',
+  'SET',
+  'VALUES',
+  'DEFAULT',
+  'WHERE',
+  'AND',
+  'OR',
+  'ON',
+  'AS',
+  'NOT',
+  'NULL',
+  'EXISTS',
+]);
 
 const isWord = (tok: SqlToken | undefined, upper: string): boolean => tok?.t === 'word' && tok.upper === upper;
 const isPunct = (tok: SqlToken | undefined, v: string): boolean => tok?.t === 'punct' && tok.v === v;
@@ -45,7 +86,8 @@ export function scanSql(text: string): ScanResult {
       const name = readQualifiedName(tokens, k);
       if (!name) return;
       if (name.interp !== undefined) dynamic = true;
-      else if (isPunct(tokens[name.next], '(') && mode === 'read') return; // a table function: generate_series(…), unnest(…)
+      else if (isPunct(tokens[name.next], '(') && mode === 'read')
+        return; // a table function: generate_series(…), unnest(…)
       else found.push({ name: normalizeTableName(name.parts), mode });
       if (!list) return;
       // skip an alias, then continue after a comma (FROM a, b)
@@ -86,18 +128,28 @@ export function scanSql(text: string): ScanResult {
         take(i + 1, 'read', false);
         break;
       case 'INTO':
-        if (isWord(prev, 'INSERT') || isWord(prev, 'REPLACE') || isWord(prev, 'MERGE') || isWord(prev, 'IGNORE')) take(i + 1, 'write', false);
+        if (isWord(prev, 'INSERT') || isWord(prev, 'REPLACE') || isWord(prev, 'MERGE') || isWord(prev, 'IGNORE'))
+          take(i + 1, 'write', false);
         break;
       case 'UPDATE':
         // not `FOR UPDATE`, `DO UPDATE SET`, `ON UPDATE CASCADE`, `WHEN MATCHED THEN UPDATE`
-        if (!isWord(prev, 'FOR') && !isWord(prev, 'DO') && !isWord(prev, 'ON') && !isWord(prev, 'THEN') && !isWord(prev, 'KEY')) take(i + 1, 'write', false);
+        if (!isWord(prev, 'FOR') && !isWord(prev, 'DO') && !isWord(prev, 'ON') && !isWord(prev, 'THEN') && !isWord(prev, 'KEY'))
+          take(i + 1, 'write', false);
         break;
       case 'TRUNCATE':
         take(i + 1, 'write', true);
         break;
       case 'TABLE':
         // ALTER TABLE / DROP TABLE / CREATE TABLE change the table (DDL counts as a write)
-        if (isWord(prev, 'ALTER') || isWord(prev, 'DROP') || isWord(prev, 'CREATE') || isWord(prev, 'TEMPORARY') || isWord(prev, 'TEMP') || isWord(prev, 'UNLOGGED')) take(i + 1, 'write', false);
+        if (
+          isWord(prev, 'ALTER') ||
+          isWord(prev, 'DROP') ||
+          isWord(prev, 'CREATE') ||
+          isWord(prev, 'TEMPORARY') ||
+          isWord(prev, 'TEMP') ||
+          isWord(prev, 'UNLOGGED')
+        )
+          take(i + 1, 'write', false);
         break;
       default:
         break;
@@ -120,10 +172,37 @@ function isCteStart(tokens: readonly SqlToken[], i: number): boolean {
     while (k < tokens.length && !isPunct(tokens[k], ')')) k++;
     k++;
   }
-  return isWord(tokens[k], 'AS') && (isPunct(tokens[k + 1], '(') || (isWord(tokens[k + 1], 'MATERIALIZED') || isWord(tokens[k + 1], 'NOT')));
+  return isWord(tokens[k], 'AS') && (isPunct(tokens[k + 1], '(') || isWord(tokens[k + 1], 'MATERIALIZED') || isWord(tokens[k + 1], 'NOT'));
 }
 
-const AFTER_TABLE = new Set(['WHERE', 'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'ON', 'USING', 'GROUP', 'ORDER', 'LIMIT', 'OFFSET', 'SET', 'VALUES', 'RETURNING', 'HAVING', 'UNION', 'EXCEPT', 'INTERSECT', 'FOR', 'WINDOW', 'SELECT', 'DEFAULT', 'OUTPUT']);
+const AFTER_TABLE = new Set([
+  'WHERE',
+  'JOIN',
+  'INNER',
+  'LEFT',
+  'RIGHT',
+  'FULL',
+  'CROSS',
+  'NATURAL',
+  'ON',
+  'USING',
+  'GROUP',
+  'ORDER',
+  'LIMIT',
+  'OFFSET',
+  'SET',
+  'VALUES',
+  'RETURNING',
+  'HAVING',
+  'UNION',
+  'EXCEPT',
+  'INTERSECT',
+  'FOR',
+  'WINDOW',
+  'SELECT',
+  'DEFAULT',
+  'OUTPUT',
+]);
 function isKeywordAfterTable(tok: SqlToken | undefined): boolean {
   return tok?.t === 'word' && AFTER_TABLE.has(tok.upper);
 }

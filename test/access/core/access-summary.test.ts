@@ -15,7 +15,17 @@ function result(over: Partial<AnalysisResult>): AnalysisResult {
   } as AnalysisResult;
 }
 
-const access = (unit: string, table: string, propagated: boolean, count = 1) => ({ unit, symbol: 'f', table, mode: 'read' as const, count, lines: [1], orm: 'prisma', via: 'x', propagated });
+const access = (unit: string, table: string, propagated: boolean, count = 1) => ({
+  unit,
+  symbol: 'f',
+  table,
+  mode: 'read' as const,
+  count,
+  lines: [1],
+  orm: 'prisma',
+  via: 'x',
+  propagated,
+});
 
 describe('formatAccessSummary', () => {
   it('says when no adapter ran', () => {
@@ -38,14 +48,28 @@ describe('formatAccessSummary', () => {
           { unit: 'b.ts', symbol: 'g', line: 2, orm: 'raw-sql', reason: 'dynamic-table-name' },
         ],
         transactions: [
-          { id: 'a.ts:3', unit: 'a.ts', symbol: 'f', line: 3, orm: 'prisma', kind: 'prisma.$transaction', tables: [
-            { table: 'default:orders', mode: 'write', propagated: false },
-            { table: 'default:users', mode: 'read', propagated: true },
-          ] },
+          {
+            id: 'a.ts:3',
+            unit: 'a.ts',
+            symbol: 'f',
+            line: 3,
+            orm: 'prisma',
+            kind: 'prisma.$transaction',
+            tables: [
+              { table: 'default:orders', mode: 'write', propagated: false },
+              { table: 'default:users', mode: 'read', propagated: true },
+            ],
+          },
         ],
         problems: [{ path: 'a.ts', line: 4, source: 'sql', message: 'not recognisable as SQL' }],
         adapters: [
-          { name: 'prisma', enabledBy: ['import @prisma/client (2 files)', 'schema prisma/schema.prisma'], tables: 3, accesses: 3, unresolved: 0 },
+          {
+            name: 'prisma',
+            enabledBy: ['import @prisma/client (2 files)', 'schema prisma/schema.prisma'],
+            tables: 3,
+            accesses: 3,
+            unresolved: 0,
+          },
           { name: 'raw-sql', enabledBy: ['import pg (1 file)'], tables: 1, accesses: 0, unresolved: 3 },
         ],
       }),

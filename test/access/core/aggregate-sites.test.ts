@@ -32,7 +32,12 @@ describe('aggregateSites', () => {
   });
 
   it('is independent of input order', () => {
-    const sites = [site({ line: 5 }), site({ table: 'default:b', line: 1 }), site({ symbol: 'B.x', line: 2 }), site({ line: 1, via: 'v2' })];
+    const sites = [
+      site({ line: 5 }),
+      site({ table: 'default:b', line: 1 }),
+      site({ symbol: 'B.x', line: 2 }),
+      site({ line: 1, via: 'v2' }),
+    ];
     expect(aggregateSites([...sites].reverse())).toEqual(aggregateSites(sites));
   });
 });

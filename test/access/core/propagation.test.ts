@@ -21,7 +21,8 @@ const base = {
 };
 
 /** Propagated edges as `unit symbol table:mode via`. */
-const propagated = (r: AnalysisResult): string[] => r.accesses.filter((a) => a.propagated).map((a) => `${a.unit} ${a.symbol} ${a.table.replace('default:', '')}:${a.mode} via ${a.via}`);
+const propagated = (r: AnalysisResult): string[] =>
+  r.accesses.filter((a) => a.propagated).map((a) => `${a.unit} ${a.symbol} ${a.table.replace('default:', '')}:${a.mode} via ${a.via}`);
 
 describe('propagation through the data layer', () => {
   const cases: [name: string, code: string, expected: string[]][] = [
@@ -92,7 +93,11 @@ describe('propagation through the data layer', () => {
       ...base,
       'src/service.ts': `import { pool } from './db';\nexport function ping(n: number): unknown { return n > 0 ? pong(n - 1) : pool.query('SELECT * FROM beats'); }\nexport function pong(n: number): unknown { return ping(n); }\nexport const start = () => pong(3);\n`,
     });
-    expect(propagated(result)).toEqual(['src/service.ts ping beats:read via pong', 'src/service.ts pong beats:read via ping', 'src/service.ts start beats:read via pong']);
+    expect(propagated(result)).toEqual([
+      'src/service.ts ping beats:read via pong',
+      'src/service.ts pong beats:read via ping',
+      'src/service.ts start beats:read via pong',
+    ]);
   });
 
   it('does not propagate through look-alike names', async () => {

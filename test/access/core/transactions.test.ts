@@ -6,7 +6,10 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'app', vers
 const tsconfig = JSON.stringify({ compilerOptions: { strict: true } });
 
 const summary = (r: AnalysisResult): string[] =>
-  r.transactions.map((t) => `${t.id} ${t.kind} [${t.tables.map((x) => `${x.table.replace('default:', '')}:${x.mode}${x.propagated ? '*' : ''}`).join(', ')}]`);
+  r.transactions.map(
+    (t) =>
+      `${t.id} ${t.kind} [${t.tables.map((x) => `${x.table.replace('default:', '')}:${x.mode}${x.propagated ? '*' : ''}`).join(', ')}]`,
+  );
 
 describe('transaction assembly', () => {
   it('BEGIN … COMMIT holds the calls between, direct and through repository methods, not those after', async () => {

@@ -71,19 +71,48 @@ export function findAccessSites(files: readonly FileFacts[], ctx: SiteContext): 
     const parsed = ctx.parseSql(sql.text);
     if (parsed.error && ONLY_INTERPOLATIONS.test(sql.text)) {
       // `${prefix}${sql}` with nothing of its own: SQL handed down from callers carve cannot follow
-      out.unresolved.push({ unit: file, symbol: call.symbol, line: call.line, orm: ORM, reason: 'dynamic-sql', detail: sql.text.slice(0, 80) });
+      out.unresolved.push({
+        unit: file,
+        symbol: call.symbol,
+        line: call.line,
+        orm: ORM,
+        reason: 'dynamic-sql',
+        detail: sql.text.slice(0, 80),
+      });
       return undefined;
     }
     if (parsed.error) {
       out.problems.push({ path: file, line: call.line, source: 'sql', message: `${parsed.error}: ${sql.text.slice(0, 80)}` });
-      out.unresolved.push({ unit: file, symbol: call.symbol, line: call.line, orm: ORM, reason: 'unparsable-sql', detail: sql.text.slice(0, 80) });
+      out.unresolved.push({
+        unit: file,
+        symbol: call.symbol,
+        line: call.line,
+        orm: ORM,
+        reason: 'unparsable-sql',
+        detail: sql.text.slice(0, 80),
+      });
       return parsed.statement;
     }
     for (const t of parsed.tables) {
-      out.accesses.push({ unit: file, symbol: call.symbol, table: ctx.registry.resolve(t.name, `${file}:${call.line}`), mode: t.mode, line: call.line, callId: call.id, via });
+      out.accesses.push({
+        unit: file,
+        symbol: call.symbol,
+        table: ctx.registry.resolve(t.name, `${file}:${call.line}`),
+        mode: t.mode,
+        line: call.line,
+        callId: call.id,
+        via,
+      });
     }
     if (parsed.dynamic && !(sql.thisExprs && expandSubclasses(file, call, arg, via))) {
-      out.unresolved.push({ unit: file, symbol: call.symbol, line: call.line, orm: ORM, reason: 'dynamic-table-name', detail: sql.text.slice(0, 80) });
+      out.unresolved.push({
+        unit: file,
+        symbol: call.symbol,
+        line: call.line,
+        orm: ORM,
+        reason: 'dynamic-table-name',
+        detail: sql.text.slice(0, 80),
+      });
     }
     return parsed.statement;
   };
@@ -134,7 +163,8 @@ export function findAccessSites(files: readonly FileFacts[], ctx: SiteContext): 
       const driver = ctx.tracer.clientOf(facts.path, call, call.callee.slice(0, dot));
       if (!driver) continue;
       let statement: string | undefined;
-      if (SQL_METHODS.has(method) && call.args.length > 0 && !isCallback(call.args[0])) statement = handle(facts.path, call, firstSqlArg(call.args), call.callee);
+      if (SQL_METHODS.has(method) && call.args.length > 0 && !isCallback(call.args[0]))
+        statement = handle(facts.path, call, firstSqlArg(call.args), call.callee);
       out.clientCalls.push({ file: facts.path, call, driver, method, statement });
     }
   }
@@ -179,7 +209,12 @@ function isCallback(arg: ArgFact): boolean {
  * whose object-literal methods forward SQL to a client: those methods' calls
  * carry the module symbol, so the module itself is the wrapper.
  */
-function moduleWrapper(index: ProjectIndex, file: string, call: CallFact, wrappers: ReadonlyMap<string, number>): { file: string; symbol: string } | undefined {
+function moduleWrapper(
+  index: ProjectIndex,
+  file: string,
+  call: CallFact,
+  wrappers: ReadonlyMap<string, number>,
+): { file: string; symbol: string } | undefined {
   const parts = call.callee.split('.');
   if (parts.length !== 2 || !SQL_METHODS.has(parts[1])) return undefined;
   const resolved = index.resolveName(file, parts[0]);

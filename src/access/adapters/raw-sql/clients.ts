@@ -66,8 +66,11 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
   const memberValue = (ref: ClassRef, field: string, depth: number): Value => {
     let current: ClassRef | undefined = ref;
     for (let i = 0; current && i < MAX_DEPTH; i++) {
-      const member = current.cls.members.find((m) => m.name === field && (m.kind === 'property' || m.kind === 'ctor-param' || m.kind === 'getter'));
-      if (member) return typeClient(current.file, member.type) ?? initValue(current.file, `${current.cls.name}.${field}`, member.init, depth + 1);
+      const member = current.cls.members.find(
+        (m) => m.name === field && (m.kind === 'property' || m.kind === 'ctor-param' || m.kind === 'getter'),
+      );
+      if (member)
+        return typeClient(current.file, member.type) ?? initValue(current.file, `${current.cls.name}.${field}`, member.init, depth + 1);
       const base = typeName(current.cls.extends);
       current = base ? index.resolveClass(current.file, base) : undefined;
     }
@@ -93,10 +96,17 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
     const variables = lookup.variables(name);
     const variable = variables.find((v) => v.scope === symbol) ?? variables.find((v) => v.scope === '<module>');
     const assigned = lookup.assigned(name).find((c) => c.symbol === (variable?.scope ?? symbol) && c.receiver === undefined);
-    if (variable) return typeClient(file, variable.type) ?? initValue(file, variable.scope, variable.init, depth + 1) ?? (assigned && projectClient(file, assigned, depth));
-    if (assigned) return callResult(file, assigned.symbol, assigned.callee.replace(/^new\s+/, ''), depth + 1) ?? projectClient(file, assigned, depth);
+    if (variable)
+      return (
+        typeClient(file, variable.type) ??
+        initValue(file, variable.scope, variable.init, depth + 1) ??
+        (assigned && projectClient(file, assigned, depth))
+      );
+    if (assigned)
+      return callResult(file, assigned.symbol, assigned.callee.replace(/^new\s+/, ''), depth + 1) ?? projectClient(file, assigned, depth);
     const fromDriver = imported(file, name);
-    if (fromDriver) return { kind: CLIENT_EXPORTS[fromDriver.driver]?.includes(fromDriver.name) ? 'client' : 'factory', driver: fromDriver.driver };
+    if (fromDriver)
+      return { kind: CLIENT_EXPORTS[fromDriver.driver]?.includes(fromDriver.name) ? 'client' : 'factory', driver: fromDriver.driver };
     const resolved = index.resolveName(file, name);
     if (resolved?.kind !== 'internal' || resolved.file === file) return undefined;
     const target = index.files.get(resolved.file);

@@ -40,7 +40,9 @@ export function createConstantFollower(index: ProjectIndex): {
       const ctorParams = members.filter((m) => m.kind === 'ctor-param');
       const position = ctorParams.findIndex((m) => m.name === field);
       if (position >= 0 && child) {
-        const superCall = index.files.get(child.file)?.calls.find((c) => c.callee === 'super' && c.symbol === `${child?.cls.name}.constructor`);
+        const superCall = index.files
+          .get(child.file)
+          ?.calls.find((c) => c.callee === 'super' && c.symbol === `${child?.cls.name}.constructor`);
         const passed = superCall?.args[position];
         if (passed) return valueOf({ file: child.file, symbol: `${child.cls.name}.constructor` }, passed, depth + 1);
       }
@@ -50,7 +52,11 @@ export function createConstantFollower(index: ProjectIndex): {
     return undefined;
   };
 
-  function variable(file: string, symbol: string, name: string): { file: string; scope: string; init?: ArgFact; isParam: boolean } | undefined {
+  function variable(
+    file: string,
+    symbol: string,
+    name: string,
+  ): { file: string; scope: string; init?: ArgFact; isParam: boolean } | undefined {
     const facts: FileFacts | undefined = index.files.get(file);
     if (!facts) return undefined;
     const named = factLookup(facts).variables(name);
@@ -60,7 +66,12 @@ export function createConstantFollower(index: ProjectIndex): {
     if (resolved?.kind !== 'internal' || resolved.file === file) return undefined;
     const target = index.files.get(resolved.file);
     const exported = resolved.name === 'default' ? target?.exports.find((e) => e.name === 'default')?.local : resolved.name;
-    const v = target && exported ? factLookup(target).variables(exported).find((x) => x.scope === '<module>') : undefined;
+    const v =
+      target && exported
+        ? factLookup(target)
+            .variables(exported)
+            .find((x) => x.scope === '<module>')
+        : undefined;
     return v ? { file: resolved.file, scope: '<module>', init: v.init, isParam: false } : undefined;
   }
 
@@ -87,7 +98,8 @@ export function createConstantFollower(index: ProjectIndex): {
       if (v?.init?.k === 'obj') return valueOf({ file: v.file, symbol: v.scope }, v.init.props[parts[1]], depth + 1);
       // a namespace import, `tables.ORDERS`
       const resolved = index.resolveName(scope.file, expr);
-      if (resolved?.kind === 'internal' && resolved.file !== scope.file) return follow({ file: resolved.file, symbol: '<module>' }, resolved.name, depth + 1);
+      if (resolved?.kind === 'internal' && resolved.file !== scope.file)
+        return follow({ file: resolved.file, symbol: '<module>' }, resolved.name, depth + 1);
     }
     return undefined;
   }

@@ -33,12 +33,47 @@ export const CLIENT_EXPORTS: Readonly<Record<string, readonly string[]>> = {
 
 /** Methods whose first SQL-ish argument is run (pg, mysql, sqlite, better-sqlite3, slonik, pg-promise, postgres.js). */
 export const SQL_METHODS = new Set([
-  'query', 'execute', 'many', 'one', 'any', 'none', 'oneOrNone', 'manyOrNone', 'all', 'get', 'run', 'exec', 'prepare',
-  'result', 'multi', 'map', 'each', 'maybeOne', 'maybeOneFirst', 'oneFirst', 'manyFirst', 'anyFirst', 'exists', 'unsafe', 'queryStream', 'stream',
+  'query',
+  'execute',
+  'many',
+  'one',
+  'any',
+  'none',
+  'oneOrNone',
+  'manyOrNone',
+  'all',
+  'get',
+  'run',
+  'exec',
+  'prepare',
+  'result',
+  'multi',
+  'map',
+  'each',
+  'maybeOne',
+  'maybeOneFirst',
+  'oneFirst',
+  'manyFirst',
+  'anyFirst',
+  'exists',
+  'unsafe',
+  'queryStream',
+  'stream',
 ]);
 
 /** Methods on a client that return another client (a connection, a transaction handle, a promise wrapper). */
-export const CLIENT_METHODS = new Set(['connect', 'getConnection', 'promise', 'acquire', 'reserve', 'open', 'connection', 'request', 'input', 'output']);
+export const CLIENT_METHODS = new Set([
+  'connect',
+  'getConnection',
+  'promise',
+  'acquire',
+  'reserve',
+  'open',
+  'connection',
+  'request',
+  'input',
+  'output',
+]);
 
 /** Methods that run their callback inside a transaction, whose parameter is the transactional client. */
 export const TRANSACTION_CALLBACK_METHODS = new Set(['tx', 'txIf', 'transaction', 'begin']);

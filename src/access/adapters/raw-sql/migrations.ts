@@ -23,7 +23,11 @@ export function readMigrations(files: readonly SchemaFile[], registry: TableRegi
     try {
       ddl = readDdl(file.text);
     } catch (error) {
-      problems.push({ path: file.path, source: 'sql', message: `could not read SQL: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({
+        path: file.path,
+        source: 'sql',
+        message: `could not read SQL: ${error instanceof Error ? error.message : String(error)}`,
+      });
       continue;
     }
     if (UNDO_FILE.test(file.path)) continue;
@@ -35,7 +39,13 @@ export function readMigrations(files: readonly SchemaFile[], registry: TableRegi
   }
   // references resolve once every file is read: a foreign key may point at a table created later
   for (const r of pending) {
-    const relation: Relation = { from: registry.declare(r.from, 'sql', r.declaredIn), to: registry.declare(r.to, 'sql', r.declaredIn), kind: 'foreign-key', declaredIn: r.declaredIn, orm: 'sql' };
+    const relation: Relation = {
+      from: registry.declare(r.from, 'sql', r.declaredIn),
+      to: registry.declare(r.to, 'sql', r.declaredIn),
+      kind: 'foreign-key',
+      declaredIn: r.declaredIn,
+      orm: 'sql',
+    };
     if (r.column) relation.field = r.column;
     relations.push(relation);
   }

@@ -11,9 +11,7 @@ import { paramsOf } from '../../call-graph.js';
 import type { ConstantScope, createConstantFollower } from './constants.js';
 
 export type SqlArg =
-  | { kind: 'sql'; text: string; thisExprs: boolean }
-  | { kind: 'forwarded'; param: number }
-  | { kind: 'unknown'; detail: string };
+  { kind: 'sql'; text: string; thisExprs: boolean } | { kind: 'forwarded'; param: number } | { kind: 'unknown'; detail: string };
 
 const MAX_DEPTH = 6;
 const SQL_WORD = /\b(select|insert|update|delete|from|into|with|merge|truncate)\b/i;
@@ -36,7 +34,8 @@ export function sqlOfArg(
       const facts = index.files.get(scope.file);
       const params = facts && !scope.concrete ? paramsOf(facts, scope.symbol).map((p) => p.name) : [];
       const forwarded = arg.exprs.findIndex((e) => params.includes(e.trim()));
-      if (forwarded >= 0 && !SQL_WORD.test(arg.parts.join(' '))) return { kind: 'forwarded', param: params.indexOf(arg.exprs[forwarded].trim()) };
+      if (forwarded >= 0 && !SQL_WORD.test(arg.parts.join(' ')))
+        return { kind: 'forwarded', param: params.indexOf(arg.exprs[forwarded].trim()) };
       let text = arg.parts[0];
       let thisExprs = false;
       for (let i = 0; i < arg.exprs.length; i++) {
@@ -49,11 +48,14 @@ export function sqlOfArg(
     }
     case 'call':
       // sql`…`, sql.typeAlias('x')`…`, sql.unsafe(`…`): the builder's text argument
-      if (/^(sql|SQL)\b/.test(arg.callee) || /\.sql$/.test(arg.callee)) return sqlOfArg(index, constants, scope, undefined, arg.args[0], depth + 1);
+      if (/^(sql|SQL)\b/.test(arg.callee) || /\.sql$/.test(arg.callee))
+        return sqlOfArg(index, constants, scope, undefined, arg.args[0], depth + 1);
       return { kind: 'unknown', detail: `built by ${arg.callee}()` };
     case 'obj': {
       const text = arg.props.text ?? arg.props.sql;
-      return text ? sqlOfArg(index, constants, scope, undefined, text, depth + 1) : { kind: 'unknown', detail: 'query object without text' };
+      return text
+        ? sqlOfArg(index, constants, scope, undefined, text, depth + 1)
+        : { kind: 'unknown', detail: 'query object without text' };
     }
     case 'id': {
       const facts = index.files.get(scope.file);
@@ -61,7 +63,8 @@ export function sqlOfArg(
       if (param >= 0 && !scope.concrete) return { kind: 'forwarded', param };
       if (call && facts && isCallbackParam(facts, call, arg.v)) return { kind: 'unknown', detail: arg.v };
       const v = constants.variable(scope.file, scope.symbol, arg.v);
-      if (v?.init) return sqlOfArg(index, constants, { file: v.file, symbol: v.scope, concrete: scope.concrete }, undefined, v.init, depth + 1);
+      if (v?.init)
+        return sqlOfArg(index, constants, { file: v.file, symbol: v.scope, concrete: scope.concrete }, undefined, v.init, depth + 1);
       // a parameter of an object-literal method (whose calls carry the module symbol)
       if (!v && scope.symbol === '<module>' && call) return { kind: 'forwarded', param: call.args.indexOf(arg) };
       return { kind: 'unknown', detail: arg.v };

@@ -15,7 +15,9 @@ export class TableRegistry {
     knownTables: readonly Table[],
     private readonly defaultStore: string,
   ) {
-    const sorted = [...knownTables].sort((a, b) => Number(b.store === defaultStore) - Number(a.store === defaultStore) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const sorted = [...knownTables].sort(
+      (a, b) => Number(b.store === defaultStore) - Number(a.store === defaultStore) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
     for (const t of sorted) {
       const key = t.name.toLowerCase();
       if (!this.known.has(key)) this.known.set(key, t);
@@ -27,7 +29,8 @@ export class TableRegistry {
     const key = name.toLowerCase();
     const existing = this.known.get(key) ?? this.own.get(key);
     if (existing) {
-      if (existing.orm === orm && columns?.length && this.own.has(key)) existing.columns = [...new Set([...(existing.columns ?? []), ...columns])].sort();
+      if (existing.orm === orm && columns?.length && this.own.has(key))
+        existing.columns = [...new Set([...(existing.columns ?? []), ...columns])].sort();
       return existing.id;
     }
     const table: Table = { id: `${this.defaultStore}:${name}`, store: this.defaultStore, name, orm, declaredIn };

@@ -9,9 +9,13 @@ import type { TransactionSite } from '../../adapter.js';
 import type { ClientCall } from './access-sites.js';
 import { BEGIN_METHODS, BEGIN_STATEMENTS, END_METHODS, END_STATEMENTS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';
 
-export function findTransactions(clientCalls: readonly ClientCall[], callsOf: (file: string) => readonly { id: number; symbol: string }[]): TransactionSite[] {
+export function findTransactions(
+  clientCalls: readonly ClientCall[],
+  callsOf: (file: string) => readonly { id: number; symbol: string }[],
+): TransactionSite[] {
   const sites: TransactionSite[] = [];
-  const isBegin = (c: ClientCall): boolean => BEGIN_METHODS.has(c.method) || (c.statement !== undefined && BEGIN_STATEMENTS.has(c.statement));
+  const isBegin = (c: ClientCall): boolean =>
+    BEGIN_METHODS.has(c.method) || (c.statement !== undefined && BEGIN_STATEMENTS.has(c.statement));
   const isEnd = (c: ClientCall): boolean => END_METHODS.has(c.method) || (c.statement !== undefined && END_STATEMENTS.has(c.statement));
 
   for (const c of clientCalls) {
