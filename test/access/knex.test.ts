@@ -44,11 +44,11 @@ describe('knex fixture', () => {
 
 const finds: { name: string; files: Record<string, string>; expected: string[] }[] = [
   {
-    name: 'knex(table) with terminal methods found along the chain',
+    name: 'knex(table) with terminal methods found along the chain, and batchInsert',
     files: {
-      'src/a.ts': `import { db } from './db';\nexport async function f() {\n  await db('users').where({ id: 1 }).first();\n  await db('orders').where({ id: 1 }).update({ x: 1 });\n  await db('carts').del();\n  await db('logs').truncate();\n}`,
+      'src/a.ts': `import { db } from './db';\nexport async function f() {\n  await db('users').where({ id: 1 }).first();\n  await db('orders').where({ id: 1 }).update({ x: 1 });\n  await db('carts').del();\n  await db('logs').truncate();\n  await db.batchInsert('events', [], 100);\n}`,
     },
-    expected: ['default:carts write', 'default:logs write', 'default:orders write', 'default:users read'],
+    expected: ['default:carts write', 'default:events write', 'default:logs write', 'default:orders write', 'default:users read'],
   },
   {
     name: 'from/into/table, aliases, alias objects and joins',

@@ -146,6 +146,22 @@ describe('prisma finds', () => {
     ]);
   });
 
+  it('a batch $transaction over an array held in a variable', async () => {
+    const result = await run({
+      'src/t.ts': `import { prisma } from './db';\nexport async function f() {\n  const ops = [\n    prisma.order.deleteMany({}),\n    prisma.role.create({ data: {} }),\n  ];\n  await prisma.$transaction(ops);\n}`,
+    });
+    expect(result.transactions.map((t) => t.tables.map((x) => `${x.table}:${x.mode}`).sort())).toEqual([
+      ['default:Order:write', 'default:Role:write'],
+    ]);
+  });
+
+  it('the fluent API reads the related table', async () => {
+    const result = await run({
+      'src/f.ts': `import { prisma } from './db';\nexport const f = () => prisma.user.findUnique({ where: { id: 1 } }).orders();`,
+    });
+    expect(accessesOf(result)).toEqual(['default:Order read', 'default:users read']);
+  });
+
   it('implicit many-to-many: _AToB, or _name for a named relation', async () => {
     const result = await run({
       'prisma/schema.prisma': `${SCHEMA}\nmodel Tag {\n  id Int @id\n  posts Post[] @relation("PostTags")\n}\nmodel Post {\n  id Int @id\n  tags Tag[] @relation("PostTags")\n}\n`,

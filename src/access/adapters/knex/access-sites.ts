@@ -12,7 +12,7 @@ import type { AccessMode } from '../../../model/result.js';
 import { followConstant } from '../prisma/follow-constant.js';
 import { sqlFailure, sqlText } from '../prisma/sql-text.js';
 import type { ReceiverTracer, TraceContext } from '../prisma/trace-receiver.js';
-import { methodOf, readChain, type ChainRead, type TableArg } from './chains.js';
+import { methodOf, readChain, tableArg, type ChainRead, type TableArg } from './chains.js';
 import { isKnexCreation, type KnexClient } from './client-rules.js';
 import type { SubclassLookup } from './subclasses.js';
 import type { TableRegistry } from './table-registry.js';
@@ -88,6 +88,12 @@ function expandSubclasses(ctx: KnexSiteContext, facts: FileFacts, q: Query, fiel
     });
   }
   return expanded;
+}
+
+/** `knex.batchInsert('table', rows)`: the table is the first argument. */
+function tableList(ctx: KnexSiteContext, facts: FileFacts, call: CallFact): TableArg[] {
+  const t = tableArg(ctx.input.index, facts.path, call.args[0], call.symbol);
+  return t ? [t] : [];
 }
 
 interface Pending {
@@ -174,12 +180,18 @@ export function collectKnexSites(ctx: KnexSiteContext, facts: FileFacts): void {
     const recv = dot === -1 ? undefined : call.callee.slice(0, dot);
     let query: Query | undefined;
     const onClient =
-      method && recv && (START_METHODS.has(method) || method === 'raw' || method === 'transaction')
+      method && recv && (START_METHODS.has(method) || method === 'raw' || method === 'transaction' || method === 'batchInsert')
         ? ctx.tracer.client(facts.path, recv, ctxOf(call))
         : undefined;
     if (onClient && method && recv) {
       const store = onClient.store ?? ctx.input.defaultStore;
       if (method === 'raw') rawStatement(ctx, facts, call, store);
+      else if (method === 'batchInsert')
+        query = {
+          head: call,
+          store,
+          chain: { calls: [call], primary: tableList(ctx, facts, call), joined: [], writes: true, verb: method },
+        };
       else if (method === 'transaction') txCalls.push(call);
       else query = { head: call, store, chain: readChain(ctx.input.index, facts, call, undefined) };
       heads.set(call.id, recv);

@@ -28,6 +28,7 @@ export interface SiteContext {
 }
 
 const ctxOf = (call: CallFact): TraceContext => ({ symbol: call.symbol, within: call.within });
+const methodName = (callee: string): string => callee.slice(callee.lastIndexOf('.') + 1);
 
 function split(expr: string): [string, string] | undefined {
   // `prisma[model]` reads as `prisma[]`: the accessor is dynamic.
@@ -79,12 +80,17 @@ function modelAccess(ctx: SiteContext, facts: FileFacts, call: CallFact, recv: s
   ctx.out.unresolved.push({ ...base, reason, detail: `${accessor}.${op}` });
 }
 
-/** Calls listed in a batch `$transaction([a, b])`, found by callee text after the transaction call. */
-function batchMembers(facts: FileFacts, call: CallFact, items: ArgFact[]): number[] {
+/**
+ * Calls listed in a batch `$transaction([a, b])`, found by callee text: after the
+ * transaction call for an inline array, or from the declaration of the array
+ * variable (`const ops = [a, b]; $transaction(ops)`) up to the transaction.
+ */
+function batchMembers(facts: FileFacts, call: CallFact, items: ArgFact[], from?: number): number[] {
   const ids: number[] = [];
+  const inRange = (c: CallFact): boolean => (from === undefined ? c.id > call.id : c.line >= from && c.id < call.id);
   for (const item of items) {
     if (item.k !== 'call') continue;
-    const hit = facts.calls.find((c) => c.id > call.id && c.callee === item.callee && !ids.includes(c.id) && c.symbol === call.symbol);
+    const hit = facts.calls.find((c) => inRange(c) && c.callee === item.callee && !ids.includes(c.id) && c.symbol === call.symbol);
     if (hit) ids.push(hit.id);
   }
   return ids.sort((a, b) => a - b);
@@ -93,12 +99,11 @@ function batchMembers(facts: FileFacts, call: CallFact, items: ArgFact[]): numbe
 function transaction(ctx: SiteContext, facts: FileFacts, call: CallFact): void {
   const site: TransactionSite = { unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, kind: 'prisma.$transaction' };
   const first = call.args[0];
-  let items: ArgFact[] | undefined = first?.k === 'arr' ? first.items : undefined;
+  if (first?.k === 'arr') site.extraCallIds = batchMembers(facts, call, first.items);
   if (first?.k === 'id') {
     const v = facts.variables.find((x) => x.name === first.v && (x.scope === call.symbol || x.scope === '<module>'));
-    if (v?.init?.k === 'arr') items = v.init.items;
+    if (v?.init?.k === 'arr') site.extraCallIds = batchMembers(facts, call, v.init.items, v.line);
   }
-  if (items) site.extraCallIds = batchMembers(facts, call, items);
   ctx.out.transactions.push(site);
 }
 
@@ -142,6 +147,16 @@ function rawQuery(ctx: SiteContext, facts: FileFacts, call: CallFact, op: string
   }
 }
 
+/** The fluent API: `prisma.user.findUnique(…).posts()` reads the related table. */
+function fluentRead(ctx: SiteContext, facts: FileFacts, call: CallFact, field: string, from: number): void {
+  const source = ctx.out.accesses.find((a) => a.unit === facts.path && a.callId === from);
+  const target = source && ctx.fields.get(source.table)?.get(field);
+  if (!target) return;
+  const site = { unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, via: call.callee, mode: 'read' as const };
+  ctx.out.accesses.push({ ...site, table: target.table });
+  if (target.join) ctx.out.accesses.push({ ...site, table: target.join });
+}
+
 export function collectSites(ctx: SiteContext, facts: FileFacts): void {
   for (const call of facts.calls) {
     const parts = split(call.callee);
@@ -149,6 +164,10 @@ export function collectSites(ctx: SiteContext, facts: FileFacts): void {
     const [recv, op] = parts;
     if (MODEL_OPS.has(op)) {
       modelAccess(ctx, facts, call, recv, op);
+      continue;
+    }
+    if (call.receiver !== undefined && /^findUnique|^findFirst/.test(methodName(facts.calls[call.receiver].callee))) {
+      fluentRead(ctx, facts, call, op, call.receiver);
       continue;
     }
     if (op !== '$transaction' && !RAW_OPS.has(op) && op !== '$runCommandRaw') continue;
