@@ -50,6 +50,8 @@ export function resolveStatic(index: ProjectIndex, registry: ModelRegistry, file
     return model ? { model } : { unresolved: name ? 'unknown-model' : 'dynamic-model-name', detail: recv };
   }
   if (recv.includes('(') || recv.includes('[')) return undefined;
+  // The native collection behind a model (`User.collection.aggregate(…)`) is the same collection.
+  if (recv.endsWith('.collection')) return resolveStatic(index, registry, file, call, recv.slice(0, -'.collection'.length));
   if (recv.startsWith('this.') && recv.split('.').length === 2) return resolveMember(index, registry, file, call, recv.slice(5));
   const model = modelByRef(index, registry, file.path, recv);
   return model ? { model } : undefined;
