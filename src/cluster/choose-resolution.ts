@@ -11,10 +11,11 @@ export const SCANNED_RESOLUTIONS: readonly number[] = [0.25, 0.5, 0.75, 1, 1.25,
 /** Finer grid, only searched for `--services N`. */
 export const TARGET_RESOLUTIONS: readonly number[] = Array.from({ length: 28 }, (_, i) => Math.round(0.02 * 1.3 ** i * 1000) / 1000);
 
-/** Modularity differences below this are noise: the partition with fewer services wins. */
-export const MODULARITY_TOLERANCE = 0.01;
+/** Extra seeds run at the best resolution to measure how much modularity moves by chance. */
+export const NOISE_SEEDS = 4;
 
-export const DEFAULT_CRITERION = `highest modularity (γ = 1) among the scanned resolutions; within ${MODULARITY_TOLERANCE} of the best, the fewest services (then the lowest resolution)`;
+export const DEFAULT_CRITERION =
+  'highest modularity (γ = 1) among the scanned resolutions; candidates within the seed-to-seed spread of that modularity are ties, won by the fewest services (then the lowest resolution)';
 
 export interface Candidate extends ResolutionAlternative {
   partition: Partition;
@@ -27,10 +28,18 @@ export function candidate(cg: ClusterGraph, resolution: number, partition: Parti
   return { resolution, services: serviceCount(cg, partition), modularity: partitionModularity(cg, partition), partition };
 }
 
-export function bestByModularity(candidates: readonly Candidate[]): Candidate {
-  const best = Math.max(...candidates.map((c) => c.modularity));
+export const bestModularity = (candidates: readonly Candidate[]): Candidate =>
+  [...candidates].sort((a, b) => b.modularity - a.modularity || a.resolution - b.resolution)[0];
+
+/**
+ * Modularity differences smaller than what another seed changes at the best
+ * resolution are noise: among the candidates that close to the best, the
+ * fewest services win (fewer services cost less to run).
+ */
+export function bestWithinNoise(candidates: readonly Candidate[], noise: number): Candidate {
+  const best = bestModularity(candidates).modularity;
   return candidates
-    .filter((c) => c.modularity >= best - MODULARITY_TOLERANCE)
+    .filter((c) => c.modularity >= best - noise)
     .sort((a, b) => a.services - b.services || b.modularity - a.modularity || a.resolution - b.resolution)[0];
 }
 

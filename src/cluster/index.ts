@@ -9,10 +9,12 @@ import { MODE_WEIGHT, type Weights } from '../graph/weights.js';
 import type { ClusteringInfo, Service, SharedUnit } from '../model/decomposition.js';
 import { compareStrings } from '../util/sort.js';
 import {
-  bestByModularity,
+  bestModularity,
+  bestWithinNoise,
   candidate,
   closestToTarget,
   DEFAULT_CRITERION,
+  NOISE_SEEDS,
   SCANNED_RESOLUTIONS,
   TARGET_RESOLUTIONS,
   type Candidate,
@@ -76,8 +78,8 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
   const cg = buildClusterGraph(graph, groupWithout(shared), folderOf);
   const group = groupWithout(shared);
   const apart = options.apart.map(([a, b]) => ({ a: nodesMatching(input, a, group), b: nodesMatching(input, b, group) }));
-  const partitionAt = (resolution: number, target?: number): Partition =>
-    settle(cg, applyConstraints(cg, runLouvain(cg, resolution, options.seed), apart), options.minServiceSize, apart, target);
+  const partitionAt = (resolution: number, target?: number, seed = options.seed): Partition =>
+    settle(cg, applyConstraints(cg, runLouvain(cg, resolution, seed), apart), options.minServiceSize, apart, target);
 
   const scanned = SCANNED_RESOLUTIONS.map((r) => candidate(cg, r, partitionAt(r)));
   let chosen: Candidate;
@@ -92,7 +94,10 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
     chosen = candidate(cg, options.resolution, partitionAt(options.resolution));
     criterion = 'resolution set in config';
   } else {
-    chosen = bestByModularity(scanned);
+    const best = bestModularity(scanned);
+    const others = Array.from({ length: NOISE_SEEDS }, (_, i) => candidate(cg, best.resolution, partitionAt(best.resolution, undefined, options.seed + i + 1)).modularity);
+    const all = [best.modularity, ...others];
+    chosen = bestWithinNoise(scanned, Math.max(...all) - Math.min(...all));
   }
 
   return {
