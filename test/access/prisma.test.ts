@@ -200,6 +200,19 @@ describe('prisma finds', () => {
     expect(accessesOf(result)).toEqual(['billing:User read', 'default:users write']);
   });
 
+  it('clients generated into node_modules packages pick their store by package name', async () => {
+    const schema = (name: string, model: string): string =>
+      `datasource db {\n  provider = "postgresql"\n  url = env("${name}")\n}\ngenerator client {\n  provider = "prisma-client-js"\n  output = "../../node_modules/@prisma/client-${name}"\n}\nmodel ${model} {\n  id Int @id\n}\n`;
+    const result = await run({
+      'prisma/schema.prisma': '',
+      'prisma/mysql/schema.prisma': schema('mysql', 'Event'),
+      'prisma/mongo/schema.prisma': schema('mongo', 'Event'),
+      'src/a.ts': `import { PrismaClient } from '@prisma/client-mongo';\nconst m = new PrismaClient();\nexport const f = () => m.event.create({ data: {} });`,
+      'src/b.ts': `import { PrismaClient } from '@prisma/client-mysql';\nconst s = new PrismaClient();\nexport const g = () => s.event.findMany();`,
+    });
+    expect(accessesOf(result)).toEqual(['mongo:Event write', 'mysql:Event read']);
+  });
+
   it('a multi-file schema folder with one datasource is one store', async () => {
     const result = await run({
       'prisma/schema.prisma': '',

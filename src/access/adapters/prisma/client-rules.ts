@@ -19,10 +19,40 @@ export interface PrismaClientRef {
 const CLIENT_CLASSES = new Set(['PrismaClient', 'TransactionClient']);
 
 /** Segments of an import specifier that say nothing about which client it is. */
-const GENERIC_SEGMENTS = new Set(['client', 'index', 'prisma', 'generated', 'src', '@', '~', '..', '.', 'node_modules', 'edge', 'default']);
+const GENERIC_SEGMENTS = new Set([
+  'client',
+  'index',
+  'prisma',
+  'generated',
+  'src',
+  '@',
+  '~',
+  '..',
+  '.',
+  'node_modules',
+  'edge',
+  'default',
+  '@prisma',
+  '.prisma',
+]);
+
+/** The package an output inside node_modules is imported as: `../../node_modules/@prisma/client-mongo` → `@prisma/client-mongo`. */
+const packageOfOutput = (output: string): string | undefined => {
+  const at = output.lastIndexOf('node_modules/');
+  return at === -1 ? undefined : output.slice(at + 'node_modules/'.length).replace(/\/$/, '');
+};
 
 export function storeForSpecifier(stores: readonly PrismaStore[], file: string, specifier: string): string | undefined {
   if (stores.length === 1) return stores[0].name;
+  const byPackage = stores.filter((s) =>
+    s.outputs.some((o) => {
+      const pkg = packageOfOutput(o);
+      return (
+        pkg !== undefined && pkg !== '@prisma/client' && pkg !== '.prisma/client' && (specifier === pkg || specifier.startsWith(`${pkg}/`))
+      );
+    }),
+  );
+  if (byPackage.length === 1) return byPackage[0].name;
   if (/^(@prisma\/client|\.prisma\/client)(\/|$)/.test(specifier)) {
     const defaults = stores.filter((s) => s.defaultClient);
     return defaults.length === 1 ? defaults[0].name : undefined;
