@@ -99,7 +99,7 @@ export function kyselyClientRules(index: ProjectIndex, instances: KyselyInstance
     fromDecorators: (_file, decorators) => (decorators.some((d) => d.name === 'InjectKysely') ? {} : undefined),
     fromCallback: (method, paramIndex, client) => (CALLBACKS.has(method) && paramIndex === 0 ? client : undefined),
     // `kyselyService.db` (nest-kysely) holds the instance; other members do not.
-    memberKeepsClient: (name) => /^(db|kysely|client|connection)$/.test(name),
+    memberKeepsClient: (name) => /^(db|kysely|\$kysely|client|connection)$/.test(name),
     callKeepsClient: (method) => KEEPS.has(method),
     // Kysely's method names are distinctive, so a receiver named like a database handle is enough.
     nameHint: (name) => (/db|database|kysely|^(eb|qb|trx|tx|conn|executor|expressionBuilder|transaction)$/i.test(name) ? {} : undefined),
