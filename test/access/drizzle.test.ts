@@ -77,6 +77,14 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     expected: ['default:acme_post read', 'default:auth.sessions write'],
   },
   {
+    name: 'table creators with an identity or configured prefix keep the written name',
+    files: {
+      'src/t3.ts': `import { pgTableCreator, serial } from 'drizzle-orm/pg-core';\nconst plain = pgTableCreator((name) => name);\nexport const pgTable = pgTableCreator((name) => \`\${process.env.PREFIX}_\${name}\`);\nexport const files = plain('files', { id: serial('id') });\nexport const notes = pgTable('notes', { id: serial('id') });`,
+      'src/svc.ts': `import { db } from './db';\nimport { files, notes } from './t3';\nexport async function f() { await db.insert(files).values({}); await db.select().from(notes); }`,
+    },
+    expected: ['default:files write', 'default:notes read'],
+  },
+  {
     name: 'tRPC-style ctx.db in a router that imports drizzle-orm, and sql templates',
     files: {
       'src/router.ts': `${HEAD}export const list = async ({ ctx }: { ctx: { db: typeof db } }) => {\n  await ctx.db.query.orderItems.findFirst();\n  return ctx.db.execute(sql\`delete from \${users} where id = \${1}\`);\n};`,

@@ -31,10 +31,15 @@ function drizzleFn(index: ProjectIndex, file: string, callee: string, names: Set
   return r?.kind === 'external' && r.package.startsWith('drizzle-orm') && names.has(r.name);
 }
 
-/** `(name) => \`prefix_${name}\`` → prefix + name + suffix. */
-function creatorNamer(fn: ArgFact | undefined): Namer | undefined {
-  if (fn?.k !== 'fn' || fn.ret?.k !== 'tpl' || fn.ret.exprs.length !== 1 || fn.ret.exprs[0] !== fn.params[0]) return undefined;
-  const [before, after] = fn.ret.parts;
+/**
+ * `(name) => \`prefix_${name}\`` → prefix + name + suffix. A prefix that
+ * comes from configuration (`${env.DB_PREFIX}_${name}`) or a body we cannot
+ * read leaves the name as the code writes it.
+ */
+function creatorNamer(fn: ArgFact | undefined): Namer {
+  const ret = fn?.k === 'fn' ? fn.ret : undefined;
+  if (fn?.k !== 'fn' || ret?.k !== 'tpl' || ret.exprs.length !== 1 || ret.exprs[0] !== fn.params[0]) return (name) => name;
+  const [before, after] = ret.parts;
   return (name) => `${before}${name}${after}`;
 }
 
@@ -54,8 +59,7 @@ export function findTables(index: ProjectIndex, files: readonly FileFacts[], sto
         const schema = call.args[0].v;
         namers.set(key, (name) => (schema === 'public' ? name : `${schema}.${name}`));
       } else if (drizzleFn(index, file.path, call.callee, CREATOR_FNS)) {
-        const namer = creatorNamer(call.args[0]);
-        if (namer) namers.set(key, namer);
+        namers.set(key, creatorNamer(call.args[0]));
       }
     }
   }
@@ -87,6 +91,9 @@ export function findTables(index: ProjectIndex, files: readonly FileFacts[], sto
 }
 
 function tableNamer(index: ProjectIndex, file: FileFacts, call: CallFact, namerOf: (file: string, ref: string) => Namer | undefined): Namer | undefined {
+  // `export const pgTable = pgTableCreator(…)` shadows the builtin name.
+  const shadow = /^[\w$]+$/.test(call.callee) ? namerOf(file.path, call.callee) : undefined;
+  if (shadow) return shadow;
   if (drizzleFn(index, file.path, call.callee, TABLE_FNS)) return (n) => n;
   if (call.callee.endsWith('.table')) return namerOf(file.path, call.callee.slice(0, -'.table'.length));
   if (/^[\w$]+$/.test(call.callee)) return namerOf(file.path, call.callee);
