@@ -100,6 +100,21 @@ export async function main() {
     expected: ['default:book_item read', 'default:publisher read', 'default:publisher write'],
   },
   {
+    name: 'a generic base repository: subclasses binding the entity inherit its accesses',
+    files: {
+      'src/entities.ts': ENTITIES,
+      'src/base.repo.ts': `import { EntityManager } from '@mikro-orm/postgresql';
+export abstract class BaseRepo<T extends object> {
+  constructor(protected readonly em: EntityManager) {}
+  async save(entity: T): Promise<void> { await this.em.persistAndFlush(entity); }
+}`,
+      'src/publisher.repo.ts': `import { BaseRepo } from './base.repo';
+import { Publisher } from './entities';
+export class PublisherRepo extends BaseRepo<Publisher> {}`,
+    },
+    expected: ['default:publisher write'],
+  },
+  {
     name: 'MongoDB driver: camelCase collection names and explicit collection',
     driver: '@mikro-orm/mongodb',
     files: {

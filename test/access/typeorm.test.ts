@@ -162,6 +162,27 @@ export class Svc {
     expected: ['default:post read', 'default:post_tags_tag write', 'default:tag write'],
   },
   {
+    name: 'a generic base service over Repository<T>: subclasses binding the entity inherit its accesses',
+    files: {
+      'src/entities.ts': ENTITIES,
+      'src/base.service.ts': `import { ObjectLiteral, Repository } from 'typeorm';
+export abstract class BaseService<T extends ObjectLiteral> {
+  constructor(protected readonly repo: Repository<T>) {}
+  all() { return this.repo.find(); }
+  remove(id: number) { return this.repo.delete(id); }
+}`,
+      'src/users.service.ts': `import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { BaseService } from './base.service';
+import { User } from './entities';
+export class UsersService extends BaseService<User> {
+  constructor(@InjectRepository(User) repo: Repository<User>) { super(repo); }
+  remove(id: number) { return Promise.resolve(id); }
+}`,
+    },
+    expected: ['default:users read'],
+  },
+  {
     name: 'named data sources with their own entities become stores',
     files: {
       'src/entities.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';

@@ -68,7 +68,9 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
   if (!mode) return;
   const entities = byInstance ? instances(tracer, file, call, call.args[0]) : named(tracer, catalog, file, call, call.args[0]);
   if (entities.length === 0) {
-    const param = byInstance ? undefined : tracer.paramIndex(tracer.scopeOf(file, call), call.args.slice(0, 1));
+    const scope = tracer.scopeOf(file, call);
+    if (byInstance && tracer.typedByTypeParam(scope, call.args[0])) return out.genericMiss(file, call, mode, via, undefined);
+    const param = byInstance ? undefined : tracer.paramIndex(scope, call.args.slice(0, 1));
     if (param !== undefined) return out.genericMiss(file, call, mode, via, param);
     return out.miss(file, call, 'unknown-entity', `${via}: entity not named`);
   }

@@ -7,7 +7,7 @@
  */
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import type { Table } from '../../../model/result.js';
-import { resolveGenericHelpers } from '../typeorm/generic-helpers.js';
+import { resolveGenericHelpers, resolveGenericSubclasses } from '../typeorm/generic-helpers.js';
 import { assignStores } from '../typeorm/data-sources.js';
 import { importedFrom } from '../typeorm/decorators.js';
 import { EntityCatalog, entityTables } from '../typeorm/entity-catalog.js';
@@ -44,6 +44,7 @@ function analyze(input: AdapterInput): AdapterOutput {
   const tracer = new ValueTracer(index, catalog, (t) => mikroSemantics(index, catalog, stores, t));
   findMikroAccess(files, tracer, catalog, out, defaultStore);
   resolveGenericHelpers(files, tracer, catalog, out);
+  resolveGenericSubclasses(files, index, catalog, out);
   for (const file of files) {
     decoratedScopes(file, TX_DECORATORS, (name) => importedFrom(index, file.path, name, isMikroPackage), 'mikro-orm.@Transactional', out);
   }

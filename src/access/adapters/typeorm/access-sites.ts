@@ -95,10 +95,10 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
       if (arg?.k === 'instance' || arg?.k === 'entity-class')
         return out.access(file, call, catalog.tableId(arg.entity, recv.store), mode, via);
       // `manager.save(entity)` passes an instance; `manager.find(target, …)` a class that a generic helper's caller names.
-      const param =
-        INSTANCE_WRITES.has(method) && call.args.length === 1
-          ? undefined
-          : tracer.paramIndex(tracer.scopeOf(file, call), call.args.slice(0, 1));
+      const byInstance = INSTANCE_WRITES.has(method) && call.args.length === 1;
+      const scope = tracer.scopeOf(file, call);
+      if (byInstance && tracer.typedByTypeParam(scope, call.args[0])) return out.genericMiss(file, call, mode, via, undefined);
+      const param = byInstance ? undefined : tracer.paramIndex(scope, call.args.slice(0, 1));
       if (param !== undefined) return out.genericMiss(file, call, mode, via, param);
       return out.miss(file, call, 'unknown-entity', `${via}: entity not named`);
     }

@@ -6,10 +6,11 @@
  * Such calls become access sites of their own, with the helper's modes; a
  * caller that passes its own parameter on becomes a generic helper in turn.
  */
-import type { FileFacts } from '../../../extract/file-facts.js';
-import type { EntityCatalog } from './entity-catalog.js';
+import type { ClassFact, FileFacts } from '../../../extract/file-facts.js';
+import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
+import type { EntityCatalog, EntityInfo } from './entity-catalog.js';
 import type { SiteCollector } from './site-collector.js';
-import { ValueTracer } from './value-trace.js';
+import { heritageName, heritageTypeArgs, ValueTracer } from './value-trace.js';
 
 /** Helpers calling helpers: rounds of outward resolution, enough for real layering. */
 const MAX_ROUNDS = 4;
@@ -46,4 +47,59 @@ export function resolveGenericHelpers(files: readonly FileFacts[], tracer: Value
     for (const [k, list] of next) out.generic.set(k, list);
     pending = next;
   }
+}
+
+/**
+ * Generic base classes: `BaseRepo<T>` whose methods reach a repository of `T`
+ * (`this.repo.find()`, `this.em.persist(entity: T)`). Every subclass that
+ * binds `T` to an entity (`UserRepo extends BaseRepo<User>`) gets those
+ * accesses under its own symbol (`UserRepo.save`), unless it overrides the method.
+ */
+export function resolveGenericSubclasses(
+  files: readonly FileFacts[],
+  index: ProjectIndex,
+  catalog: EntityCatalog,
+  out: SiteCollector,
+): void {
+  const byClass = new Map<string, { method: string; mode: 'read' | 'write' }[]>();
+  for (const [key, list] of out.generic) {
+    const hash = key.indexOf('#');
+    const symbol = key.slice(hash + 1);
+    const dot = symbol.indexOf('.');
+    if (dot < 0) continue;
+    const cls = `${key.slice(0, hash)}#${symbol.slice(0, dot)}`;
+    for (const g of list)
+      if (g.param === undefined) byClass.set(cls, [...(byClass.get(cls) ?? []), { method: symbol.slice(dot + 1), mode: g.mode }]);
+  }
+  if (byClass.size === 0) return;
+  for (const file of files) {
+    for (const cls of file.classes) {
+      if (!cls.extends) continue;
+      const own = new Set(cls.members.map((m) => m.name));
+      let entity: EntityInfo | undefined;
+      const seen = new Set<string>();
+      let current: ClassRef | undefined = { file: file.path, cls };
+      while (current?.cls.extends && !seen.has(`${current.file}#${current.cls.name}`)) {
+        seen.add(`${current.file}#${current.cls.name}`);
+        entity ??= bound(catalog, current);
+        const parent: ClassRef | undefined = index.resolveClass(current.file, heritageName(current.cls.extends));
+        if (!parent) break;
+        for (const g of (entity && byClass.get(`${parent.file}#${parent.cls.name}`)) || []) {
+          if (own.has(g.method)) continue;
+          out.inherited(file.path, `${cls.name}.${g.method}`, cls.line, catalog.tableId(entity!), g.mode, `${parent.cls.name}.${g.method}`);
+        }
+        for (const m of parent.cls.members) own.add(m.name);
+        current = parent;
+      }
+    }
+  }
+}
+
+/** The entity a heritage clause binds: `extends BaseRepo<User>` → User. */
+function bound(catalog: EntityCatalog, ref: { file: string; cls: ClassFact }): EntityInfo | undefined {
+  for (const t of heritageTypeArgs(ref.cls.extends ?? '')) {
+    const e = catalog.fromType(ref.file, t);
+    if (e) return e;
+  }
+  return undefined;
 }

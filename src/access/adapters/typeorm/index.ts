@@ -6,7 +6,7 @@
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import type { Table } from '../../../model/result.js';
 import { findTypeormAccess } from './access-sites.js';
-import { resolveGenericHelpers } from './generic-helpers.js';
+import { resolveGenericHelpers, resolveGenericSubclasses } from './generic-helpers.js';
 import { assignStores, typeormStoreSources } from './data-sources.js';
 import { importedFrom } from './decorators.js';
 import { findEntities, isTypeormPackage } from './entities.js';
@@ -41,6 +41,7 @@ function analyze(input: AdapterInput): AdapterOutput {
   const tracer = new ValueTracer(index, catalog, (t) => typeormSemantics(index, catalog, stores, t));
   findTypeormAccess(files, tracer, catalog, out, defaultStore);
   resolveGenericHelpers(files, tracer, catalog, out);
+  resolveGenericSubclasses(files, index, catalog, out);
   for (const file of files) {
     decoratedScopes(file, TX_DECORATORS, (name) => importedFrom(index, file.path, name, isTypeormPackage), 'typeorm.@Transactional', out);
   }

@@ -43,6 +43,18 @@ export class SiteCollector {
     this.unresolved.push({ unit: file.path, symbol: call.symbol, line: call.line, orm: this.orm, reason, detail });
   }
 
+  /**
+   * An access a subclass inherits from a generic base (`UserRepo extends BaseRepo<User>` → `UserRepo.save` writes `users`).
+   * Its symbol is the subclass's, so callers of `userRepo.save()` reach it; callId -2 matches no call
+   * (it sits in no transaction callback; -1 is taken by decorated transaction scopes).
+   */
+  inherited(unit: string, symbol: string, line: number, table: string, mode: AccessMode, via: string): void {
+    const key = `${unit}#${symbol}#${table}#${mode}#inherited`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.accesses.push({ unit, symbol, table, mode, line, callId: -2, via });
+  }
+
   /** An access whose entity is a type parameter: unresolved here, resolved at callers that pass the entity. */
   genericMiss(file: FileFacts, call: CallFact, mode: AccessMode, via: string, param: number | undefined): void {
     this.generic.set(`${file.path}#${call.symbol}`, [...(this.generic.get(`${file.path}#${call.symbol}`) ?? []), { mode, param }]);

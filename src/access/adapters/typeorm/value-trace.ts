@@ -216,6 +216,19 @@ export class ValueTracer {
     return passed.length === 1 && params[passed[0]!]!.type === undefined ? passed[0] : undefined;
   }
 
+  /** Is `arg` a parameter typed by a type parameter (`save(entity: T)`), whose entity only a subclass binds? */
+  typedByTypeParam(scope: Scope, arg: ArgFact | undefined): boolean {
+    const items = arg?.k === 'arr' ? arg.items : arg ? [arg] : [];
+    if (items.length === 0) return false;
+    return items.every((a) => {
+      if (a.k !== 'id') return false;
+      const type = this.paramsOf(scope.file, scope.symbol)
+        .find((p) => p.name === a.v)
+        ?.type?.replace(/\[\]$/, '');
+      return type !== undefined && /^[A-Z]\w*$/.test(type) && this.index.resolveName(scope.file.path, type) === undefined;
+    });
+  }
+
   /** A member of a class or its bases, with the class declaring it. */
   findMember(ref: ClassRef, name: string, accept: (m: MemberFact) => boolean): { ref: ClassRef; member: MemberFact } | undefined {
     const seen = new Set<string>();
