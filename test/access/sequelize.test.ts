@@ -110,6 +110,16 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     expected: ['default:Tasks read', 'default:Tasks write'],
   },
   {
+    name: 'sequelize-cli models: class inside a factory, loaded through models/index.js',
+    files: {
+      'src/models/post.js': `const { Model } = require('sequelize');\nmodule.exports = (sequelize, DataTypes) => {\n  class Post extends Model {\n    static associate(models) { Post.belongsTo(models.Author); }\n  }\n  Post.init({ title: DataTypes.STRING }, { sequelize, modelName: 'Post' });\n  return Post;\n};`,
+      'src/models/author.js': `const { Model } = require('sequelize');\nmodule.exports = (sequelize, DataTypes) => {\n  class Author extends Model {}\n  Author.init({ name: DataTypes.STRING }, { sequelize, modelName: 'Author', tableName: 'authors' });\n  return Author;\n};`,
+      'src/models/index.js': `const fs = require('fs');\nconst db = {};\nfor (const f of fs.readdirSync(__dirname)) { const model = require('./' + f)(null, {}); db[model.name] = model; }\nmodule.exports = db;`,
+      'src/posts.controller.js': `const db = require('./models');\nconst { Author } = require('./models');\nexports.list = () => db.Post.findAll({ include: [{ model: db.Author }] });\nexports.add = (body) => Author.create(body);`,
+    },
+    expected: ['default:Posts read', 'default:authors read', 'default:authors write'],
+  },
+  {
     name: 'nested include reads every included model',
     files: {
       'src/models/a.ts': userModel('Author'),
