@@ -104,16 +104,18 @@ export function partitionModularity(cg: ClusterGraph, partition: Partition): num
   return q;
 }
 
-/** Relabel communities 0..k−1 in order of their smallest node: labels stop depending on Louvain's internals. */
+/**
+ * Relabel communities 0..k−1 in order of first appearance. Every partition
+ * here is keyed in sorted node order, so that is the order of each
+ * community's smallest node: labels stop depending on Louvain's internals.
+ */
 export function normalizeLabels(partition: Partition): Partition {
-  const first = new Map<number, string>();
-  for (const [node, label] of partition) {
-    const seen = first.get(label);
-    if (seen === undefined || node < seen) first.set(label, node);
-  }
-  const order = [...first].sort((a, b) => compareStrings(a[1], b[1])).map(([label]) => label);
-  const relabel = new Map(order.map((label, i) => [label, i]));
+  const relabel = new Map<number, number>();
   const out: Partition = new Map();
-  for (const node of [...partition.keys()].sort(compareStrings)) out.set(node, relabel.get(partition.get(node)!)!);
+  for (const [node, label] of partition) {
+    let next = relabel.get(label);
+    if (next === undefined) relabel.set(label, (next = relabel.size));
+    out.set(node, next);
+  }
   return out;
 }

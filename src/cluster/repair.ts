@@ -25,5 +25,5 @@ export function splitDisconnected(cg: ClusterGraph, partition: Partition): Parti
     }
     next++;
   }
-  return normalizeLabels(out);
+  return normalizeLabels(new Map(cg.nodes.map((n) => [n, out.get(n)!])));
 }
