@@ -150,6 +150,39 @@ describe('raw-sql finds', () => {
   });
 });
 
+describe('raw-sql tables from migrations', () => {
+  it('reads .sql files in order (renames and drops apply, down files do not) and node-pg-migrate files', async () => {
+    const result = await project({
+      'src/db.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`,
+      'db/001_init.sql': `CREATE TABLE orgs (id serial PRIMARY KEY);\nCREATE TABLE legacy_users (id serial, org_id int REFERENCES orgs (id));\n`,
+      'db/001_init.down.sql': `DROP TABLE orgs;\n`,
+      'db/002_rename.sql': `ALTER TABLE legacy_users RENAME TO users;\nCREATE TABLE tmp (id int);\nDROP TABLE tmp;\n`,
+      'test/fixtures.sql': `CREATE TABLE test_only (id int);\n`,
+      'migrations/1700000000000_projects.js': [
+        'exports.up = (pgm) => {',
+        "  pgm.createTable('projects', { id: 'id', org_id: { type: 'integer', notNull: true, references: '\"orgs\"' } });",
+        "  pgm.createTable({ schema: 'audit', name: 'events' }, { id: 'id' });",
+        "  pgm.sql('CREATE TABLE tags (id int, project_id int REFERENCES projects(id))');",
+        '};',
+        '',
+      ].join('\n'),
+    });
+    expect(result.tables.map((t) => `${t.id} ${t.orm} ${t.declaredIn}`)).toEqual([
+      'default:audit.events node-pg-migrate migrations/1700000000000_projects.js:3',
+      'default:orgs sql db/001_init.sql:1',
+      'default:projects node-pg-migrate migrations/1700000000000_projects.js:2',
+      'default:tags node-pg-migrate migrations/1700000000000_projects.js:4',
+      'default:users sql db/002_rename.sql:1',
+    ]);
+    expect(result.tables.find((t) => t.name === 'users')?.columns).toEqual(['id', 'org_id']);
+    expect(result.relations.map((r) => `${r.from} -> ${r.to} (${r.field})`)).toEqual([
+      'default:projects -> default:orgs (org_id)',
+      'default:tags -> default:projects (project_id)',
+      'default:users -> default:orgs (org_id)',
+    ]);
+  });
+});
+
 describe('raw-sql ignores', () => {
   const cases: [name: string, files: Record<string, string>][] = [
     [

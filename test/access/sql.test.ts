@@ -105,9 +105,13 @@ create table if not exists "Orders" (id int, customer_id int, CONSTRAINT fk FORE
 alter table orders add column coupon_id int references coupons (id);
 alter table :SCHEMA.jobs rename to _private_jobs;
 drop table if exists legacy;`);
-    expect(
-      ddl.changes.map((c) => ('create' in c ? `+${c.create.name}:${c.create.line}:${c.create.columns.join('|')}` : `-${c.drop}`)),
-    ).toEqual(['+jobs:1:id|queue_name', '+Orders:2:customer_id|id', '-jobs', '+_private_jobs:4:', '-legacy']);
+    const show = (c: (typeof ddl.changes)[number]): string =>
+      'create' in c
+        ? `+${c.create.name}:${c.create.line}:${c.create.columns.join('|')}`
+        : 'rename' in c
+          ? `${c.rename.from}=>${c.rename.to}`
+          : `-${c.drop}`;
+    expect(ddl.changes.map(show)).toEqual(['+jobs:1:id|queue_name', '+Orders:2:customer_id|id', 'jobs=>_private_jobs', '-legacy']);
     expect(ddl.references.map((r) => `${r.from}.${r.column} -> ${r.to}`)).toEqual([
       'jobs.queue_name -> job_queues',
       'Orders.customer_id -> customers',

@@ -20,10 +20,10 @@ export interface DdlReference {
   line: number;
 }
 
-export type DdlChange = { create: DdlTable } | { drop: string };
+export type DdlChange = { create: DdlTable } | { drop: string } | { rename: { from: string; to: string; line: number } };
 
 export interface DdlFacts {
-  /** Tables created and dropped (a rename is both), in statement order. */
+  /** Tables created, dropped and renamed, in statement order. */
   changes: DdlChange[];
   references: DdlReference[];
 }
@@ -94,7 +94,7 @@ export function readDdl(text: string): DdlFacts {
         } else if (isWord(tok, 'RENAME') && isWord(tokens[k + 1], 'TO')) {
           const target = readQualifiedName(tokens, k + 2);
           if (target && target.interp === undefined) {
-            facts.changes.push({ drop: table }, { create: { name: normalizeTableName(target.parts), line: tok.line, columns: [] } });
+            facts.changes.push({ rename: { from: table, to: normalizeTableName(target.parts), line: tok.line } });
           }
         }
       }

@@ -1,27 +1,30 @@
 /**
  * The raw-SQL adapter: SQL strings and templates run through plain clients
  * (pg, mysql/mysql2, sqlite/sqlite3/better-sqlite3, slonik, postgres.js,
- * pg-promise, @databases/pg). Tables come from `.sql` migrations and from
- * the queries themselves, resolved first against the tables the ORM
- * adapters declared.
+ * pg-promise, @databases/pg). Tables come from `.sql` and node-pg-migrate
+ * migrations and from the queries themselves, resolved first against the
+ * tables the ORM adapters declared.
  */
+import type { Problem } from '../../../model/result.js';
 import { defineAdapter } from '../../adapter.js';
 import { findAccessSites } from './access-sites.js';
 import { createClientTracer } from './clients.js';
 import { createConstantFollower } from './constants.js';
 import { DRIVER_PACKAGES } from './drivers.js';
-import { readMigrations } from './migrations.js';
+import { applyMigrations, sqlMigrations } from './migrations.js';
+import { pgMigrateMigrations } from './pg-migrate.js';
 import { TableRegistry } from './tables.js';
 import { findTransactions } from './transactions.js';
 
 export default defineAdapter({
   name: 'raw-sql',
-  enablers: DRIVER_PACKAGES,
+  enablers: [...DRIVER_PACKAGES, 'node-pg-migrate'],
   schemaFiles: ['.sql'],
   needsTypes: false,
   analyze(input) {
     const registry = new TableRegistry(input.knownTables, input.defaultStore);
-    const migrations = readMigrations(input.schemaFiles, registry);
+    const problems: Problem[] = [];
+    const relations = applyMigrations([...sqlMigrations(input.schemaFiles, problems), ...pgMigrateMigrations(input.files)], registry);
     const sites = findAccessSites(input.files, {
       index: input.index,
       tracer: createClientTracer(input.index, new Set(DRIVER_PACKAGES)),
@@ -32,11 +35,11 @@ export default defineAdapter({
     const transactions = findTransactions(sites.clientCalls, (file) => input.index.files.get(file)?.calls ?? []);
     return {
       tables: registry.tables(),
-      relations: migrations.relations,
+      relations,
       accesses: sites.accesses,
       unresolved: sites.unresolved,
       transactions,
-      problems: [...migrations.problems, ...sites.problems],
+      problems: [...problems, ...sites.problems],
     };
   },
 });

@@ -39,6 +39,13 @@ export class TableRegistry {
     return table.id;
   }
 
+  /** A migration renamed a table: the table keeps its columns under the new name. */
+  rename(from: string, to: string, orm: string, declaredIn: string): void {
+    const old = this.own.get(from.toLowerCase());
+    this.own.delete(from.toLowerCase());
+    this.declare(to, orm, declaredIn, old?.columns);
+  }
+
   /** Forget a migration table a later migration dropped. */
   drop(name: string): void {
     this.own.delete(name.toLowerCase());
