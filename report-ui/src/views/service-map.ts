@@ -24,6 +24,20 @@ import { mapStyle } from './map-style.js';
 
 cytoscape.use(fcose);
 
+type Layout = { kind: 'all' } | { kind: 'children'; of: string } | { kind: 'none' };
+
+const FCOSE = {
+  name: 'fcose',
+  quality: 'default',
+  animate: false,
+  nodeDimensionsIncludeLabels: true,
+  packComponents: true,
+  numIter: 1500,
+  nodeRepulsion: () => 9000,
+  idealEdgeLength: () => 90,
+  nestingFactor: 0.4,
+};
+
 declare global {
   interface Window {
     /** The map's cytoscape instance, for the curious architect's devtools (and the browser tests). */
@@ -66,38 +80,36 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
   window.carveMap = cy;
   window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => cy.style(mapStyle()));
 
-  const draw = (): void => {
+  /**
+   * Redraws the current level. Only what changed is laid out: everything at
+   * first and on "all", just the children of a node being expanded, and
+   * nothing on edits, which keep every node where it was.
+   */
+  const draw = (layout: Layout = { kind: 'none' }): void => {
     const services = app.bench.draft.services.map((s) => s.name);
     const { nodes, edges, notes: levelNotes } = buildMapElements(app.result, app.derived, services, level);
     const previous = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const));
     const placed = new Map<string, { x: number; y: number }>();
+    // New top-level nodes (a service just created) line up right of the drawing; new children start around their parent.
+    const right = Math.max(0, ...Array.from(previous.values(), (p) => p.x)) + 120;
+    const top = Math.min(0, ...Array.from(previous.values(), (p) => p.y));
+    let added = 0;
     const elements: ElementDefinition[] = nodes.map((node, i) => {
-      // New children start around where their parent was, so the layout only refines.
-      const base = previous.get(node.id) ?? (node.parent ? (placed.get(node.parent) ?? previous.get(node.parent)) : undefined);
-      const position = previous.get(node.id) ?? (base ? { x: base.x + Math.cos(i) * 40, y: base.y + Math.sin(i) * 40 } : undefined);
-      if (position) placed.set(node.id, position);
+      const parentAt = node.parent ? (placed.get(node.parent) ?? previous.get(node.parent)) : undefined;
+      const position =
+        previous.get(node.id) ??
+        (parentAt ? { x: parentAt.x + Math.cos(i) * 30, y: parentAt.y + Math.sin(i) * 30 } : { x: right, y: top + 90 * added++ });
+      placed.set(node.id, position);
       const { parent, ...data } = node;
-      return { group: 'nodes', data: parent ? { ...data, parent } : data, position, selectable: true };
+      return { group: 'nodes', data: parent ? { ...data, parent } : data, position };
     });
     for (const edge of edges) elements.push({ group: 'edges', data: { ...edge } });
-    const fresh = previous.size === 0 || nodes.some((n) => !placed.has(n.id));
     cy.batch(() => {
       cy.elements().remove();
       cy.add(elements);
     });
-    cy.layout({
-      name: 'fcose',
-      quality: 'default',
-      randomize: fresh,
-      animate: false,
-      fit: true,
-      padding: 30,
-      nodeDimensionsIncludeLabels: true,
-      packComponents: true,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90,
-      nestingFactor: 0.4,
-    } as cytoscape.LayoutOptions).run();
+    if (layout.kind === 'all') layoutAll(previous.size === 0);
+    else if (layout.kind === 'children') layoutChildren(layout.of);
     replaceChildren(notes, levelNotes.map((n) => el('p', { class: 'note' }, n)));
     replaceChildren(
       crumbs,
@@ -111,10 +123,56 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
     pane.dataset.edges = String(cy.edges().length);
   };
 
+  const layoutAll = (randomize: boolean): void => {
+    cy.layout({ ...FCOSE, randomize, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+  };
+
+  /** Lays out the inside of one expanded node, then pushes overlapped neighbours out of its way. */
+  const layoutChildren = (id: string): void => {
+    const node = cy.getElementById(id);
+    const inside = node.descendants();
+    if (node.empty() || inside.empty()) return;
+    const center = { ...node.position() };
+    const radius = 30 + Math.sqrt(inside.length) * 28;
+    inside
+      .union(inside.edgesWith(inside))
+      .layout({
+        ...FCOSE,
+        randomize: true,
+        fit: false,
+        boundingBox: { x1: center.x - radius, y1: center.y - radius, w: 2 * radius, h: 2 * radius },
+      } as cytoscape.LayoutOptions)
+      .run();
+    // Clear room around the top-level node that grew (the service, when a folder opened).
+    const root = node.ancestors().nonempty() ? node.ancestors().last() : node;
+    const box = root.boundingBox({ includeLabels: true });
+    const mid = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+    const overlaps = (b: cytoscape.BoundingBox12, dx: number, dy: number): boolean =>
+      !(b.x2 + dx < box.x1 - 20 || b.x1 + dx > box.x2 + 20 || b.y2 + dy < box.y1 - 20 || b.y1 + dy > box.y2 + 20);
+    cy.batch(() => {
+      cy.nodes()
+        .orphans()
+        .filter((other) => other.id() !== root.id())
+        .forEach((other) => {
+          const b = other.boundingBox({ includeLabels: true });
+          if (!overlaps(b, 0, 0)) return;
+          // Slide it straight away from the expanded node until it clears.
+          const at = other.position();
+          const len = Math.hypot(at.x - mid.x, at.y - mid.y);
+          const [ux, uy] = len === 0 ? [1, 0] : [(at.x - mid.x) / len, (at.y - mid.y) / len];
+          let step = 0;
+          while (overlaps(b, ux * step, uy * step)) step += 20;
+          other.union(other.descendants()).not(':parent').shift({ x: ux * step, y: uy * step });
+        });
+    });
+    cy.fit(node, 40);
+  };
+
   const collapseAll = (): void => {
     level.expanded.clear();
     level.expandedFolders.clear();
     draw();
+    cy.fit(undefined, 30);
   };
 
   const data = (node: NodeSingular): MapNode => node.data() as MapNode;
@@ -128,14 +186,21 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
     const node = data(event.target as NodeSingular);
     if (node.kind === 'service' || node.kind === 'kernel') {
       if (node.kind === 'service') app.select({ kind: 'service', name: node.service });
-      if (node.expanded) level.expanded.delete(node.service);
-      else level.expanded.add(node.service);
-      draw();
+      if (node.expanded) {
+        level.expanded.delete(node.service);
+        draw();
+      } else {
+        level.expanded.add(node.service);
+        draw({ kind: 'children', of: node.id });
+      }
     } else if (node.kind === 'folder' && node.folder !== undefined) {
       app.select({ kind: 'folder', service: node.service, folder: node.folder, units: folderUnits(node.service, node.folder) });
       const key = folderKey(node.service, node.folder);
-      if (!level.expandedFolders.delete(key)) level.expandedFolders.add(key);
-      draw();
+      if (level.expandedFolders.delete(key)) draw();
+      else {
+        level.expandedFolders.add(key);
+        draw({ kind: 'children', of: node.id });
+      }
     } else if (node.kind === 'file' && node.unit) {
       app.select({ kind: 'unit', id: node.unit });
     } else if (node.kind === 'table' && node.table) {
@@ -219,7 +284,8 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
     } else {
       id = serviceNodeId(target.name);
     }
-    draw();
+    const service = target.kind === 'unit' ? (app.derived.unitService.get(target.id) ?? SHARED_KERNEL) : undefined;
+    draw(service ? { kind: 'children', of: serviceNodeId(service) } : { kind: 'none' });
     const node = cy.getElementById(id);
     if (node.empty()) return;
     cy.elements().unselect();
@@ -232,7 +298,7 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
   app.onShow((tab) => {
     if (tab === 'map') cy.resize();
   });
-  draw();
+  draw({ kind: 'all' });
 }
 
 function legend(): HTMLElement {
