@@ -124,6 +124,14 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     expected: ['default:Order read', 'default:Role write', 'default:users read'],
   },
   {
+    name: 'a singleton wrapper whose callback creates the client in a block',
+    files: {
+      'src/one.ts': `import { PrismaClient } from '@prisma/client';\nimport { remember } from '@epic-web/remember';\nexport const db = remember('db', () => {\n  const client = new PrismaClient();\n  void client.$connect();\n  return client;\n});`,
+      'src/use.ts': `import { db } from './one';\nexport const f = () => db.role.findMany();`,
+    },
+    expected: ['default:Role read'],
+  },
+  {
     name: 'a delegate kept in a variable',
     files: { 'src/d.ts': `import { prisma } from './db';\nexport function f() { const users = prisma.user; return users.aggregate({}); }` },
     expected: ['default:users read'],
@@ -268,6 +276,13 @@ const unresolved: { name: string; files: Record<string, string>; reason: string 
       'src/a.ts': `import { prisma } from './db';\nexport const f = (t: string) => prisma.$queryRawUnsafe(\`SELECT * FROM \${t}\`);`,
     },
     reason: 'dynamic-table-name',
+  },
+  {
+    name: 'TypedSQL, whose statement is in a .sql file',
+    files: {
+      'src/a.ts': `import { prisma } from './db';\nimport { getUsers } from '@prisma/client/sql';\nexport const f = () => prisma.$queryRawTyped(getUsers());`,
+    },
+    reason: 'typed-sql',
   },
   {
     name: 'raw SQL held in a parameter',

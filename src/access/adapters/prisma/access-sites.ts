@@ -118,6 +118,12 @@ function findTable(ctx: SiteContext, name: string, store: string | undefined): T
 
 function rawQuery(ctx: SiteContext, facts: FileFacts, call: CallFact, op: string, client: PrismaClientRef): void {
   const base = { unit: facts.path, symbol: call.symbol, line: call.line, orm: 'prisma' };
+  if (op === '$queryRawTyped') {
+    // TypedSQL: the statement lives in prisma/sql/*.sql, which facts do not carry.
+    const first = call.args[0];
+    ctx.out.unresolved.push({ ...base, reason: 'typed-sql', detail: first?.k === 'call' ? first.callee : call.callee });
+    return;
+  }
   const text = sqlText(ctx.input.index, facts.path, call.args[0], call.symbol, call.tagged === true || PARAMETERISED_RAW_OPS.has(op));
   if (text === undefined) {
     ctx.out.unresolved.push({ ...base, reason: 'dynamic-sql', detail: call.callee });

@@ -181,7 +181,21 @@ export class ReceiverTracer<C> {
       const typed = this.typeValue(file, v.type);
       if (typed) return typed;
     }
-    return v.init ? this.value(file, v.init, { symbol: v.scope, within: [] }, depth, v.name) : undefined;
+    const value = v.init ? this.value(file, v.init, { symbol: v.scope, within: [] }, depth, v.name) : undefined;
+    return value ?? (v.init?.k === 'call' ? this.createdInside(file, v, depth) : undefined);
+  }
+
+  /** `remember('db', () => { const c = new PrismaClient(); …; return c })`: a client created in the initializer's callback. */
+  private createdInside(file: string, v: VariableFact, depth: number): Traced<C> | undefined {
+    const calls = this.index.files.get(file)?.calls ?? [];
+    const init = calls.find((c) => c.assignedTo === v.name && c.symbol === v.scope);
+    if (!init) return undefined;
+    for (const c of calls) {
+      if (!c.within.includes(init.id)) continue;
+      const created = this.rules.fromCreation(file, { k: 'call', callee: c.callee, args: c.args }, v.name);
+      if (created !== undefined) return { kind: 'client', client: created };
+    }
+    return undefined;
   }
 
   /** A ctor param, property or parameter: its decorators, declared type, or initializer. */
