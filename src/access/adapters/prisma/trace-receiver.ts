@@ -182,11 +182,11 @@ export class ReceiverTracer<C> {
       if (typed) return typed;
     }
     const value = v.init ? this.value(file, v.init, { symbol: v.scope, within: [] }, depth, v.name) : undefined;
-    return value ?? (v.init?.k === 'call' ? this.createdInside(file, v, depth) : undefined);
+    return value ?? (v.init?.k === 'call' ? this.createdInside(file, v) : undefined);
   }
 
   /** `remember('db', () => { const c = new PrismaClient(); …; return c })`: a client created in the initializer's callback. */
-  private createdInside(file: string, v: VariableFact, depth: number): Traced<C> | undefined {
+  private createdInside(file: string, v: VariableFact): Traced<C> | undefined {
     const calls = this.index.files.get(file)?.calls ?? [];
     const init = calls.find((c) => c.assignedTo === v.name && c.symbol === v.scope);
     if (!init) return undefined;
