@@ -129,3 +129,18 @@ test('pins in the config are honoured on a real analysis', async () => {
   const elsewhere = r.decomposition!.services.filter((s) => s.name !== 'checkout');
   expect(elsewhere.flatMap((s) => s.units)).not.toContain('src/services/booking.service.ts');
 });
+
+test('--services, --granularity folder and --seed reach the decomposition', async () => {
+  const three = await analyzeFixture('layered-tickets', { services: 3 });
+  expect(three.decomposition!.services).toHaveLength(3);
+  expect(three.decomposition!.clustering!.requestedServices).toBe(3);
+  const byFolder = await analyzeFixture('shop', { granularity: 'folder' });
+  expect(byFolder.decomposition!.clustering!.granularity).toBe('folder');
+  // Every folder lands whole in one service.
+  const serviceOf = new Map(byFolder.decomposition!.services.flatMap((s) => s.units.map((u) => [u, s.name] as [string, string])));
+  const folders = new Map<string, Set<string>>();
+  for (const [u, s] of serviceOf) folders.set(u.slice(0, u.lastIndexOf('/')), (folders.get(u.slice(0, u.lastIndexOf('/'))) ?? new Set()).add(s));
+  expect([...folders.values()].every((set) => set.size === 1)).toBe(true);
+  const seeded = await analyzeFixture('layered-tickets', { seed: 7 });
+  expect(seeded.decomposition!.clustering!.seed).toBe(7);
+});
