@@ -69,6 +69,15 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     expected: ['default:order_items read'],
   },
   {
+    name: 'a second instance without models (a script) does not make a store',
+    files: {
+      'src/scripts/migrate.ts': `import { Sequelize } from 'sequelize';\nexport const admin = new Sequelize('postgres://admin@localhost/app');`,
+      'src/models/user.ts': userModel(),
+      'src/svc.ts': `import { User } from './models/user';\nexport const f = () => User.findAll();`,
+    },
+    expected: ['default:Users read'],
+  },
+  {
     name: 'sequelize.define: the variable is the model',
     files: {
       'src/models/task.ts': `import { sequelize } from '../db';\nexport const Task = sequelize.define('task', {});\nexport const Log = sequelize.define('log', {}, { freezeTableName: true });`,

@@ -7,7 +7,7 @@ import type { FileFacts } from '../../../extract/file-facts.js';
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import { findAccessSites } from './access-sites.js';
 import { findAssociations } from './associations.js';
-import { findInstances, type SequelizeInstance, storeFor } from './instances.js';
+import { findInstances, type SequelizeInstance } from './instances.js';
 import { findModels, instanceFor } from './models.js';
 import { rawQuerySite, tableMatcher } from './raw-queries.js';
 import { enclosingClass, findMember, splitCallee } from './receivers.js';
@@ -48,7 +48,7 @@ function analyze(input: AdapterInput): AdapterOutput {
       const parts = splitCallee(call.callee);
       if (!parts || parts.method !== 'query' || !isInstance(file, parts.recv, call.symbol)) continue;
       // SQL names match tables of the instance it runs on first.
-      const store = storeFor(instances, instanceFor(input.index, instances, file.path, parts.recv), input.defaultStore);
+      const store = (registry.splitStores && instanceFor(input.index, instances, file.path, parts.recv)?.name) || input.defaultStore;
       const raw = rawQuerySite(file, call.id, call.callee, input.parseSql, tableMatcher(known, store), 'sequelize');
       out.accesses.push(...raw.accesses);
       out.unresolved.push(...raw.unresolved);

@@ -1,8 +1,8 @@
 /**
- * Sequelize instances (`new Sequelize(…)`). With several, each is its own
- * store named after the variable holding it; with one or none, every model
- * lives in the default store. Global `define` options (freezeTableName,
- * underscored) apply to the models of their instance.
+ * Sequelize instances (`new Sequelize(…)`). When models are bound to
+ * several, each is its own store named after the variable holding it (see
+ * `models.ts`). Global `define` options (freezeTableName, underscored) apply
+ * to the models of their instance.
  */
 import type { AdapterInput } from '../../adapter.js';
 import { boolOf, propOf } from './arg-facts.js';
@@ -36,10 +36,4 @@ export function findInstances(input: AdapterInput): SequelizeInstance[] {
     }
   }
   return found;
-}
-
-/** Store of a model given the instance it was bound to (if known). */
-export function storeFor(instances: readonly SequelizeInstance[], instance: SequelizeInstance | undefined, defaultStore: string): string {
-  if (instances.length < 2 || !instance) return defaultStore;
-  return instance.name;
 }

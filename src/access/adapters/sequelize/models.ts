@@ -9,7 +9,7 @@ import type { ProjectIndex } from '../../../link/project-index.js';
 import type { Table } from '../../../model/result.js';
 import type { AdapterInput } from '../../adapter.js';
 import { boolOf, propOf, strOf } from './arg-facts.js';
-import { type SequelizeInstance, storeFor } from './instances.js';
+import type { SequelizeInstance } from './instances.js';
 import { type NamingOptions, sequelizeTableName } from './naming.js';
 import { enclosingClass, splitCallee } from './receivers.js';
 
@@ -26,6 +26,8 @@ export interface SequelizeModel {
 
 export interface ModelRegistry {
   models: SequelizeModel[];
+  /** Models are bound to two or more instances: each instance is a store. */
+  splitStores: boolean;
   byKey: Map<string, SequelizeModel>;
   byName: Map<string, SequelizeModel[]>;
 }
@@ -73,10 +75,11 @@ export function instanceFor(
 export function findModels(input: AdapterInput, instances: readonly SequelizeInstance[]): ModelRegistry {
   const models: SequelizeModel[] = [];
   const defaults: NamingOptions = instances.find((i) => i.defaults.freezeTableName || i.defaults.underscored)?.defaults ?? {};
+  // The instance a model is bound to, by name; stores are settled once all models are known.
   const store = (file: string, ref: string | undefined, modelClass?: string): string => {
     let inst = instanceFor(input.index, instances, file, ref);
     if (!inst && modelClass) inst = instances.find((i) => i.models.includes(modelClass));
-    return storeFor(instances, inst, input.defaultStore);
+    return inst?.name ?? '';
   };
   const add = (modelName: string, naming: NamingOptions, storeName: string, file: FileFacts, line: number, keys: string[], columns: string[], cls?: ClassFact, variable?: string): void => {
     const name = sequelizeTableName(modelName, naming);
@@ -137,10 +140,22 @@ export function findModels(input: AdapterInput, instances: readonly SequelizeIns
       }
     }
   }
-  return registryOf(models);
+  const split = splitStores(models);
+  for (const m of models) {
+    const storeName = split && m.table.store ? m.table.store : input.defaultStore;
+    m.table = { ...m.table, id: `${storeName}:${m.table.name}`, store: storeName };
+  }
+  return { ...registryOf(models), splitStores: split };
 }
 
-function registryOf(all: SequelizeModel[]): ModelRegistry {
+/**
+ * Several `new Sequelize` calls are several databases only when models are
+ * bound to at least two of them; a second instance in a script or a test
+ * helper over the same models does not make a store.
+ */
+const splitStores = (models: readonly SequelizeModel[]): boolean => new Set(models.map((m) => m.table.store).filter(Boolean)).size >= 2;
+
+function registryOf(all: SequelizeModel[]): Omit<ModelRegistry, 'splitStores'> {
   // A model initialised twice (e.g. init in two files) is one table.
   const byId = new Map<string, SequelizeModel>();
   for (const m of all) {
