@@ -11,6 +11,7 @@ import { adapters } from './adapters/index.js';
 import { aggregateSites } from './aggregate-sites.js';
 import { createCallResolver, symbolKey } from './call-graph.js';
 import { enableAdapters } from './enable-adapters.js';
+import { addUndeclaredTables } from './undeclared-tables.js';
 import { memoizeIndex } from './memo-index.js';
 import { propagate } from './propagate.js';
 import { parseSql } from './sql/parse-sql.js';
@@ -68,6 +69,7 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
     uses.push({ name: adapter.name, enabledBy, tables: declared, accesses: out.accesses.length, unresolved: out.unresolved.length });
   }
 
+  addUndeclaredTables(tables, sites, relations, DEFAULT_STORE);
   const resolve = createCallResolver(index, new Set(sites.map((s) => symbolKey(s.unit, s.symbol))));
   const propagation = propagate(files, sites, resolve);
   const accesses = aggregateSites([
