@@ -70,6 +70,9 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
   if (entities.length === 0) {
     const scope = tracer.scopeOf(file, call);
     if (byInstance && tracer.typedByTypeParam(scope, call.args[0])) return out.genericMiss(file, call, mode, via, undefined);
+    // `em.find(this.entityName, …)` in a base class: each subclass names its entity.
+    if (!byInstance && call.args[0]?.k === 'member' && call.args[0].v.startsWith('this.'))
+      return out.genericMiss(file, call, mode, via, undefined);
     const param = byInstance ? undefined : tracer.paramIndex(scope, call.args.slice(0, 1));
     if (param !== undefined) return out.genericMiss(file, call, mode, via, param);
     return out.miss(file, call, 'unknown-entity', `${via}: entity not named`);
@@ -82,7 +85,8 @@ function named(tracer: ValueTracer, catalog: EntityCatalog, file: FileFacts, cal
   const e = catalog.fromArg(file.path, arg);
   if (e) return [e];
   const v = tracer.argValue(tracer.scopeOf(file, call), arg);
-  return v?.k === 'entity-class' ? [v.entity] : [];
+  // `em.upsertMany(entities)` passes instances where a class could go.
+  return v?.k === 'entity-class' || v?.k === 'instance' ? [v.entity] : [];
 }
 
 /** Entities of the instances passed (`em.persist(user)`, `em.persist([a, b])`). */

@@ -1,6 +1,6 @@
 /**
  * MikroORM entities: `@Entity()` (from any `@mikro-orm/*` package) with
- * `tableName`/`collection`, `abstract: true` bases (no table), single-table
+ * `tableName`/`collection`, `abstract: true` bases (no table, unless an STI root), single-table
  * inheritance (children of a root with `discriminatorColumn` share its
  * table), and `new EntitySchema({ name, tableName, properties })` /
  * `defineEntity({ … })`.
@@ -50,7 +50,9 @@ export function findMikroEntities(
   for (const file of files) {
     for (const cls of file.classes) {
       const d = entityDecorator(file.path, cls);
-      if (!d || isTrue(prop(optionsArg(d.args), 'abstract'))) continue;
+      // An abstract root of single-table inheritance (`abstract: true, discriminatorColumn`) still owns the table.
+      const options = d ? optionsArg(d.args) : undefined;
+      if (!d || (isTrue(prop(options, 'abstract')) && prop(options, 'discriminatorColumn') === undefined)) continue;
       const root = stiRoot(index, { file: file.path, cls }, entityDecorator);
       const table = root ? tableName(root.cls, entityDecorator(root.file, root.cls)!, naming) : tableName(cls, d, naming);
       const key = entityKey(file.path, cls.name);

@@ -4,7 +4,7 @@ import type { ProjectIndex } from '../../../link/project-index.js';
 import { ormBaseOf } from '../typeorm/custom-repository.js';
 import type { StoreMap } from '../typeorm/data-sources.js';
 import { constString, importedFrom, str } from '../typeorm/decorators.js';
-import type { EntityCatalog } from '../typeorm/entity-catalog.js';
+import type { EntityCatalog, EntityInfo } from '../typeorm/entity-catalog.js';
 import { applyQb, startQb } from '../typeorm/query-builder.js';
 import type { OrmSemantics, Value, ValueTracer } from '../typeorm/value-trace.js';
 import { isMikroPackage } from './entities.js';
@@ -13,6 +13,11 @@ import { mikroQb, RETURNS_INSTANCE } from './methods.js';
 const MANAGER_TYPES = new Set(['EntityManager', 'SqlEntityManager', 'MongoEntityManager']);
 const REPOSITORY_TYPES = new Set(['EntityRepository', 'SqlEntityRepository', 'MongoEntityRepository']);
 const QB_METHODS = new Set(['createQueryBuilder', 'qb']);
+/** `get entityName(): EntityName<User>` holds the entity class. */
+const ENTITY_CLASS_TYPES = new Set(['EntityName', 'EntityClass', 'EntitySchema']);
+
+const entityOfValue = (v: Value | undefined): EntityInfo | undefined =>
+  v?.k === 'entity-class' || v?.k === 'instance' ? v.entity : undefined;
 
 export function mikroSemantics(index: ProjectIndex, catalog: EntityCatalog, stores: StoreMap, tracer: ValueTracer): OrmSemantics {
   const storeArg = (file: string, arg: ArgFact | undefined): string | undefined =>
@@ -25,6 +30,10 @@ export function mikroSemantics(index: ProjectIndex, catalog: EntityCatalog, stor
       if (MANAGER_TYPES.has(name)) return { k: 'manager' };
       if (REPOSITORY_TYPES.has(name)) return { k: 'repo', entity: catalog.fromType(file, typeArgs[0]) };
       if (name === 'MikroORM') return { k: 'orm' };
+      if (ENTITY_CLASS_TYPES.has(name)) {
+        const entity = catalog.fromType(file, typeArgs[0]);
+        return entity ? { k: 'entity-class', entity } : undefined;
+      }
       if (name === 'QueryBuilder')
         return { k: 'qb', qb: { ...startQb(catalog.fromType(file, typeArgs[0]), undefined, undefined), created: false } };
       if (name === 'Connection' || name.endsWith('Connection')) return { k: 'connection' };
@@ -67,8 +76,8 @@ export function mikroSemantics(index: ProjectIndex, catalog: EntityCatalog, stor
           }
           if (method === 'getConnection' || method === 'getDriver') return { k: 'connection', store: recv.store };
           if (RETURNS_INSTANCE.has(method)) {
-            const entity = catalog.fromArg(file, args[0]);
-            return entity ? { k: 'instance', entity } : undefined;
+            const named = catalog.fromArg(file, args[0]) ?? entityOfValue(tracer.argValue(scope, args[0]));
+            return named ? { k: 'instance', entity: named } : undefined;
           }
           return undefined;
         case 'repo':

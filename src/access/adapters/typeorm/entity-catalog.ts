@@ -141,7 +141,7 @@ export class EntityCatalog {
   }
 }
 
-/** Generic wrappers whose type argument is the entity. */
+/** Generic wrappers whose type argument is the entity (or its class). */
 const WRAPPER_TYPES = new Set([
   'Promise',
   'Array',
@@ -155,6 +155,16 @@ const WRAPPER_TYPES = new Set([
   'Loaded',
   'Relation',
   'Lazy',
+  'EntityName',
+  'EntityClass',
+  'EntityTarget',
+  'ObjectType',
+  'Type',
+  'EntitySchema',
+  'Constructor',
+  'ClassType',
+  'EntityData',
+  'RequiredEntityData',
   'null',
   'undefined',
 ]);

@@ -34,6 +34,10 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
       if (REPOSITORY_TYPES.has(name)) return { k: 'repo', entity: catalog.fromType(file, typeArgs[0]) };
       if (MANAGER_TYPES.has(name)) return { k: 'manager' };
       if (name === 'QueryRunner') return { k: 'runner' };
+      if (name === 'EntityTarget' || name === 'ObjectType' || name === 'EntitySchema') {
+        const entity = catalog.fromType(file, typeArgs[0]);
+        return entity ? { k: 'entity-class', entity } : undefined;
+      }
       if (QB_TYPES.has(name))
         return { k: 'qb', qb: { ...startQb(catalog.fromType(file, typeArgs[0]), undefined, undefined), created: false } };
       return undefined;

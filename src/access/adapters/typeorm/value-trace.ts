@@ -185,7 +185,8 @@ export class ValueTracer {
   private objectMethodValue(ref: ClassRef, method: string, args: readonly ArgFact[], scope: Scope): Value | undefined {
     const found = this.findMember(ref, method, (m) => m.kind === 'method');
     if (!found?.member.type) return undefined;
-    const v = this.typeValue(found.ref.file, found.member.type.replace(/^Promise<(.*)>$/s, '$1'));
+    const returned = found.member.type.replace(/^Promise<(.*)>$/s, '$1');
+    const v = this.typeValue(found.ref.file, returned) ?? this.boundTypeParam(ref, found.ref, returned);
     const entity = (): EntityInfo | undefined => {
       for (const a of args) {
         const e = this.catalog.fromArg(scope.file.path, a);
@@ -229,6 +230,26 @@ export class ValueTracer {
     });
   }
 
+  /**
+   * A method of a generic base returning its type parameter (`findById(id): Promise<T>`),
+   * called on a subclass that binds it (`LessonRepo extends BaseRepo<LessonEntity>`).
+   */
+  private boundTypeParam(from: ClassRef, declaring: ClassRef, returned: string): Value | undefined {
+    const m = /^([A-Z]\w*)(\[\])?(\s*\|\s*(null|undefined))*$/.exec(returned.trim());
+    if (!m || this.index.resolveName(declaring.file, m[1]!) !== undefined) return undefined;
+    const seen = new Set<string>();
+    let current: ClassRef | undefined = from;
+    while (current?.cls.extends && !seen.has(`${current.file}#${current.cls.name}`) && current.cls !== declaring.cls) {
+      seen.add(`${current.file}#${current.cls.name}`);
+      for (const t of heritageTypeArgs(current.cls.extends)) {
+        const entity = this.catalog.fromType(current.file, t);
+        if (entity) return { k: 'instance', entity };
+      }
+      current = this.index.resolveClass(current.file, heritageName(current.cls.extends));
+    }
+    return undefined;
+  }
+
   /** A member of a class or its bases, with the class declaring it. */
   findMember(ref: ClassRef, name: string, accept: (m: MemberFact) => boolean): { ref: ClassRef; member: MemberFact } | undefined {
     const seen = new Set<string>();
@@ -268,7 +289,8 @@ export class ValueTracer {
     const segs = text.split('.');
     let value: Value | undefined;
     let i = 1;
-    if (segs[0] === 'this') {
+    // `super.findById(id)` resolves like `this.findById`: members are looked up through the bases.
+    if (segs[0] === 'this' || segs[0] === 'super') {
       if (segs.length === 1) return this.thisValue(scope);
       value = this.thisMember(scope.file, className(scope.symbol), segs[1]!);
       if (!value) {
@@ -408,10 +430,10 @@ export class ValueTracer {
     return v.value;
   }
 
+  /** A class named as a value: an entity class, or a project class whose static methods' return types count. */
   private classValue(ref: ClassRef): Value | undefined {
     const entity = this.catalog.get(entityKey(ref.file, ref.cls.name));
-    if (entity) return { k: 'entity-class', entity };
-    return undefined;
+    return entity ? { k: 'entity-class', entity } : { k: 'object', ref };
   }
 
   /** A `const x = …` in `symbol`: the last assignment before `line` wins. */
