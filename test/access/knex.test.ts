@@ -95,6 +95,14 @@ describe('knex finds', () => {
     });
   }
 
+  it('a table name in a constant and .references().on() in a migration', async () => {
+    const result = await run({
+      'migrations/2.ts': `import type { Knex } from 'knex';\nconst TABLE = 'invoices';\nexport async function up(knex: Knex) {\n  await knex.schema.createTable(TABLE, (t) => { t.integer('order_id').references('id').on('orders'); });\n}`,
+    });
+    expect(result.tables.filter((t) => t.orm === 'knex').map((t) => t.id)).toEqual(['default:invoices', 'default:orders']);
+    expect(result.relations.map((r) => `${r.from}->${r.to}`)).toEqual(['default:invoices->default:orders']);
+  });
+
   it('createTable and foreign keys give tables and relations', async () => {
     const result = await run({
       'migrations/1.ts': `import type { Knex } from 'knex';\nexport async function up(knex: Knex) {\n  await knex.schema.createTable('users', (t) => { t.increments('id'); });\n  await knex.schema.createTable('orders', (t) => { t.integer('user_id').references('users.id'); });\n}`,

@@ -23,8 +23,8 @@ function analyzeKnex(input: AdapterInput): AdapterOutput {
       return client ? [{ facts, call, store: client.store ?? input.defaultStore }] : [];
     }),
   );
-  for (const s of schemaCalls) readSchemaCall(s.facts, s.call, s.store, registry, undefined, 'knex');
-  for (const s of schemaCalls) readSchemaCall(s.facts, s.call, s.store, registry, relations, 'knex');
+  for (const s of schemaCalls) readSchemaCall(input.index, s.facts, s.call, s.store, registry, undefined, 'knex');
+  for (const s of schemaCalls) readSchemaCall(input.index, s.facts, s.call, s.store, registry, relations, 'knex');
   const out: AdapterOutput = { tables: [], relations, accesses: [], unresolved: [], transactions: [], problems: [] };
   const ctx = { input, tracer, registry, subclasses: subclassLookup(input.index, input.files), out, orm: 'knex' };
   for (const facts of input.files) collectKnexSites(ctx, facts);

@@ -1,11 +1,14 @@
 /**
  * Tables and foreign keys from Knex schema builder calls (migrations):
  * `knex.schema.createTable('orders', (t) => { t.integer('user_id').references('id').inTable('users') })`.
- * `.references('users.id')` names the table directly; `.inTable('users')` completes `.references('id')`.
+ * `.references('users.id')` names the table directly; `.inTable('users')` / `.on('users')` completes `.references('id')`.
+ * A table name in a constant is followed.
  * `alterTable`/`table` add foreign keys to an existing table.
  */
 import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
+import type { ProjectIndex } from '../../../link/project-index.js';
 import type { Relation } from '../../../model/result.js';
+import { followConstant } from '../prisma/follow-constant.js';
 import type { TableRegistry } from './table-registry.js';
 
 const CREATE = /\.schema(?:\.withSchema\(\))?\.(createTable|createTableIfNotExists|createTableLike)$/;
@@ -21,11 +24,11 @@ function referencedTable(facts: FileFacts, call: CallFact): string | undefined {
   const m = call.callee.slice(call.callee.lastIndexOf('.') + 1);
   const arg = call.args[0]?.k === 'str' ? call.args[0].v : undefined;
   if (!arg) return undefined;
-  if (m === 'inTable') return arg;
+  if (m === 'inTable' || m === 'on') return arg;
   if (m !== 'references') return undefined;
   // `.references('id').inTable('users')` is read at `inTable`; `.references('users.id')` names it here.
   const next = call.outer === undefined ? undefined : facts.calls[call.outer];
-  if (next && next.callee.endsWith('.inTable')) return undefined;
+  if (next && (next.callee.endsWith('.inTable') || next.callee.endsWith('.on'))) return undefined;
   const dot = arg.lastIndexOf('.');
   return dot > 0 ? arg.slice(0, dot) : undefined;
 }
@@ -36,6 +39,7 @@ function referencedTable(facts: FileFacts, call: CallFact): string | undefined {
  * foreign keys, so a table referenced before its migration keeps its real `declaredIn`.
  */
 export function readSchemaCall(
+  index: ProjectIndex,
   facts: FileFacts,
   call: CallFact,
   store: string,
@@ -45,7 +49,9 @@ export function readSchemaCall(
 ): boolean {
   const create = CREATE.test(call.callee);
   if (!create && !ALTER.test(call.callee)) return false;
-  const name = call.args[0]?.k === 'str' ? call.args[0].v : undefined;
+  const arg = call.args[0];
+  const name =
+    arg?.k === 'str' ? arg.v : arg?.k === 'id' || arg?.k === 'member' ? followConstant(index, facts.path, arg.v, call.symbol) : undefined;
   if (!name) return true;
   const at = `${facts.path}:${call.line}`;
   const builder = call.args.find((a) => a.k === 'fn');

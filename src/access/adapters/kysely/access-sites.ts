@@ -151,7 +151,13 @@ export function readKyselySchema(
   relations: Relation[] | undefined,
 ): void {
   const create = methodOf(call.callee) === 'createTable';
-  const name = call.args[0]?.k === 'str' ? call.args[0].v : undefined;
+  const arg = call.args[0];
+  const name =
+    arg?.k === 'str'
+      ? arg.v
+      : arg?.k === 'id' || arg?.k === 'member'
+        ? followConstant(ctx.input.index, facts.path, arg.v, call.symbol)
+        : undefined;
   if (!name) return;
   const chain = chainOf(facts, call);
   const at = `${facts.path}:${call.line}`;
