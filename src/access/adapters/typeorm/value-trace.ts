@@ -223,10 +223,9 @@ export class ValueTracer {
     if (items.length === 0) return false;
     return items.every((a) => {
       if (a.k !== 'id') return false;
-      const type = this.paramsOf(scope.file, scope.symbol)
-        .find((p) => p.name === a.v)
-        ?.type?.replace(/\[\]$/, '');
-      return type !== undefined && /^[A-Z]\w*$/.test(type) && this.index.resolveName(scope.file.path, type) === undefined;
+      const type = this.paramsOf(scope.file, scope.symbol).find((p) => p.name === a.v)?.type;
+      const parts = type?.split('|').map((t) => t.trim().replace(/\[\]$/, '')) ?? [];
+      return parts.length > 0 && parts.every((t) => /^[A-Z]\w*$/.test(t) && this.index.resolveName(scope.file.path, t) === undefined);
     });
   }
 
