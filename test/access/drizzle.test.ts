@@ -12,7 +12,13 @@ export const orderItems = pgTable('order_items', { id: serial('id'), userId: int
 const DB = `import { drizzle } from 'drizzle-orm/node-postgres';\nimport * as schema from './schema';\nexport const db = drizzle(process.env.DB!, { schema });\n`;
 
 const run = (files: Record<string, string>): Promise<AnalysisResult> =>
-  analyzeProject({ 'package.json': PKG, 'tsconfig.json': '{"compilerOptions":{"strict":true}}', 'src/schema.ts': SCHEMA, 'src/db.ts': DB, ...files });
+  analyzeProject({
+    'package.json': PKG,
+    'tsconfig.json': '{"compilerOptions":{"strict":true}}',
+    'src/schema.ts': SCHEMA,
+    'src/db.ts': DB,
+    ...files,
+  });
 
 const accessesOf = (r: AnalysisResult): string[] =>
   [...new Set(r.accesses.filter((a) => a.orm === 'drizzle' && !a.propagated).map((a) => `${a.table} ${a.mode}`))].sort();
@@ -65,7 +71,9 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
   },
   {
     name: 'transaction callbacks use tx; $count reads',
-    files: { 'src/svc.ts': `${HEAD}export const f = () => db.transaction(async (tx) => { await tx.insert(users).values({}); return db.$count(orderItems); });` },
+    files: {
+      'src/svc.ts': `${HEAD}export const f = () => db.transaction(async (tx) => { await tx.insert(users).values({}); return db.$count(orderItems); });`,
+    },
     expected: ['default:order_items read', 'default:users write'],
   },
   {
@@ -102,7 +110,11 @@ const ignores: { name: string; files: Record<string, string> }[] = [
   },
   {
     name: 'drizzle-orm listed in package.json but never imported',
-    files: { 'src/schema.ts': 'export const users = 1;', 'src/db.ts': 'export const db = { delete: (x: unknown) => x };', 'src/svc.ts': `import { db } from './db';\nimport { users } from './schema';\nexport const f = () => db.delete(users);` },
+    files: {
+      'src/schema.ts': 'export const users = 1;',
+      'src/db.ts': 'export const db = { delete: (x: unknown) => x };',
+      'src/svc.ts': `import { db } from './db';\nimport { users } from './schema';\nexport const f = () => db.delete(users);`,
+    },
   },
 ];
 
@@ -148,11 +160,17 @@ describe('drizzle adapter', () => {
     const r = await run({
       'src/more.ts': `import { pgTable, serial, integer, foreignKey } from 'drizzle-orm/pg-core';\nimport { relations } from 'drizzle-orm';\nimport { users } from './schema';\nexport const posts = pgTable('posts', { id: serial('id'), authorId: integer('author_id') }, (t) => [foreignKey({ columns: [t.authorId], foreignColumns: [users.id] })]);\nexport const comments = pgTable('comments', { id: serial('id'), postId: integer('post_id') });\nexport const commentsRelations = relations(comments, ({ one }) => ({ post: one(posts, { fields: [comments.postId], references: [posts.id] }) }));`,
     });
-    expect(r.relations.map((x) => `${x.from} -> ${x.to}`)).toEqual(['default:comments -> default:posts', 'default:order_items -> default:users', 'default:posts -> default:users']);
+    expect(r.relations.map((x) => `${x.from} -> ${x.to}`)).toEqual([
+      'default:comments -> default:posts',
+      'default:order_items -> default:users',
+      'default:posts -> default:users',
+    ]);
   });
 
   it('reports malformed SQL in db.execute with its location and keeps going', async () => {
-    const r = await run({ 'src/svc.ts': `${HEAD}export async function f() {\n  await db.execute(sql\`this is not sql\`);\n  await db.select().from(users);\n}` });
+    const r = await run({
+      'src/svc.ts': `${HEAD}export async function f() {\n  await db.execute(sql\`this is not sql\`);\n  await db.select().from(users);\n}`,
+    });
     expect(r.problems.filter((p) => p.source === 'sql').map((p) => `${p.path}:${p.line}`)).toEqual(['src/svc.ts:5']);
     expect(accessesOf(r)).toEqual(['default:users read']);
   });

@@ -32,7 +32,10 @@ describe('mongoose fixture', () => {
       declaredIn: 'src/events/schemas/event.schema.ts:8',
       columns: ['sold', 'startsAt', 'title', 'venue'],
     });
-    expect(result.tables.find((t) => t.id === 'default:audit_trail')).toMatchObject({ entity: 'AuditLog', columns: ['action', 'actor', 'at'] });
+    expect(result.tables.find((t) => t.id === 'default:audit_trail')).toMatchObject({
+      entity: 'AuditLog',
+      columns: ['action', 'actor', 'at'],
+    });
   });
 });
 
@@ -40,7 +43,12 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
   {
     name: "default collection names follow Mongoose's pluralisation",
     files: {
-      'src/models.ts': ['Person', 'Category', 'News', 'Address', 'OrderItem'].map((n) => plainModel(n)).join('').replace(/import[^\n]*\n/g, '').replace(/^/, "import mongoose, { Schema } from 'mongoose';\n").replace(/const schema = /g, 'var schema = '),
+      'src/models.ts': ['Person', 'Category', 'News', 'Address', 'OrderItem']
+        .map((n) => plainModel(n))
+        .join('')
+        .replace(/import[^\n]*\n/g, '')
+        .replace(/^/, "import mongoose, { Schema } from 'mongoose';\n")
+        .replace(/const schema = /g, 'var schema = '),
       'src/svc.ts': `import { Person, Category, News, Address, OrderItem } from './models';\nexport async function f() { await Person.find(); await Category.find(); await News.find(); await Address.find(); await OrderItem.find(); }`,
     },
     expected: ['default:addresses read', 'default:categories read', 'default:news read', 'default:orderitems read', 'default:people read'],
@@ -186,8 +194,14 @@ describe('mongoose adapter', () => {
       'src/b.ts': plainModel('Transfer'),
       'src/svc.ts': `import mongoose from 'mongoose';\nimport { Account } from './a';\nimport { Transfer } from './b';\nexport async function move() {\n  const session = await mongoose.startSession();\n  session.startTransaction();\n  await Account.updateOne({}, {}, { session });\n  await Transfer.create([{}], { session });\n  await Account.find().session(session);\n  await Transfer.countDocuments();\n  await session.commitTransaction();\n}`,
     });
-    expect(r.transactions.map((t) => `${t.kind} ${t.tables.map((x) => `${x.table}:${x.mode}`).sort().join(',')}`)).toEqual([
-      'mongoose.startTransaction default:accounts:read,default:accounts:write,default:transfers:write',
-    ]);
+    expect(
+      r.transactions.map(
+        (t) =>
+          `${t.kind} ${t.tables
+            .map((x) => `${x.table}:${x.mode}`)
+            .sort()
+            .join(',')}`,
+      ),
+    ).toEqual(['mongoose.startTransaction default:accounts:read,default:accounts:write,default:transfers:write']);
   });
 });

@@ -4,7 +4,10 @@ import { compareAccess, readExpectedAccess } from '../helpers/expected-access.js
 import { analyzeFixture, analyzeProject } from '../helpers/project.js';
 
 const FIXTURE = 'sequelize-bookstore';
-const PKG = JSON.stringify({ name: 'app', dependencies: { sequelize: '^6.37.0', 'sequelize-typescript': '^2.1.6', '@nestjs/sequelize': '^10.0.0' } });
+const PKG = JSON.stringify({
+  name: 'app',
+  dependencies: { sequelize: '^6.37.0', 'sequelize-typescript': '^2.1.6', '@nestjs/sequelize': '^10.0.0' },
+});
 const DB = `import { Sequelize } from 'sequelize';\nexport const sequelize = new Sequelize('postgres://localhost/app');\n`;
 
 const run = (files: Record<string, string>): Promise<AnalysisResult> =>
@@ -35,7 +38,10 @@ describe('sequelize fixture', () => {
       columns: ['email', 'id', 'name'],
       orm: 'sequelize',
     });
-    expect(result.tables.find((t) => t.id === 'analyticsDb:Orders')).toMatchObject({ entity: 'Order', declaredIn: 'src/analytics/models/event.model.ts:11' });
+    expect(result.tables.find((t) => t.id === 'analyticsDb:Orders')).toMatchObject({
+      entity: 'Order',
+      declaredIn: 'src/analytics/models/event.model.ts:11',
+    });
   });
 });
 
@@ -187,7 +193,9 @@ const unresolved: { name: string; files: Record<string, string>; reason: string 
   },
   {
     name: 'a model from outside the project',
-    files: { 'src/svc.ts': `import { Sequelize } from 'sequelize';\nimport { Customer } from '@acme/models';\nexport const f = () => Customer.findByPk(1);` },
+    files: {
+      'src/svc.ts': `import { Sequelize } from 'sequelize';\nimport { Customer } from '@acme/models';\nexport const f = () => Customer.findByPk(1);`,
+    },
     reason: 'unknown-model',
   },
   {

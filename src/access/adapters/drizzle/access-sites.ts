@@ -104,8 +104,18 @@ export function findAccessSites(
           continue;
         }
         for (const t of parsed.tables) {
-          const known = refs.tables.find((x) => x.table.name === t.name) ?? refs.tables.find((x) => x.table.name.toLowerCase() === t.name.toLowerCase());
-          out.accesses.push({ unit: file.path, symbol: call.symbol, table: known?.table.id ?? `${defaultStore}:${t.name}`, mode: t.mode, line: call.line, callId: call.id, via: `${call.callee}(sql)` });
+          const known =
+            refs.tables.find((x) => x.table.name === t.name) ??
+            refs.tables.find((x) => x.table.name.toLowerCase() === t.name.toLowerCase());
+          out.accesses.push({
+            unit: file.path,
+            symbol: call.symbol,
+            table: known?.table.id ?? `${defaultStore}:${t.name}`,
+            mode: t.mode,
+            line: call.line,
+            callId: call.id,
+            via: `${call.callee}(sql)`,
+          });
         }
         if (parsed.dynamic) unresolved('dynamic-sql', call.callee);
       }
@@ -115,7 +125,12 @@ export function findAccessSites(
 }
 
 /** Tables reached by `with: { posts: true, author: { with: { … } } }`. */
-function withTables(named: Map<string, Map<string, DrizzleTable>>, from: DrizzleTable, options: ArgFact | undefined, depth = 0): DrizzleTable[] {
+function withTables(
+  named: Map<string, Map<string, DrizzleTable>>,
+  from: DrizzleTable,
+  options: ArgFact | undefined,
+  depth = 0,
+): DrizzleTable[] {
   const w = options?.k === 'obj' ? options.props.with : undefined;
   if (w?.k !== 'obj' || depth > 4) return [];
   return Object.entries(w.props).flatMap(([name, sub]) => {

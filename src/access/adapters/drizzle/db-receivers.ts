@@ -13,7 +13,8 @@ import { type DrizzleInstance, instanceOf } from './instances.js';
 const DB_TYPE = /\b(\w*Database|Drizzle\w*|DrizzleDB|DB|Db|\w*Transaction)\b/;
 const DB_NAME = /(^|\.)(db|tx|trx|database|drizzle|orm)$/i;
 
-const importsDrizzle = (file: FileFacts): boolean => file.imports.some((i) => i.specifier === 'drizzle-orm' || i.specifier.startsWith('drizzle-orm/'));
+const importsDrizzle = (file: FileFacts): boolean =>
+  file.imports.some((i) => i.specifier === 'drizzle-orm' || i.specifier.startsWith('drizzle-orm/'));
 
 function memberIsDb(index: ProjectIndex, file: FileFacts, call: CallFact, name: string, depth = 0): boolean {
   const clsName = call.symbol.slice(0, call.symbol.indexOf('.'));

@@ -38,7 +38,9 @@ export function findInstances(index: ProjectIndex, files: readonly FileFacts[]):
 /** The module a namespace binding stands for: `* as schema` itself, or `export * as schema from './schema'` in a package index. */
 function namespaceFile(index: ProjectIndex, file: string, name: string): string | undefined {
   if (name === '*') return file;
-  const reexport = index.files.get(file)?.imports.find((i) => i.kind === 're-export' && i.names.some((n) => n.local === name && n.imported === '*'));
+  const reexport = index.files
+    .get(file)
+    ?.imports.find((i) => i.kind === 're-export' && i.names.some((n) => n.local === name && n.imported === '*'));
   const target = reexport ? index.resolveSpecifier(file, reexport.specifier) : undefined;
   return target?.kind === 'internal' ? target.file : undefined;
 }
@@ -72,12 +74,19 @@ function exportsFrom(index: ProjectIndex, module: string, file: string, variable
     if (imp.kind !== 're-export') return false;
     const target = index.resolveSpecifier(module, imp.specifier);
     if (target.kind !== 'internal') return false;
-    return imp.names.some((n) => (n.imported === '*' || n.imported === variable) && exportsFrom(index, target.file, file, variable, depth + 1));
+    return imp.names.some(
+      (n) => (n.imported === '*' || n.imported === variable) && exportsFrom(index, target.file, file, variable, depth + 1),
+    );
   });
 }
 
 /** The instance a receiver (`db`, `this.db`, `ctx.db`) names, through imports. */
-export function instanceOf(index: ProjectIndex, instances: readonly DrizzleInstance[], file: string, recv: string): DrizzleInstance | undefined {
+export function instanceOf(
+  index: ProjectIndex,
+  instances: readonly DrizzleInstance[],
+  file: string,
+  recv: string,
+): DrizzleInstance | undefined {
   const local = instances.find((i) => i.key === `${file}#${recv}`);
   if (local) return local;
   const r = index.resolveName(file, recv);

@@ -29,7 +29,15 @@ export function findRelations(files: readonly FileFacts[], refs: TableRefs): Rel
   const byCall = new Map(refs.tables.map((t) => [`${t.file}#${t.callId}`, t]));
   const relate = (from: DrizzleTable, to: DrizzleTable, kind: Relation['kind'], file: string, line: number, field?: string): void => {
     const key = `${from.table.id} -> ${to.table.id}`;
-    if (!relations.has(key)) relations.set(key, { from: from.table.id, to: to.table.id, kind, orm: 'drizzle', declaredIn: `${file}:${line}`, ...(field ? { field } : {}) });
+    if (!relations.has(key))
+      relations.set(key, {
+        from: from.table.id,
+        to: to.table.id,
+        kind,
+        orm: 'drizzle',
+        declaredIn: `${file}:${line}`,
+        ...(field ? { field } : {}),
+      });
   };
   const enclosingTable = (file: FileFacts, call: CallFact): DrizzleTable | undefined => {
     for (let i = call.within.length - 1; i >= 0; i--) {

@@ -48,7 +48,11 @@ const columnsOf = (arg: ArgFact | undefined): string[] => {
   return obj?.k === 'obj' ? Object.keys(obj.props).sort() : [];
 };
 
-export function findTables(index: ProjectIndex, files: readonly FileFacts[], storeOf: (file: string, variable: string) => string): DrizzleTable[] {
+export function findTables(
+  index: ProjectIndex,
+  files: readonly FileFacts[],
+  storeOf: (file: string, variable: string) => string,
+): DrizzleTable[] {
   // Namers bound to variables: schemas (`s.table`) and creators, keyed `file#variable`.
   const namers = new Map<string, Namer>();
   for (const file of files) {
@@ -83,14 +87,27 @@ export function findTables(index: ProjectIndex, files: readonly FileFacts[], sto
         variable,
         file: file.path,
         callId: call.id,
-        table: { id: `${store}:${name}`, store, name, orm: 'drizzle', ...(variable ? { entity: variable } : {}), declaredIn: `${file.path}:${call.line}`, ...(columns.length ? { columns } : {}) },
+        table: {
+          id: `${store}:${name}`,
+          store,
+          name,
+          orm: 'drizzle',
+          ...(variable ? { entity: variable } : {}),
+          declaredIn: `${file.path}:${call.line}`,
+          ...(columns.length ? { columns } : {}),
+        },
       });
     }
   }
   return tables;
 }
 
-function tableNamer(index: ProjectIndex, file: FileFacts, call: CallFact, namerOf: (file: string, ref: string) => Namer | undefined): Namer | undefined {
+function tableNamer(
+  index: ProjectIndex,
+  file: FileFacts,
+  call: CallFact,
+  namerOf: (file: string, ref: string) => Namer | undefined,
+): Namer | undefined {
   // `export const pgTable = pgTableCreator(…)` shadows the builtin name.
   const shadow = /^[\w$]+$/.test(call.callee) ? namerOf(file.path, call.callee) : undefined;
   if (shadow) return shadow;

@@ -17,7 +17,10 @@ import { resolveDocument, resolveStatic } from './resolve-model.js';
 const READ = 'find findOne findById countDocuments count estimatedDocumentCount distinct exists aggregate where populate';
 const WRITE =
   'create insertMany updateOne updateMany update findOneAndUpdate findByIdAndUpdate findOneAndDelete findByIdAndDelete findOneAndRemove findByIdAndRemove findOneAndReplace deleteOne deleteMany remove replaceOne bulkWrite bulkSave';
-const STATIC_MODES = new Map<string, AccessMode>([...READ.split(' ').map((m) => [m, 'read'] as const), ...WRITE.split(' ').map((m) => [m, 'write'] as const)]);
+const STATIC_MODES = new Map<string, AccessMode>([
+  ...READ.split(' ').map((m) => [m, 'read'] as const),
+  ...WRITE.split(' ').map((m) => [m, 'write'] as const),
+]);
 const DOCUMENT_MODES = new Map<string, AccessMode>([
   ['save', 'write'],
   ['deleteOne', 'write'],
@@ -25,7 +28,16 @@ const DOCUMENT_MODES = new Map<string, AccessMode>([
   ['updateOne', 'write'],
 ]);
 /** Names no other library uses on its models: an unresolved receiver with them is still a Mongoose access. */
-const DISTINCTIVE = new Set(['countDocuments', 'estimatedDocumentCount', 'findById', 'findByIdAndUpdate', 'findOneAndUpdate', 'findByIdAndDelete', 'insertMany', 'bulkWrite']);
+const DISTINCTIVE = new Set([
+  'countDocuments',
+  'estimatedDocumentCount',
+  'findById',
+  'findByIdAndUpdate',
+  'findOneAndUpdate',
+  'findByIdAndDelete',
+  'insertMany',
+  'bulkWrite',
+]);
 
 export interface SiteResult {
   accesses: AccessSite[];
@@ -66,13 +78,22 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
         const model = ref.model;
         site(model.table.id, staticMode, `${model.modelName}.${parts.method}`);
         if (parts.method === 'aggregate') {
-          for (const c of pipelineCollections(call.args[0])) site(collectionId(registry, model, c.name), c.mode, `${model.modelName}.aggregate ${c.name}`);
+          for (const c of pipelineCollections(call.args[0]))
+            site(collectionId(registry, model, c.name), c.mode, `${model.modelName}.aggregate ${c.name}`);
         }
-        for (const target of populated(registry, model, file, call.id)) site(target.table.id, 'read', `${model.modelName}.${parts.method} populate ${target.modelName}`);
+        for (const target of populated(registry, model, file, call.id))
+          site(target.table.id, 'read', `${model.modelName}.${parts.method} populate ${target.modelName}`);
         continue;
       }
       if (ref && 'unresolved' in ref) {
-        unresolved.push({ unit: file.path, symbol: call.symbol, line: call.line, orm: 'mongoose', reason: ref.unresolved, detail: ref.detail });
+        unresolved.push({
+          unit: file.path,
+          symbol: call.symbol,
+          line: call.line,
+          orm: 'mongoose',
+          reason: ref.unresolved,
+          detail: ref.detail,
+        });
         continue;
       }
       const documentMode = DOCUMENT_MODES.get(parts.method);
@@ -82,7 +103,14 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
         continue;
       }
       if (DISTINCTIVE.has(parts.method) && call.receiver === undefined && /(^|\.)([A-Z]\w*|\w*Model)$/.test(parts.recv)) {
-        unresolved.push({ unit: file.path, symbol: call.symbol, line: call.line, orm: 'mongoose', reason: 'unknown-model', detail: call.callee });
+        unresolved.push({
+          unit: file.path,
+          symbol: call.symbol,
+          line: call.line,
+          orm: 'mongoose',
+          reason: 'unknown-model',
+          detail: call.callee,
+        });
       }
     }
   }
@@ -99,7 +127,7 @@ function collectionId(registry: ModelRegistry, from: MongooseModel, name: string
 function populated(registry: ModelRegistry, model: MongooseModel, file: FileFacts, id: number): MongooseModel[] {
   const out: MongooseModel[] = [];
   const refs = fieldRefs(model);
-  for (let c = file.calls[id]; c.outer !== undefined; ) {
+  for (let c = file.calls[id]; c.outer !== undefined;) {
     c = file.calls[c.outer];
     if (!c.callee.endsWith('.populate')) continue;
     const path = strOf(c.args[0]) ?? strOf(propOf(c.args[0], 'path'));

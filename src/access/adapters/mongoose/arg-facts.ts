@@ -5,10 +5,6 @@ export const propOf = (arg: ArgFact | undefined, name: string): ArgFact | undefi
 
 export const strOf = (arg: ArgFact | undefined): string | undefined => (arg?.k === 'str' ? arg.v : undefined);
 
-/** `true` / `false` literals are summarised as `other`. */
-export const boolOf = (arg: ArgFact | undefined): boolean | undefined =>
-  arg?.k === 'other' && (arg.text === 'true' || arg.text === 'false') ? arg.text === 'true' : undefined;
-
 /** Identifier or member text of a reference: `User`, `models.User`; `() => User` reads through the arrow. */
 export function refOf(arg: ArgFact | undefined): string | undefined {
   if (!arg) return undefined;
@@ -16,4 +12,3 @@ export function refOf(arg: ArgFact | undefined): string | undefined {
   if (arg.k === 'fn' && arg.params.length === 0) return refOf(arg.ret);
   return undefined;
 }
-

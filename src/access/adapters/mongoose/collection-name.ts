@@ -30,7 +30,9 @@ const RULES: [RegExp, string][] = [
 ];
 
 const UNCOUNTABLE = new Set(
-  'advice energy excretion digestion cooperation health justice labour machinery equipment information pollution sewage paper money species series rain rice fish sheep moose deer news expertise status media'.split(' '),
+  'advice energy excretion digestion cooperation health justice labour machinery equipment information pollution sewage paper money species series rain rice fish sheep moose deer news expertise status media'.split(
+    ' ',
+  ),
 );
 
 export function toCollectionName(modelName: string, pluralization = true): string {

@@ -96,14 +96,18 @@ export function findModels(input: AdapterInput): ModelRegistry {
   const files = new Map(input.files.map((f) => [f.path, f]));
   const connections = findConnections(input.files);
   const pluralization = !input.files.some((f) =>
-    f.calls.some((c) => /(^|\.)set$/.test(c.callee) && strOf(c.args[0]) === 'pluralize' && c.args[1]?.k === 'other' && /null|false/.test(c.args[1].text)),
+    f.calls.some(
+      (c) =>
+        /(^|\.)set$/.test(c.callee) && strOf(c.args[0]) === 'pluralize' && c.args[1]?.k === 'other' && /null|false/.test(c.args[1].text),
+    ),
   );
   const drafts: Draft[] = [];
   for (const file of input.files) {
     const mongooseFile = importsMongoose(file);
     for (const cls of file.classes) {
       for (const d of cls.decorators) {
-        for (const feature of d.args.flatMap((a) => decoratorFeatureCalls(a))) drafts.push(...featureDrafts(input.index, files, file, feature.args, cls.line));
+        for (const feature of d.args.flatMap((a) => decoratorFeatureCalls(a)))
+          drafts.push(...featureDrafts(input.index, files, file, feature.args, cls.line));
       }
     }
     for (const call of file.calls) {
@@ -161,15 +165,28 @@ export function findModels(input: AdapterInput): ModelRegistry {
       modelName: d.modelName,
       keys: d.keys,
       names: [...new Set([d.modelName, ...(d.variable && !d.variable.includes('.') ? [d.variable] : [])])],
-      docTypes: [...new Set([`${d.modelName}Document`, ...(d.typeArg ? [d.typeArg.replace(/<[\s\S]*$/, '').trim()] : []), ...(d.fields?.cls ? [d.fields.cls.name, `${d.fields.cls.name}Document`] : [])])],
+      docTypes: [
+        ...new Set([
+          `${d.modelName}Document`,
+          ...(d.typeArg ? [d.typeArg.replace(/<[\s\S]*$/, '').trim()] : []),
+          ...(d.fields?.cls ? [d.fields.cls.name, `${d.fields.cls.name}Document`] : []),
+        ]),
+      ],
       fields: d.fields,
       connection: d.connection,
-      table: { id: `${store}:${name}`, store, name, orm: 'mongoose', entity: d.modelName, declaredIn: `${d.file.path}:${d.line}`, ...columnsOf(d.fields) },
+      table: {
+        id: `${store}:${name}`,
+        store,
+        name,
+        orm: 'mongoose',
+        entity: d.modelName,
+        declaredIn: `${d.file.path}:${d.line}`,
+        ...columnsOf(d.fields),
+      },
     };
   });
   return registryOf(models);
 }
-
 
 /** `MongooseModule.forFeature([{ name, schema, collection? }], connectionName?)` entries. */
 function featureDrafts(index: ProjectIndex, files: Map<string, FileFacts>, file: FileFacts, args: ArgFact[], line: number): Draft[] {
@@ -210,7 +227,10 @@ function decoratorFeatureCalls(arg: ArgFact, out: { args: ArgFact[] }[] = []): {
 }
 
 function columnsOf(fields: MongooseModel['fields']): { columns?: string[] } {
-  const names = fields?.obj?.k === 'obj' ? Object.keys(fields.obj.props) : (fields?.cls?.members.filter((m) => m.decorators.some((d) => /^[pP]rop$/.test(d.name))).map((m) => m.name) ?? []);
+  const names =
+    fields?.obj?.k === 'obj'
+      ? Object.keys(fields.obj.props)
+      : (fields?.cls?.members.filter((m) => m.decorators.some((d) => /^[pP]rop$/.test(d.name))).map((m) => m.name) ?? []);
   return names.length ? { columns: [...names].sort() } : {};
 }
 

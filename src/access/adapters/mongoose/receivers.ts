@@ -17,7 +17,13 @@ export function enclosingClass(file: FileFacts, call: Pick<CallFact, 'symbol'>):
 }
 
 /** A member (property, ctor param) by name, looked up through base classes. */
-export function findMember(index: ProjectIndex, file: string, cls: ClassFact, name: string, depth = 0): { file: string; member: MemberFact } | undefined {
+export function findMember(
+  index: ProjectIndex,
+  file: string,
+  cls: ClassFact,
+  name: string,
+  depth = 0,
+): { file: string; member: MemberFact } | undefined {
   const member = cls.members.find((m) => m.name === name && m.kind !== 'method');
   if (member) return { file, member };
   const base = cls.extends?.replace(/<[\s\S]*$/, '').trim();

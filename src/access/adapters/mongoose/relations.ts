@@ -56,7 +56,14 @@ export function findRelations(registry: ModelRegistry): Relation[] {
         const target = refTarget(registry, model, name);
         const key = target && `${model.table.id} -> ${target.table.id}`;
         if (!target || !key || relations.has(key)) continue;
-        relations.set(key, { from: model.table.id, to: target.table.id, kind: 'ref', field, declaredIn: model.table.declaredIn, orm: 'mongoose' });
+        relations.set(key, {
+          from: model.table.id,
+          to: target.table.id,
+          kind: 'ref',
+          field,
+          declaredIn: model.table.declaredIn,
+          orm: 'mongoose',
+        });
       }
     }
   }

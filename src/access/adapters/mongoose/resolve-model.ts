@@ -37,8 +37,16 @@ export function modelByRef(index: ProjectIndex, registry: ModelRegistry, file: s
 
 /** `Model<CatDocument>` / `ReturnModelType<typeof Cat>` → `Cat`. */
 function modelTypeTarget(type: string | undefined): string | undefined {
-  const m = /^(?:mongoose\.)?(?:Model|ReturnModelType|PaginateModel|SoftDeleteModel|AggregatePaginateModel)\s*<\s*(?:typeof\s+)?([\w.]+)/.exec(type?.trim() ?? '');
-  return m?.[1].split('.').pop()?.replace(/(Document|Doc|Schema|Entity|Model)$/, '') || undefined;
+  const m =
+    /^(?:mongoose\.)?(?:Model|ReturnModelType|PaginateModel|SoftDeleteModel|AggregatePaginateModel)\s*<\s*(?:typeof\s+)?([\w.]+)/.exec(
+      type?.trim() ?? '',
+    );
+  return (
+    m?.[1]
+      .split('.')
+      .pop()
+      ?.replace(/(Document|Doc|Schema|Entity|Model)$/, '') || undefined
+  );
 }
 
 export function resolveStatic(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, recv: string): ModelRef {
@@ -67,7 +75,9 @@ function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileF
   const injected = inject && (modelNameOf(facts, inject.args[0]) ?? refOf(inject.args[0]));
   const target = injected ?? modelTypeTarget(member.type);
   if (target) {
-    const model = byName(registry, target, inject ? strOf(inject.args[1]) : undefined) ?? (injected ? undefined : modelByRef(index, registry, found.file, target));
+    const model =
+      byName(registry, target, inject ? strOf(inject.args[1]) : undefined) ??
+      (injected ? undefined : modelByRef(index, registry, found.file, target));
     if (model) return { model };
   }
   if (inject || modelTypeTarget(member.type) !== undefined || /^(mongoose\.)?Model\b/.test(member.type ?? '')) {
@@ -80,7 +90,13 @@ function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileF
 const DOCUMENT_SOURCES = new Set(['findOne', 'findById', 'create', 'findOneAndUpdate', 'findByIdAndUpdate', 'hydrate']);
 
 /** A document variable: `const doc = new User(data)` or `const doc = await User.findById(id)` in the same function. */
-export function resolveDocument(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, recv: string): MongooseModel | undefined {
+export function resolveDocument(
+  index: ProjectIndex,
+  registry: ModelRegistry,
+  file: FileFacts,
+  call: CallFact,
+  recv: string,
+): MongooseModel | undefined {
   if (recv.startsWith('new ') && call.receiver !== undefined) return constructed(index, registry, file, file.calls[call.receiver]);
   const typed = documentType(index, file, call, recv);
   if (typed) {
@@ -92,7 +108,9 @@ export function resolveDocument(index: ProjectIndex, registry: ModelRegistry, fi
     if (other.symbol !== call.symbol || other.assignedTo !== recv || other.id >= call.id) continue;
     // Down the chain (`Model.findById(id).lean()`): the first call that yields documents.
     for (let inner: CallFact | undefined = other; inner; inner = inner.receiver !== undefined ? file.calls[inner.receiver] : undefined) {
-      const model = inner.callee.startsWith('new ') ? constructed(index, registry, file, inner) : documentSource(index, registry, file, inner);
+      const model = inner.callee.startsWith('new ')
+        ? constructed(index, registry, file, inner)
+        : documentSource(index, registry, file, inner);
       if (model) return model;
     }
   }
@@ -119,7 +137,12 @@ const isRequire = (init: ArgFact | undefined): boolean =>
 /** Does `file` itself declare `name` (class, function or module-level variable other than a require)? */
 function declares(index: ProjectIndex, file: string, name: string): boolean {
   const facts = index.files.get(file);
-  return !!facts && (facts.classes.some((c) => c.name === name) || facts.functions.some((f) => f.name === name) || facts.variables.some((v) => v.name === name && v.scope === '<module>' && !isRequire(v.init)));
+  return (
+    !!facts &&
+    (facts.classes.some((c) => c.name === name) ||
+      facts.functions.some((f) => f.name === name) ||
+      facts.variables.some((v) => v.name === name && v.scope === '<module>' && !isRequire(v.init)))
+  );
 }
 
 /** `db.User`, `models.User`, `conn.models.User`, or a member of an imported object: places that hold models. */
@@ -143,6 +166,9 @@ function documentType(index: ProjectIndex, file: FileFacts, call: CallFact, recv
     const fn = file.functions.find((f) => f.name === call.symbol);
     type = (method?.params ?? fn?.params ?? []).find((p) => p.name === recv)?.type;
   }
-  const name = type?.replace(/\s*\|\s*(null|undefined)\b/g, '').replace(/<[\s\S]*$/, '').trim();
+  const name = type
+    ?.replace(/\s*\|\s*(null|undefined)\b/g, '')
+    .replace(/<[\s\S]*$/, '')
+    .trim();
   return name && /^[\w$]+$/.test(name) ? name : undefined;
 }

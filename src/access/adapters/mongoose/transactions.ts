@@ -39,7 +39,13 @@ export function findTransactions(files: readonly FileFacts[], isConnection: IsCo
       } else if (parts.method === 'startTransaction' && /^[\w$]+$/.test(parts.recv)) {
         const session = parts.recv;
         const extra = file.calls
-          .filter((c) => c.symbol === call.symbol && c.id > call.id && !c.callee.startsWith(`${session}.`) && c.args.some((a) => passesSession(a, session)))
+          .filter(
+            (c) =>
+              c.symbol === call.symbol &&
+              c.id > call.id &&
+              !c.callee.startsWith(`${session}.`) &&
+              c.args.some((a) => passesSession(a, session)),
+          )
           .map((c) => (c.callee.endsWith('.session') ? chainRoot(file, c).id : c.id));
         sites.push({ ...base, kind: 'mongoose.startTransaction', extraCallIds: [...new Set(extra)].sort((a, b) => a - b) });
       }

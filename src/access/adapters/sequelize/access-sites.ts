@@ -102,24 +102,35 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
       const site = (model: SequelizeModel, mode: AccessMode, via: string): void => {
         accesses.push({ unit: file.path, symbol: call.symbol, table: model.table.id, mode, line: call.line, callId: call.id, via });
       };
-      const staticMode = STATIC_MODES[parts.method] ?? helperMode(index, parts.method, () => resolveStatic(index, registry, file, call, parts.recv));
+      const staticMode =
+        STATIC_MODES[parts.method] ?? helperMode(index, parts.method, () => resolveStatic(index, registry, file, call, parts.recv));
       if (staticMode) {
         const ref = resolveStatic(index, registry, file, call, parts.recv);
         if (ref && 'model' in ref) {
           site(ref.model, staticMode, `${ref.model.modelName}.${parts.method}`);
-          for (const inc of call.args.flatMap((a) => included(index, registry, file.path, a))) site(inc, 'read', `${ref.model.modelName}.${parts.method} include ${inc.modelName}`);
+          for (const inc of call.args.flatMap((a) => included(index, registry, file.path, a)))
+            site(inc, 'read', `${ref.model.modelName}.${parts.method} include ${inc.modelName}`);
           continue;
         }
         if (ref) {
-          unresolved.push({ unit: file.path, symbol: call.symbol, line: call.line, orm: 'sequelize', reason: ref.unresolved, detail: ref.detail });
+          unresolved.push({
+            unit: file.path,
+            symbol: call.symbol,
+            line: call.line,
+            orm: 'sequelize',
+            reason: ref.unresolved,
+            detail: ref.detail,
+          });
           continue;
         }
       }
       const instance = (): SequelizeModel | undefined => resolveInstance(index, registry, file, call, parts.recv);
-      const instanceMode = INSTANCE_MODES[parts.method] ?? helperMode(index, parts.method, () => {
-        const model = instance();
-        return model && { model };
-      });
+      const instanceMode =
+        INSTANCE_MODES[parts.method] ??
+        helperMode(index, parts.method, () => {
+          const model = instance();
+          return model && { model };
+        });
       if (instanceMode) {
         const model = instance();
         if (model) {
@@ -128,7 +139,14 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
         }
       }
       if (staticMode && DISTINCTIVE.has(parts.method) && looksLikeModel(parts.recv, call) && !isProjectName(index, file.path, parts.recv)) {
-        unresolved.push({ unit: file.path, symbol: call.symbol, line: call.line, orm: 'sequelize', reason: 'unknown-model', detail: call.callee });
+        unresolved.push({
+          unit: file.path,
+          symbol: call.symbol,
+          line: call.line,
+          orm: 'sequelize',
+          reason: 'unknown-model',
+          detail: call.callee,
+        });
       }
     }
   }

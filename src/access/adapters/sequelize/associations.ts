@@ -36,7 +36,8 @@ export function findAssociations(index: ProjectIndex, registry: ModelRegistry, f
   const joinTables = new Map<string, Table>();
   const relate = (from: Table, to: Table, kind: Relation['kind'], declaredIn: string, field?: string): void => {
     const key = `${from.id} -> ${to.id}`;
-    if (!relations.has(key)) relations.set(key, { from: from.id, to: to.id, kind, orm: 'sequelize', declaredIn, ...(field ? { field } : {}) });
+    if (!relations.has(key))
+      relations.set(key, { from: from.id, to: to.id, kind, orm: 'sequelize', declaredIn, ...(field ? { field } : {}) });
   };
   const through = (file: string, arg: ArgFact | undefined, owner: SequelizeModel, declaredIn: string): Table | undefined => {
     const name = strOf(arg) ?? strOf(propOf(arg, 'model'));
@@ -50,7 +51,15 @@ export function findAssociations(index: ProjectIndex, registry: ModelRegistry, f
     const ref = refOf(arg) ?? refOf(propOf(arg, 'model'));
     return ref ? modelByName(index, registry, file, ref)?.table : undefined;
   };
-  const associate = (kind: Kind, a: SequelizeModel, b: SequelizeModel, file: string, line: number, options: ArgFact | undefined, throughArg: ArgFact | undefined): void => {
+  const associate = (
+    kind: Kind,
+    a: SequelizeModel,
+    b: SequelizeModel,
+    file: string,
+    line: number,
+    options: ArgFact | undefined,
+    throughArg: ArgFact | undefined,
+  ): void => {
     const at = `${file}:${line}`;
     const fk = strOf(propOf(options, 'foreignKey')) ?? strOf(propOf(propOf(options, 'foreignKey'), 'name'));
     if (kind === 'belongsTo') relate(a.table, b.table, 'many-to-one', at, fk);

@@ -21,7 +21,9 @@ function instanceTest(input: AdapterInput, instances: readonly SequelizeInstance
     if (recv.startsWith('this.')) {
       const cls = enclosingClass(file, { symbol });
       const found = cls && findMember(input.index, file.path, cls, recv.slice(5));
-      return !!found && (/^Sequelize\b/.test(found.member.type ?? '') || found.member.decorators.some((d) => d.name === 'InjectConnection'));
+      return (
+        !!found && (/^Sequelize\b/.test(found.member.type ?? '') || found.member.decorators.some((d) => d.name === 'InjectConnection'))
+      );
     }
     return false;
   };

@@ -81,7 +81,17 @@ export function findModels(input: AdapterInput, instances: readonly SequelizeIns
     if (!inst && modelClass) inst = instances.find((i) => i.models.includes(modelClass));
     return inst?.name ?? '';
   };
-  const add = (modelName: string, naming: NamingOptions, storeName: string, file: FileFacts, line: number, keys: string[], columns: string[], cls?: ClassFact, variable?: string): void => {
+  const add = (
+    modelName: string,
+    naming: NamingOptions,
+    storeName: string,
+    file: FileFacts,
+    line: number,
+    keys: string[],
+    columns: string[],
+    cls?: ClassFact,
+    variable?: string,
+  ): void => {
     const name = sequelizeTableName(modelName, naming);
     models.push({
       modelName,
@@ -101,7 +111,9 @@ export function findModels(input: AdapterInput, instances: readonly SequelizeIns
   };
   const classKeys = (file: FileFacts, cls: ClassFact): string[] => {
     const keys = [`${file.path}#${cls.name}`];
-    if (file.exports.some((e) => e.name === 'default' && (e.local === cls.name || (e.kind === 'class' && !e.local && cls.name === 'default')))) {
+    if (
+      file.exports.some((e) => e.name === 'default' && (e.local === cls.name || (e.kind === 'class' && !e.local && cls.name === 'default')))
+    ) {
       keys.push(`${file.path}#default`);
     }
     return keys;
@@ -114,8 +126,20 @@ export function findModels(input: AdapterInput, instances: readonly SequelizeIns
       if (!table || !derivesFromModel(input.index, file.path, cls)) continue;
       const options = table.args[0];
       const modelName = strOf(propOf(options, 'modelName')) ?? cls.name;
-      const columns = cls.members.filter((m) => m.decorators.some((d) => d.name === 'Column')).map((m) => m.name).sort();
-      add(modelName, namingFrom(options, defaults), store(file.path, undefined, cls.name), file, cls.line, classKeys(file, cls), columns, cls);
+      const columns = cls.members
+        .filter((m) => m.decorators.some((d) => d.name === 'Column'))
+        .map((m) => m.name)
+        .sort();
+      add(
+        modelName,
+        namingFrom(options, defaults),
+        store(file.path, undefined, cls.name),
+        file,
+        cls.line,
+        classKeys(file, cls),
+        columns,
+        cls,
+      );
     }
     for (const call of file.calls) {
       const parts = splitCallee(call.callee);
@@ -132,11 +156,30 @@ export function findModels(input: AdapterInput, instances: readonly SequelizeIns
         const sequelizeRef = propOf(options, 'sequelize');
         const ref = sequelizeRef?.k === 'id' || sequelizeRef?.k === 'member' ? sequelizeRef.v : undefined;
         const modelName = strOf(propOf(options, 'modelName')) ?? cls.name;
-        add(modelName, namingFrom(options, defaults), store(file.path, ref, cls.name), declFacts, cls.line, classKeys(declFacts, cls), keysOf(call.args[0]), cls);
+        add(
+          modelName,
+          namingFrom(options, defaults),
+          store(file.path, ref, cls.name),
+          declFacts,
+          cls.line,
+          classKeys(declFacts, cls),
+          keysOf(call.args[0]),
+          cls,
+        );
       } else if (parts.method === 'define' && call.args[0]?.k === 'str' && /sequelize|db|database|orm|connection/i.test(parts.recv)) {
         const keys = call.assignedTo && call.symbol === '<module>' ? [`${file.path}#${call.assignedTo}`] : [];
         const variable = call.assignedTo?.replace(/^this\./, '');
-        add(call.args[0].v, namingFrom(call.args[2], defaults), store(file.path, parts.recv), file, call.line, keys, keysOf(call.args[1]), undefined, variable);
+        add(
+          call.args[0].v,
+          namingFrom(call.args[2], defaults),
+          store(file.path, parts.recv),
+          file,
+          call.line,
+          keys,
+          keysOf(call.args[1]),
+          undefined,
+          variable,
+        );
       }
     }
   }

@@ -45,10 +45,3 @@ export function typeTarget(type: string | undefined): string | undefined {
   const generic = /^[\w.]+<\s*([\w.]+)\s*(?:,[^>]*)?>$/.exec(t);
   return generic?.[1];
 }
-
-/** The outermost call of a chain (`User.findOne().then()` → the `then` call). */
-export function outermost(calls: readonly CallFact[], call: CallFact): CallFact {
-  let c = call;
-  while (c.outer !== undefined) c = calls[c.outer];
-  return c;
-}

@@ -101,7 +101,13 @@ const INSTANCE_SOURCES = new Set(['findOne', 'findByPk', 'findById', 'create', '
  * Instance variables in `call.symbol`: `const u = await User.findByPk(id)`,
  * `const u = User.build()`, `const u = new User()`, or a parameter typed as a model.
  */
-export function resolveInstance(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact, recv: string): SequelizeModel | undefined {
+export function resolveInstance(
+  index: ProjectIndex,
+  registry: ModelRegistry,
+  file: FileFacts,
+  call: CallFact,
+  recv: string,
+): SequelizeModel | undefined {
   if (recv === 'this') {
     // An instance method of the model itself (`this.save()`).
     const cls = enclosingClass(file, call);
@@ -148,7 +154,12 @@ const isRequire = (init: ArgFact | undefined): boolean =>
 /** Does `file` itself declare `name` (class, function or module-level variable other than a require)? */
 function declares(index: ProjectIndex, file: string, name: string): boolean {
   const facts = index.files.get(file);
-  return !!facts && (facts.classes.some((c) => c.name === name) || facts.functions.some((f) => f.name === name) || facts.variables.some((v) => v.name === name && v.scope === '<module>' && !isRequire(v.init)));
+  return (
+    !!facts &&
+    (facts.classes.some((c) => c.name === name) ||
+      facts.functions.some((f) => f.name === name) ||
+      facts.variables.some((v) => v.name === name && v.scope === '<module>' && !isRequire(v.init)))
+  );
 }
 
 /**

@@ -16,7 +16,13 @@ export function findTransactions(files: readonly FileFacts[], isInstance: IsInst
     for (const call of file.calls) {
       const parts = splitCallee(call.callee);
       if (!parts || parts.method !== 'transaction' || !isInstance(file, parts.recv, call.symbol)) continue;
-      const site: TransactionSite = { unit: file.path, symbol: call.symbol, line: call.line, callId: call.id, kind: 'sequelize.transaction' };
+      const site: TransactionSite = {
+        unit: file.path,
+        symbol: call.symbol,
+        line: call.line,
+        callId: call.id,
+        kind: 'sequelize.transaction',
+      };
       if (!call.args.some((a) => a.k === 'fn') && call.assignedTo) {
         const t = call.assignedTo;
         site.extraCallIds = file.calls
