@@ -47,7 +47,9 @@ async function main(): Promise<number> {
     const inScope = smallest >= config.options.minServiceSize;
     if (!beaten && inScope) failures++;
     const verdict = beaten ? 'carve beats both baselines on ARI' : 'carve does NOT beat both baselines on ARI';
-    const note = inScope ? '' : ` (not counted: an intended service has ${smallest} file(s), below minServiceSize ${config.options.minServiceSize})`;
+    const note = inScope
+      ? ''
+      : ` (not counted: an intended service has ${smallest} file(s), below minServiceSize ${config.options.minServiceSize})`;
     console.log(`${name.padEnd(20)} ${verdict}${note}`);
   }
   return failures === 0 ? 0 : 1;

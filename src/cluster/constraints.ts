@@ -31,7 +31,11 @@ export function applyConstraints(cg: ClusterGraph, partition: Partition, apart: 
   };
   for (const nodes of communities(current).values()) {
     const pins = nodes.filter(isPinNode);
-    if (pins.length > 1) split(nodes, pins.map((p) => [p]));
+    if (pins.length > 1)
+      split(
+        nodes,
+        pins.map((p) => [p]),
+      );
   }
   for (const pair of apart) {
     for (const nodes of communities(current).values()) {

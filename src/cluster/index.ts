@@ -53,14 +53,16 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
   const folderOfUnit = new Map(input.units.map((u) => [u.id, u.folder]));
 
   const named = closeSharedKernel(input, namedSharedKernel(input, options.shared, isPinned), isPinned);
-  const groupWithout = (shared: SharedReasons) => (node: string): string | undefined => {
-    const id = nodeId(node);
-    const pin = pinOf(id);
-    if (pin !== undefined) return `${PIN_PREFIX}${pin}`;
-    if (isTableNode(node)) return graph.degree(node) > 0 ? node : undefined;
-    if (shared.has(id)) return undefined;
-    return options.granularity === 'folder' ? `folder:${folderOfUnit.get(id) ?? '.'}` : node;
-  };
+  const groupWithout =
+    (shared: SharedReasons) =>
+    (node: string): string | undefined => {
+      const id = nodeId(node);
+      const pin = pinOf(id);
+      if (pin !== undefined) return `${PIN_PREFIX}${pin}`;
+      if (isTableNode(node)) return graph.degree(node) > 0 ? node : undefined;
+      if (shared.has(id)) return undefined;
+      return options.granularity === 'folder' ? `folder:${folderOfUnit.get(id) ?? '.'}` : node;
+    };
   const folderOf = (node: string): string => (isTableNode(node) ? '' : (folderOfUnit.get(nodeId(node)) ?? '.'));
 
   // A first clustering tells which files many clusters depend on.
@@ -71,7 +73,9 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
     const g = firstGroup(unitNode(unit));
     return g === undefined ? undefined : firstPartition.get(g);
   };
-  const firstCount = [...communities(firstPartition).values()].filter((nodes) => nodes.reduce((s, n) => s + (first.size.get(n) ?? 0), 0) >= 2).length;
+  const firstCount = [...communities(firstPartition).values()].filter(
+    (nodes) => nodes.reduce((s, n) => s + (first.size.get(n) ?? 0), 0) >= 2,
+  ).length;
   const spread = spreadSharedKernel(input, clusterOf, firstCount, named, isPinned);
   const shared = closeSharedKernel(input, new Map([...named, ...spread]), isPinned);
 
@@ -95,7 +99,10 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
     criterion = 'resolution set in config';
   } else {
     const best = bestModularity(scanned);
-    const others = Array.from({ length: NOISE_SEEDS }, (_, i) => candidate(cg, best.resolution, partitionAt(best.resolution, undefined, options.seed + i + 1)).modularity);
+    const others = Array.from(
+      { length: NOISE_SEEDS },
+      (_, i) => candidate(cg, best.resolution, partitionAt(best.resolution, undefined, options.seed + i + 1)).modularity,
+    );
     const all = [best.modularity, ...others];
     chosen = bestWithinNoise(scanned, Math.max(...all) - Math.min(...all));
   }
@@ -123,7 +130,9 @@ function settle(cg: ClusterGraph, partition: Partition, minSize: number, apart: 
     isPinned: (nodes) => nodes.some(isPinNode),
     conflicts: (a, b) =>
       (a.some(isPinNode) && b.some(isPinNode)) ||
-      apart.some((p) => (a.some((n) => p.a.has(n)) && b.some((n) => p.b.has(n))) || (a.some((n) => p.b.has(n)) && b.some((n) => p.a.has(n)))),
+      apart.some(
+        (p) => (a.some((n) => p.a.has(n)) && b.some((n) => p.b.has(n))) || (a.some((n) => p.b.has(n)) && b.some((n) => p.a.has(n))),
+      ),
   });
 }
 
@@ -207,13 +216,19 @@ function adoptUnaccessedTables(input: GraphInput, groups: { tables: string[] }[]
   groups.forEach((g, i) => g.tables.forEach((t) => ownerOf.set(t, i)));
   const related = new Map<string, string[]>();
   for (const r of input.relations) {
-    for (const [x, y] of [[r.from, r.to], [r.to, r.from]]) {
+    for (const [x, y] of [
+      [r.from, r.to],
+      [r.to, r.from],
+    ]) {
       let list = related.get(x);
       if (!list) related.set(x, (list = []));
       list.push(y);
     }
   }
-  const orphans = input.tables.map((t) => t.id).filter((id) => !ownerOf.has(id)).sort(compareStrings);
+  const orphans = input.tables
+    .map((t) => t.id)
+    .filter((id) => !ownerOf.has(id))
+    .sort(compareStrings);
   for (const table of orphans) {
     const votes = new Map<number, number>();
     for (const other of related.get(table) ?? []) {

@@ -8,12 +8,73 @@ import pluralize from 'pluralize';
 import { compareStrings } from '../util/sort.js';
 
 const NOT_A_DOMAIN = new Set([
-  'abstract', 'api', 'app', 'apps', 'base', 'client', 'common', 'config', 'controller', 'controllers', 'core', 'create',
-  'data', 'db', 'delete', 'domain', 'dto', 'dtos', 'entities', 'entity', 'features', 'find', 'get', 'handler',
-  'handlers', 'helper', 'helpers', 'http', 'impl', 'index', 'infra', 'infrastructure', 'interface', 'interfaces', 'lib',
-  'libs', 'list', 'main', 'middleware', 'model', 'models', 'module', 'modules', 'packages', 'provider', 'repositories',
-  'repository', 'repo', 'repos', 'route', 'routes', 'router', 'schema', 'server', 'service', 'services', 'shared',
-  'spec', 'src', 'test', 'types', 'update', 'util', 'utils', 'v1', 'v2', 'web',
+  'abstract',
+  'api',
+  'app',
+  'apps',
+  'base',
+  'client',
+  'common',
+  'config',
+  'controller',
+  'controllers',
+  'core',
+  'create',
+  'data',
+  'db',
+  'delete',
+  'domain',
+  'dto',
+  'dtos',
+  'entities',
+  'entity',
+  'features',
+  'find',
+  'get',
+  'handler',
+  'handlers',
+  'helper',
+  'helpers',
+  'http',
+  'impl',
+  'index',
+  'infra',
+  'infrastructure',
+  'interface',
+  'interfaces',
+  'lib',
+  'libs',
+  'list',
+  'main',
+  'middleware',
+  'model',
+  'models',
+  'module',
+  'modules',
+  'packages',
+  'provider',
+  'repositories',
+  'repository',
+  'repo',
+  'repos',
+  'route',
+  'routes',
+  'router',
+  'schema',
+  'server',
+  'service',
+  'services',
+  'shared',
+  'spec',
+  'src',
+  'test',
+  'types',
+  'update',
+  'util',
+  'utils',
+  'v1',
+  'v2',
+  'web',
 ]);
 
 export interface NamingInput {
@@ -40,7 +101,10 @@ function terms(service: NamingInput): { key: string; score: number; form: string
   };
   for (const id of service.units) {
     const parts = id.split('/');
-    const folder = parts.slice(0, -1).reverse().find((p) => !NOT_A_DOMAIN.has(p.toLowerCase()));
+    const folder = parts
+      .slice(0, -1)
+      .reverse()
+      .find((p) => !NOT_A_DOMAIN.has(p.toLowerCase()));
     if (folder) bump(folder, 1);
     const stem = parts[parts.length - 1].replace(/\.(d\.)?[cm]?[jt]sx?$/, '').split('.')[0];
     for (const token of stem.split(/[-_]/)) bump(token, 1);

@@ -11,19 +11,74 @@ import { globMatcher } from './match-glob.js';
 
 /** Name tokens of infrastructure roles. */
 const GENERIC = new Set([
-  'abstract', 'base', 'common', 'config', 'configuration', 'constant', 'constants', 'env', 'environment', 'error',
-  'errors', 'exception', 'exceptions', 'helper', 'helpers', 'log', 'logger', 'logging', 'settings', 'shared', 'type',
-  'types', 'util', 'utils', 'utility', 'utilities',
+  'abstract',
+  'base',
+  'common',
+  'config',
+  'configuration',
+  'constant',
+  'constants',
+  'env',
+  'environment',
+  'error',
+  'errors',
+  'exception',
+  'exceptions',
+  'helper',
+  'helpers',
+  'log',
+  'logger',
+  'logging',
+  'settings',
+  'shared',
+  'type',
+  'types',
+  'util',
+  'utils',
+  'utility',
+  'utilities',
 ]);
 /** Layer/role suffixes that say nothing about the domain. */
 const ROLE = new Set([
-  'client', 'controller', 'decorator', 'decorators', 'dto', 'entity', 'filter', 'guard', 'interceptor', 'interface',
-  'interfaces', 'middleware', 'model', 'module', 'pipe', 'provider', 'repository', 'schema', 'service', 'index',
+  'client',
+  'controller',
+  'decorator',
+  'decorators',
+  'dto',
+  'entity',
+  'filter',
+  'guard',
+  'interceptor',
+  'interface',
+  'interfaces',
+  'middleware',
+  'model',
+  'module',
+  'pipe',
+  'provider',
+  'repository',
+  'schema',
+  'service',
+  'index',
 ]);
 /** Folders that hold platform code by convention. */
 const GENERIC_FOLDERS = new Set([
-  'common', 'config', 'core', 'helpers', 'infra', 'infrastructure', 'kernel', 'lib', 'libs', 'logger', 'logging',
-  'platform', 'shared', 'types', 'util', 'utils',
+  'common',
+  'config',
+  'core',
+  'helpers',
+  'infra',
+  'infrastructure',
+  'kernel',
+  'lib',
+  'libs',
+  'logger',
+  'logging',
+  'platform',
+  'shared',
+  'types',
+  'util',
+  'utils',
 ]);
 /** Folders of development tooling (seeds, migrations, one-off scripts) rather than service code. */
 const TOOLING_FOLDERS = new Set(['migrations', 'prisma', 'scripts', 'seeders', 'seeds', 'tooling', 'tools']);
@@ -83,7 +138,8 @@ export function namedSharedKernel(input: GraphInput, patterns: readonly string[]
     if (isPinned(unit.id)) continue;
     for (const { p, m } of matchers) if (m(unit.id)) add(reasons, unit.id, `matches shared pattern "${p}"`);
     // Tooling writes data too (a seed fills every table), yet belongs to no service.
-    if (!reasons.has(unit.id) && tooling.has(unit.id)) add(reasons, unit.id, 'development tooling (seed, migration or script), part of no service');
+    if (!reasons.has(unit.id) && tooling.has(unit.id))
+      add(reasons, unit.id, 'development tooling (seed, migration or script), part of no service');
     if (reasons.has(unit.id) || direct.has(unit.id)) continue;
     const d = deg.get(unit.id);
     const fanIn = d?.importers.size ?? 0;
@@ -112,10 +168,12 @@ export function namedSharedKernel(input: GraphInput, patterns: readonly string[]
 function toolingScripts(input: GraphInput, deg: Map<string, Degree>): Set<string> {
   const candidates = new Set(
     input.units
-      .filter((u) => u.entryPoints.length === 0 && (u.folder.split('/').some((f) => TOOLING_FOLDERS.has(f)) || TOOLING_STEM.test(stemOf(u.id))))
+      .filter(
+        (u) => u.entryPoints.length === 0 && (u.folder.split('/').some((f) => TOOLING_FOLDERS.has(f)) || TOOLING_STEM.test(stemOf(u.id))),
+      )
       .map((u) => u.id),
   );
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const id of [...candidates].sort(compareStrings)) {
       if ([...(deg.get(id)?.importers ?? [])].some((i) => !candidates.has(i))) {
@@ -169,7 +227,6 @@ export function spreadSharedKernel(
   return reasons;
 }
 
-
 /**
  * Platform closure: files (no data access, no entry points) in a platform
  * folder, or used only by the platform group, whose every neighbour is in
@@ -189,7 +246,7 @@ export function closeSharedKernel(input: GraphInput, shared: SharedReasons, isPi
     const onlyPlatformImporters = d.importers.size > 0 && [...d.importers].every((i) => shared.has(i));
     if (inPlatformFolder || onlyPlatformImporters) candidates.add(unit.id);
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const id of [...candidates].sort(compareStrings)) {
       const d = deg.get(id)!;

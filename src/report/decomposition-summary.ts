@@ -39,7 +39,10 @@ function topShared(tables: readonly TableUsage[]): TableUsage[] {
 export function formatDecompositionSummary(result: AnalysisResult): string[] {
   const d = result.decomposition;
   if (!d) return ['Decomposition: not computed'];
-  const lines = [`Verdict: ${d.verdict.kind} — ${VERDICT_TITLE[d.verdict.kind] ?? d.verdict.kind}`, ...d.verdict.reasons.map((r) => `  • ${r}`)];
+  const lines = [
+    `Verdict: ${d.verdict.kind} — ${VERDICT_TITLE[d.verdict.kind] ?? d.verdict.kind}`,
+    ...d.verdict.reasons.map((r) => `  • ${r}`),
+  ];
   const m = d.metrics;
   if (!m) return lines;
 
@@ -48,7 +51,16 @@ export function formatDecompositionSummary(result: AnalysisResult): string[] {
   lines.push(
     ...table(
       ['service', 'files', 'lines', 'tables owned', 'shared tables', 'API', 'in', 'out'],
-      m.perService.map((s) => [s.name, s.files, s.lines, s.tablesOwned.length, s.sharedTables.length, s.apiSize, fix(s.inWeight), fix(s.outWeight)]),
+      m.perService.map((s) => [
+        s.name,
+        s.files,
+        s.lines,
+        s.tablesOwned.length,
+        s.sharedTables.length,
+        s.apiSize,
+        fix(s.inWeight),
+        fix(s.outWeight),
+      ]),
     ),
   );
   const shared = d.shared ?? [];
@@ -56,10 +68,15 @@ export function formatDecompositionSummary(result: AnalysisResult): string[] {
 
   const db = m.sharedDatabase;
   const accessed = db.tables.filter((t) => t.readers.length + t.writers.length > 0).length;
-  lines.push('', `Shared tables: ${db.sharedTables.length} of ${accessed} accessed, ${db.multiWriterTables.length} written by several services`);
+  lines.push(
+    '',
+    `Shared tables: ${db.sharedTables.length} of ${accessed} accessed, ${db.multiWriterTables.length} written by several services`,
+  );
   for (const t of topShared(db.tables)) {
     const marks = [t.multiWriter ? 'multi-writer' : '', t.hot ? 'used by most services' : ''].filter(Boolean).join(', ');
-    lines.push(`  ${t.table}  owner ${t.owner ?? '—'}; writers ${t.writers.join(', ') || '—'}; readers ${t.readers.join(', ') || '—'}${marks ? `  [${marks}]` : ''}`);
+    lines.push(
+      `  ${t.table}  owner ${t.owner ?? '—'}; writers ${t.writers.join(', ') || '—'}; readers ${t.readers.join(', ') || '—'}${marks ? `  [${marks}]` : ''}`,
+    );
   }
   if (db.crossServiceRelations.length > 0) lines.push(`  foreign keys across services: ${db.crossServiceRelations.length}`);
 

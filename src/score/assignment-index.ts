@@ -7,11 +7,7 @@ import type { Assignment } from '../model/decomposition.js';
 import type { AccessMode, AnalysisResult } from '../model/result.js';
 import { compareStrings } from '../util/sort.js';
 
-export type ScoreInput = Pick<
-  AnalysisResult,
-  'units' | 'edges' | 'tables' | 'accesses' | 'transactions' | 'relations'
->;
-
+export type ScoreInput = Pick<AnalysisResult, 'units' | 'edges' | 'tables' | 'accesses' | 'transactions' | 'relations'>;
 
 export interface EffectiveAccess {
   unit: string;
@@ -85,7 +81,5 @@ export function effectiveAccesses(input: ScoreInput, serviceOfUnit: Map<string, 
   }
   const out = [...direct.values()];
   for (const entry of propagated.values()) if (!directTables.has(entry.table)) out.push(entry);
-  return out.sort(
-    (a, b) => compareStrings(a.table, b.table) || compareStrings(a.unit, b.unit) || compareStrings(a.mode, b.mode),
-  );
+  return out.sort((a, b) => compareStrings(a.table, b.table) || compareStrings(a.unit, b.unit) || compareStrings(a.mode, b.mode));
 }

@@ -15,8 +15,7 @@ import type { AssignmentIndex, ScoreInput } from './assignment-index.js';
 import { pairKey, type CodeLinks } from './code-links.js';
 
 const GIVES_UP: Record<IntegrationKind, string> = {
-  'command-saga':
-    'atomicity: the change becomes a command to the owner; a failure midway needs a compensating step (eventual consistency)',
+  'command-saga': 'atomicity: the change becomes a command to the owner; a failure midway needs a compensating step (eventual consistency)',
   'event-or-read-model': "freshness: the replicated read model lags the owner's writes (stale reads)",
   'sync-call':
     'availability: the caller fails or slows when the callee does — needs a timeout, retries with backoff and a circuit breaker; data stays fresh',

@@ -7,13 +7,7 @@ import { buildGraph } from '../graph/build-graph.js';
 import { isTableNode, nodeId } from '../graph/weighted-graph.js';
 import type { Weights } from '../graph/weights.js';
 import { resolveWeights } from '../graph/weights.js';
-import type {
-  Assignment,
-  DecompositionMetrics,
-  IntegrationAdvice,
-  MigrationStep,
-  ServiceContract,
-} from '../model/decomposition.js';
+import type { Assignment, DecompositionMetrics, IntegrationAdvice, MigrationStep, ServiceContract } from '../model/decomposition.js';
 import { indexAssignment, type ScoreInput } from './assignment-index.js';
 import { codeLinks } from './code-links.js';
 import { contracts } from './contracts.js';

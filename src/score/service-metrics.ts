@@ -51,7 +51,8 @@ export function serviceMetrics(
         if (!unit) continue;
         lines += unit.lines;
         entryPoints += unit.entryPoints.length;
-        for (const e of unit.entryPoints) routes.add(e.kind === 'http' ? `${e.method ?? 'ALL'} ${e.route ?? '/'}` : `${e.kind} ${e.topic ?? e.symbol}`);
+        for (const e of unit.entryPoints)
+          routes.add(e.kind === 'http' ? `${e.method ?? 'ALL'} ${e.route ?? '/'}` : `${e.kind} ${e.topic ?? e.symbol}`);
       }
       const api = apiOf(links, service.name);
       const exclusive = touched.filter((t) => !others(t)).length;
@@ -59,7 +60,10 @@ export function serviceMetrics(
         name: service.name,
         files: units.length,
         lines,
-        tablesOwned: [...index.ownerOfTable].filter(([, s]) => s === service.name).map(([t]) => t).sort(compareStrings),
+        tablesOwned: [...index.ownerOfTable]
+          .filter(([, s]) => s === service.name)
+          .map(([t]) => t)
+          .sort(compareStrings),
         foreignTables: touched.filter((t) => index.ownerOfTable.get(t) !== service.name),
         sharedTables: touched.filter((t) => usage.get(t)?.shared),
         exclusivity: touched.length === 0 ? 1 : exclusive / touched.length,

@@ -3,13 +3,7 @@
  * multi-writer tables, ownership entropy, foreign keys and transactions that
  * cross service boundaries (saga candidates), and one overall score.
  */
-import type {
-  CrossServiceRelation,
-  SagaCandidate,
-  SagaStep,
-  SharedDatabaseMetrics,
-  TableUsage,
-} from '../model/decomposition.js';
+import type { CrossServiceRelation, SagaCandidate, SagaStep, SharedDatabaseMetrics, TableUsage } from '../model/decomposition.js';
 import { compareStrings } from '../util/sort.js';
 import { MODE_WEIGHT } from '../graph/weights.js';
 import type { AssignmentIndex, ScoreInput } from './assignment-index.js';

@@ -52,9 +52,12 @@ export function decideVerdict({ files, lines, metrics, alternatives }: VerdictIn
   if (files < t.smallFiles) {
     caution.push(`small for microservices: ${files} files, ${lines} lines — one team can own it; separate modules in one deployable first`);
   }
-  if (metrics.modularity < t.weakBoundaries) caution.push(`weak boundaries: modularity ${fix(metrics.modularity)} (below ${t.weakBoundaries})`);
+  if (metrics.modularity < t.weakBoundaries)
+    caution.push(`weak boundaries: modularity ${fix(metrics.modularity)} (below ${t.weakBoundaries})`);
   if (db.score >= t.sharedCore) {
-    caution.push(`the database is one shared core: ${pct(db.score)} of data access crosses table ownership (shared-database coupling ${fix(db.score)})`);
+    caution.push(
+      `the database is one shared core: ${pct(db.score)} of data access crosses table ownership (shared-database coupling ${fix(db.score)})`,
+    );
   }
   const multi = db.multiWriterTables.length;
   if (multi >= 2 && multi >= t.multiWriterShare * accessed) {

@@ -73,7 +73,10 @@ describe('clusterServices', () => {
   });
 
   test('a full pinning reproduces the pinned services', () => {
-    const pins = { left: ['src/orders/**', 'src/billing/billing.dto.ts', 'db:invoices'], right: ['src/billing/**', 'src/shared/**', 'db:orders'] };
+    const pins = {
+      left: ['src/orders/**', 'src/billing/billing.dto.ts', 'db:invoices'],
+      right: ['src/billing/**', 'src/shared/**', 'db:orders'],
+    };
     const out = clusterServices(twoDomains(), options({ pins }));
     const byName = Object.fromEntries(out.services.map((s) => [s.name, s]));
     expect(Object.keys(byName)).toEqual(['left', 'right']);
@@ -85,7 +88,10 @@ describe('clusterServices', () => {
   });
 
   test('apart splits a community holding both sides', () => {
-    const out = clusterServices(twoDomains(), options({ minServiceSize: 1, apart: [['src/orders/orders.controller.ts', 'src/orders/orders.repository.ts']] }));
+    const out = clusterServices(
+      twoDomains(),
+      options({ minServiceSize: 1, apart: [['src/orders/orders.controller.ts', 'src/orders/orders.repository.ts']] }),
+    );
     const holder = (id: string) => out.services.find((s) => s.units.includes(id))?.name;
     expect(holder('src/orders/orders.controller.ts')).toBeDefined();
     expect(holder('src/orders/orders.controller.ts')).not.toBe(holder('src/orders/orders.repository.ts'));
@@ -99,7 +105,9 @@ describe('clusterServices', () => {
 
   test('config.shared patterns set files aside with the pattern as reason', () => {
     const out = clusterServices(twoDomains(), options({ shared: ['src/billing/billing.dto.ts'] }));
-    expect(out.shared.find((s) => s.unit === 'src/billing/billing.dto.ts')?.reasons).toEqual(['matches shared pattern "src/billing/billing.dto.ts"']);
+    expect(out.shared.find((s) => s.unit === 'src/billing/billing.dto.ts')?.reasons).toEqual([
+      'matches shared pattern "src/billing/billing.dto.ts"',
+    ]);
   });
 
   test('folder granularity keeps each folder whole', () => {
@@ -113,24 +121,64 @@ describe('clusterServices', () => {
 
 describe('repair and minimum size', () => {
   test('a disconnected community is split into its connected parts', () => {
-    const cg = smallGraph([['a', 'b', 1], ['c', 'd', 1]]);
-    const repaired = splitDisconnected(cg, new Map([['a', 0], ['b', 0], ['c', 0], ['d', 0]]));
+    const cg = smallGraph([
+      ['a', 'b', 1],
+      ['c', 'd', 1],
+    ]);
+    const repaired = splitDisconnected(
+      cg,
+      new Map([
+        ['a', 0],
+        ['b', 0],
+        ['c', 0],
+        ['d', 0],
+      ]),
+    );
     expect(repaired.get('a')).toBe(repaired.get('b'));
     expect(repaired.get('a')).not.toBe(repaired.get('c'));
   });
 
   test('a fragment below the minimum size joins its strongest neighbour', () => {
     // {a,b,c} and {d,e,f}; x hangs on c (weight 1) and on d (weight 3).
-    const cg = smallGraph([['a', 'b', 1], ['b', 'c', 1], ['d', 'e', 1], ['e', 'f', 1], ['x', 'c', 1], ['x', 'd', 3]]);
-    const p = new Map([['a', 0], ['b', 0], ['c', 0], ['d', 1], ['e', 1], ['f', 1], ['x', 2]]);
+    const cg = smallGraph([
+      ['a', 'b', 1],
+      ['b', 'c', 1],
+      ['d', 'e', 1],
+      ['e', 'f', 1],
+      ['x', 'c', 1],
+      ['x', 'd', 3],
+    ]);
+    const p = new Map([
+      ['a', 0],
+      ['b', 0],
+      ['c', 0],
+      ['d', 1],
+      ['e', 1],
+      ['f', 1],
+      ['x', 2],
+    ]);
     const merged = mergeSmall(cg, p, { minSize: 2, isPinned: () => false, conflicts: () => false });
     expect(merged.get('x')).toBe(merged.get('d'));
     expect(new Set(merged.values()).size).toBe(2);
   });
 
   test('an isolated fragment joins the largest community when nothing connects it', () => {
-    const cg = smallGraph([['a', 'b', 1], ['b', 'c', 1], ['d', 'e', 1]], ['z']);
-    const p = new Map([['a', 0], ['b', 0], ['c', 0], ['d', 1], ['e', 1], ['z', 2]]);
+    const cg = smallGraph(
+      [
+        ['a', 'b', 1],
+        ['b', 'c', 1],
+        ['d', 'e', 1],
+      ],
+      ['z'],
+    );
+    const p = new Map([
+      ['a', 0],
+      ['b', 0],
+      ['c', 0],
+      ['d', 1],
+      ['e', 1],
+      ['z', 2],
+    ]);
     const merged = mergeSmall(cg, p, { minSize: 2, isPinned: () => false, conflicts: () => false });
     expect(merged.get('z')).toBe(merged.get('a'));
   });

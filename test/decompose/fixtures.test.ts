@@ -24,12 +24,17 @@ interface Expected extends IntendedDecomposition {
 const fixtures = readdirSync(path.join(repoRoot, 'fixtures'))
   .filter((name) => existsSync(path.join(fixturePath(name), 'expected.json')))
   .map((name) => ({ name, expected: JSON.parse(readFileSync(path.join(fixturePath(name), 'expected.json'), 'utf8')) as Partial<Expected> }))
-  .filter((f): f is { name: string; expected: Expected } => typeof f.expected.verdict === 'string' && Array.isArray(f.expected.sharedTables))
+  .filter(
+    (f): f is { name: string; expected: Expected } => typeof f.expected.verdict === 'string' && Array.isArray(f.expected.sharedTables),
+  )
   .sort((a, b) => (a.name < b.name ? -1 : 1));
 
 /** carve service name → intended service name, by the majority of its units. */
 function intendedNames(result: AnalysisResult, expected: Expected): Map<string, string> {
-  const truth = intendedLabels(result.units.map((u) => u.id), expected);
+  const truth = intendedLabels(
+    result.units.map((u) => u.id),
+    expected,
+  );
   const out = new Map<string, string>();
   for (const s of result.decomposition!.services) {
     const votes = new Map<string, number>();
@@ -86,7 +91,9 @@ function filesOf(dir: string, rel = ''): string[] {
 }
 
 // carve merges services below minServiceSize (3 files) on purpose: fixtures whose intended services are smaller are out of scope.
-const comparable = fixtures.filter(({ name, expected }) => smallestIntendedService({ units: filesOf(fixturePath(name)).map((id) => ({ id })) } as never, expected) >= 3);
+const comparable = fixtures.filter(
+  ({ name, expected }) => smallestIntendedService({ units: filesOf(fixturePath(name)).map((id) => ({ id })) } as never, expected) >= 3,
+);
 
 test('the layered and tiny fixtures are compared with the baselines', () => {
   expect(comparable.map((f) => f.name)).toEqual(expect.arrayContaining(['layered-tickets', 'tiny-notes']));
@@ -139,7 +146,8 @@ test('--services, --granularity folder and --seed reach the decomposition', asyn
   // Every folder lands whole in one service.
   const serviceOf = new Map(byFolder.decomposition!.services.flatMap((s) => s.units.map((u) => [u, s.name] as [string, string])));
   const folders = new Map<string, Set<string>>();
-  for (const [u, s] of serviceOf) folders.set(u.slice(0, u.lastIndexOf('/')), (folders.get(u.slice(0, u.lastIndexOf('/'))) ?? new Set()).add(s));
+  for (const [u, s] of serviceOf)
+    folders.set(u.slice(0, u.lastIndexOf('/')), (folders.get(u.slice(0, u.lastIndexOf('/'))) ?? new Set()).add(s));
   expect([...folders.values()].every((set) => set.size === 1)).toBe(true);
   const seeded = await analyzeFixture('layered-tickets', { seed: 7 });
   expect(seeded.decomposition!.clustering!.seed).toBe(7);

@@ -34,7 +34,12 @@ export const access = (unitId: string, tableName: string, mode: 'read' | 'write'
   propagated,
 });
 
-export const relation = (from: string, to: string): Relation => ({ from: `db:${from}`, to: `db:${to}`, kind: 'many-to-one', orm: 'prisma' });
+export const relation = (from: string, to: string): Relation => ({
+  from: `db:${from}`,
+  to: `db:${to}`,
+  kind: 'many-to-one',
+  orm: 'prisma',
+});
 
 export const transaction = (unitId: string, tables: [string, 'read' | 'write'][]): Transaction => ({
   id: `${unitId}:1`,
@@ -60,7 +65,14 @@ export function twoDomains(): HandResult {
     const [c, s, r, d, m] = ids;
     return {
       units: ids.map((id) => unit(id)),
-      edges: [edge(c, s, ['Service']), edge(s, r, ['Repo']), edge(c, d, ['Dto'], 'type-only'), edge(s, m, ['map']), edge(m, d, ['Dto'], 'type-only'), edge(r, d, ['Dto'], 'type-only')],
+      edges: [
+        edge(c, s, ['Service']),
+        edge(s, r, ['Repo']),
+        edge(c, d, ['Dto'], 'type-only'),
+        edge(s, m, ['map']),
+        edge(m, d, ['Dto'], 'type-only'),
+        edge(r, d, ['Dto'], 'type-only'),
+      ],
     };
   };
   const orders = domain('orders');
@@ -69,7 +81,12 @@ export function twoDomains(): HandResult {
   const everyone = [...orders.units, ...billing.units].map((u) => edge(u.id, logger.id, ['log']));
   return handResult({
     units: [...orders.units, ...billing.units, logger].sort((a, b) => (a.id < b.id ? -1 : 1)),
-    edges: [...orders.edges, ...billing.edges, ...everyone, edge('src/orders/orders.service.ts', 'src/billing/billing.service.ts', ['charge'])],
+    edges: [
+      ...orders.edges,
+      ...billing.edges,
+      ...everyone,
+      edge('src/orders/orders.service.ts', 'src/billing/billing.service.ts', ['charge']),
+    ],
     tables: [table('orders'), table('invoices')],
     accesses: [
       access('src/orders/orders.repository.ts', 'orders', 'write'),

@@ -13,7 +13,13 @@ import { access, edge, handResult, relation, table, transaction, unit } from './
 
 // Two triangles abc and def joined by the edge c–d, every weight 1: W = 7.
 const triangles = [
-  ['a', 'b'], ['b', 'c'], ['a', 'c'], ['d', 'e'], ['e', 'f'], ['d', 'f'], ['c', 'd'],
+  ['a', 'b'],
+  ['b', 'c'],
+  ['a', 'c'],
+  ['d', 'e'],
+  ['e', 'f'],
+  ['d', 'f'],
+  ['c', 'd'],
 ].map(([a, b]) => ({ a, b, weight: 1 }));
 const side = (n: string): string => ('abc'.includes(n) ? 'X' : 'Y');
 
@@ -28,7 +34,15 @@ describe('whole-decomposition scores', () => {
 
   test('SM: mean(3/3², 3/3²) − 1/(2·3·3) = 1/3 − 1/18', () => {
     const links = triangles.map(({ a, b }) => [side(a), side(b)] as [string, string]);
-    expect(structuralModularity(new Map([['X', 3], ['Y', 3]]), links)).toBeCloseTo(1 / 3 - 1 / 18, 12);
+    expect(
+      structuralModularity(
+        new Map([
+          ['X', 3],
+          ['Y', 3],
+        ]),
+        links,
+      ),
+    ).toBeCloseTo(1 / 3 - 1 / 18, 12);
   });
 
   test('ICP: 1 of 7 weight crosses', () => {
@@ -52,7 +66,15 @@ describe('whole-decomposition scores', () => {
 
   test('ownership entropy: weights 2 and 1 over 2 services → H(2/3, 1/3) / log2 2', () => {
     const h = -(2 / 3) * Math.log2(2 / 3) - (1 / 3) * Math.log2(1 / 3);
-    expect(ownershipEntropy(new Map([['A', 2], ['B', 1]]), 2)).toBeCloseTo(h, 12);
+    expect(
+      ownershipEntropy(
+        new Map([
+          ['A', 2],
+          ['B', 1],
+        ]),
+        2,
+      ),
+    ).toBeCloseTo(h, 12);
     expect(ownershipEntropy(new Map([['A', 3]]), 4)).toBe(0);
   });
 });
@@ -65,7 +87,12 @@ describe('shared-database coupling on a hand-built result', () => {
     tables: [table('t1'), table('t2')],
     accesses: [access('a1', 't1', 'write'), access('b1', 't1', 'read'), access('b1', 't2', 'write')],
     relations: [relation('t2', 't1')],
-    transactions: [transaction('b1', [['t1', 'read'], ['t2', 'write']])],
+    transactions: [
+      transaction('b1', [
+        ['t1', 'read'],
+        ['t2', 'write'],
+      ]),
+    ],
   });
   const assignment: Assignment = {
     services: [
@@ -94,7 +121,9 @@ describe('shared-database coupling on a hand-built result', () => {
 
   test('cross-service foreign keys, saga candidates, per-service figures', () => {
     const m = scoreDecomposition(base, assignment);
-    expect(m.sharedDatabase.crossServiceRelations).toEqual([{ from: 'db:t2', to: 'db:t1', fromService: 'B', toService: 'A', kind: 'many-to-one' }]);
+    expect(m.sharedDatabase.crossServiceRelations).toEqual([
+      { from: 'db:t2', to: 'db:t1', fromService: 'B', toService: 'A', kind: 'many-to-one' },
+    ]);
     expect(m.sharedDatabase.sagaCandidates).toEqual([
       {
         transaction: 'b1:1',
@@ -109,7 +138,15 @@ describe('shared-database coupling on a hand-built result', () => {
       },
     ]);
     const [a, b] = m.perService;
-    expect(a).toMatchObject({ name: 'A', files: 1, tablesOwned: ['db:t1'], foreignTables: [], sharedTables: ['db:t1'], exclusivity: 0, apiSize: 1 });
+    expect(a).toMatchObject({
+      name: 'A',
+      files: 1,
+      tablesOwned: ['db:t1'],
+      foreignTables: [],
+      sharedTables: ['db:t1'],
+      exclusivity: 0,
+      apiSize: 1,
+    });
     expect(a.api).toEqual([{ unit: 'a1', symbol: 'api', consumers: ['B'] }]);
     expect(b).toMatchObject({ name: 'B', foreignTables: ['db:t1'], exclusivity: 0.5, outWeight: 1 + Math.log(3), inWeight: 0 });
     expect(m.icp).toBe(1);
@@ -118,6 +155,9 @@ describe('shared-database coupling on a hand-built result', () => {
   test('an unassigned table is owned by its heaviest accessor', () => {
     const m = scoreDecomposition(base, { ...assignment, services: assignment.services.map((s) => ({ ...s, tables: [] })) });
     // t1: A writes (2) > B reads (1) → A; t2: only B.
-    expect(m.sharedDatabase.tables.map((t) => [t.table, t.owner])).toEqual([['db:t1', 'A'], ['db:t2', 'B']]);
+    expect(m.sharedDatabase.tables.map((t) => [t.table, t.owner])).toEqual([
+      ['db:t1', 'A'],
+      ['db:t2', 'B'],
+    ]);
   });
 });

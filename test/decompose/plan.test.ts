@@ -18,7 +18,12 @@ const input = handResult({
     access('b2', 'invoices', 'write'),
     access('b2', 'prices', 'write'),
   ],
-  transactions: [transaction('o2', [['orders', 'write'], ['invoices', 'write']])],
+  transactions: [
+    transaction('o2', [
+      ['orders', 'write'],
+      ['invoices', 'write'],
+    ]),
+  ],
 });
 const assignment: Assignment = {
   services: [
@@ -34,7 +39,14 @@ describe('plan', () => {
 
   test('one advice per kind of dependency, with what it gives up', () => {
     expect(plan.integration.map((a) => [a.from, a.to, a.kind, a.why, a.tables, a.symbols])).toEqual([
-      ['orders', 'billing', 'command-saga', 'writes db:invoices owned by billing; transaction o2:1 spans orders and billing', ['db:invoices'], []],
+      [
+        'orders',
+        'billing',
+        'command-saga',
+        'writes db:invoices owned by billing; transaction o2:1 spans orders and billing',
+        ['db:invoices'],
+        [],
+      ],
       ['orders', 'billing', 'event-or-read-model', 'reads db:prices owned by billing directly', ['db:prices'], []],
       ['orders', 'billing', 'sync-call', 'calls 2 symbol(s) of billing', [], ['b1#charge', 'b2#Invoice']],
     ]);
@@ -45,7 +57,13 @@ describe('plan', () => {
 
   test('contracts list what other services use today', () => {
     expect(plan.contracts).toEqual([
-      { service: 'billing', tests: [{ subject: 'b1#charge', consumers: ['orders'] }, { subject: 'b2#Invoice', consumers: ['orders'] }] },
+      {
+        service: 'billing',
+        tests: [
+          { subject: 'b1#charge', consumers: ['orders'] },
+          { subject: 'b2#Invoice', consumers: ['orders'] },
+        ],
+      },
       { service: 'orders', tests: [] },
     ]);
   });
@@ -64,7 +82,10 @@ describe('plan', () => {
 });
 
 describe('verdict', () => {
-  const metrics = (over: Partial<DecompositionMetrics> = {}, db: Partial<DecompositionMetrics['sharedDatabase']> = {}): DecompositionMetrics => ({
+  const metrics = (
+    over: Partial<DecompositionMetrics> = {},
+    db: Partial<DecompositionMetrics['sharedDatabase']> = {},
+  ): DecompositionMetrics => ({
     services: 4,
     sharedUnits: 0,
     modularity: 0.6,
@@ -100,19 +121,31 @@ describe('verdict', () => {
     expect(decideVerdict({ files: 12, lines: 400, metrics: metrics(), alternatives }).reasons).toEqual([
       'too small to pay for the operational cost of several deployables: 12 files, 400 lines',
     ]);
-    const flat = decideVerdict({ files: 400, lines: 40_000, metrics: metrics({ modularity: 0.2 }), alternatives: [{ resolution: 1, services: 4, modularity: 0.25 }] });
-    expect(flat).toEqual({ kind: 'dont-split', reasons: ['no clear boundaries: modularity at most 0.25 at every resolution scanned (below 0.3)'] });
+    const flat = decideVerdict({
+      files: 400,
+      lines: 40_000,
+      metrics: metrics({ modularity: 0.2 }),
+      alternatives: [{ resolution: 1, services: 4, modularity: 0.25 }],
+    });
+    expect(flat).toEqual({
+      kind: 'dont-split',
+      reasons: ['no clear boundaries: modularity at most 0.25 at every resolution scanned (below 0.3)'],
+    });
     expect(decideVerdict({ files: 400, lines: 40_000, metrics: metrics({ services: 1 }), alternatives }).kind).toBe('dont-split');
   });
 
   test('modular monolith: one shared database core', () => {
     const v = decideVerdict({ files: 400, lines: 40_000, metrics: metrics({}, { score: 0.45 }), alternatives });
     expect(v.kind).toBe('modular-monolith');
-    expect(v.reasons[0]).toBe('the database is one shared core: 45% of data access crosses table ownership (shared-database coupling 0.45)');
+    expect(v.reasons[0]).toBe(
+      'the database is one shared core: 45% of data access crosses table ownership (shared-database coupling 0.45)',
+    );
   });
 
   test('modular monolith: small, or weak boundaries', () => {
-    expect(decideVerdict({ files: 60, lines: 3_000, metrics: metrics(), alternatives }).reasons[0]).toMatch(/^small for microservices: 60 files/);
+    expect(decideVerdict({ files: 60, lines: 3_000, metrics: metrics(), alternatives }).reasons[0]).toMatch(
+      /^small for microservices: 60 files/,
+    );
     expect(decideVerdict({ files: 400, lines: 40_000, metrics: metrics({ modularity: 0.35 }), alternatives }).reasons[0]).toBe(
       'weak boundaries: modularity 0.35 (below 0.45)',
     );

@@ -8,7 +8,17 @@ const importers = (target: string, from: string[]) => from.map((f) => edge(f, ta
 
 describe('named rules', () => {
   test('generic names, the ORM client, composition roots, platform folders, tooling, config patterns', () => {
-    const units = ['src/logger.ts', 'src/db.ts', 'src/main.ts', 'src/shared/money.ts', 'prisma/seed.ts', 'src/orders/order.types.ts', 'src/a.ts', 'src/b.ts', 'src/legacy/x.ts'].map((id) => unit(id));
+    const units = [
+      'src/logger.ts',
+      'src/db.ts',
+      'src/main.ts',
+      'src/shared/money.ts',
+      'prisma/seed.ts',
+      'src/orders/order.types.ts',
+      'src/a.ts',
+      'src/b.ts',
+      'src/legacy/x.ts',
+    ].map((id) => unit(id));
     const input = handResult({
       units,
       edges: [
@@ -59,7 +69,9 @@ describe('spread and closure', () => {
 
   test('files only the platform group touches join it; a file reaching domain code does not', () => {
     const input = handResult({
-      units: ['src/app.ts', 'src/shared/shared.module.ts', 'src/shared/filter.ts', 'src/orders/x.ts', 'src/orders/y.ts'].map((id) => unit(id)),
+      units: ['src/app.ts', 'src/shared/shared.module.ts', 'src/shared/filter.ts', 'src/orders/x.ts', 'src/orders/y.ts'].map((id) =>
+        unit(id),
+      ),
       edges: [
         edge('src/app.ts', 'src/shared/shared.module.ts'),
         edge('src/shared/shared.module.ts', 'src/shared/filter.ts'),

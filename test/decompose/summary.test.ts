@@ -11,15 +11,37 @@ function canned(): AnalysisResult {
   const input = handResult({
     units: [...a, ...b].map((id) => unit(id, 100)),
     edges: [
-      ...[[0, 1], [1, 2], [0, 2]].flatMap(([i, j]) => [edge(a[i], a[j], ['x']), edge(b[i], b[j], ['y'])]),
+      ...[
+        [0, 1],
+        [1, 2],
+        [0, 2],
+      ].flatMap(([i, j]) => [edge(a[i], a[j], ['x']), edge(b[i], b[j], ['y'])]),
       edge(b[0], a[0], ['api']),
     ],
     tables: [table('alpha'), table('beta')],
     // alpha: written by both, but used most by the alpha files (write 2 + read 1 against write 2).
-    accesses: [access(a[2], 'alpha', 'write'), access(a[1], 'alpha', 'read'), access(b[2], 'beta', 'write'), access(b[2], 'alpha', 'write')],
-    transactions: [transaction(b[2], [['alpha', 'write'], ['beta', 'write']])],
+    accesses: [
+      access(a[2], 'alpha', 'write'),
+      access(a[1], 'alpha', 'read'),
+      access(b[2], 'beta', 'write'),
+      access(b[2], 'alpha', 'write'),
+    ],
+    transactions: [
+      transaction(b[2], [
+        ['alpha', 'write'],
+        ['beta', 'write'],
+      ]),
+    ],
   });
-  const decomposition = decompose(input as never, { granularity: 'file', seed: 42, minServiceSize: 3, weights: {}, shared: [], pins: {}, apart: [] });
+  const decomposition = decompose(input as never, {
+    granularity: 'file',
+    seed: 42,
+    minServiceSize: 3,
+    weights: {},
+    shared: [],
+    pins: {},
+    apart: [],
+  });
   return { ...input, decomposition } as AnalysisResult;
 }
 
@@ -34,7 +56,9 @@ test('verdict, services table, shared tables, sagas and metrics', () => {
   expect(lines).toContain('Shared tables: 1 of 2 accessed, 1 written by several services');
   expect(lines.find((l) => l.includes('db:alpha'))).toBe('  db:alpha  owner alpha; writers alpha, beta; readers alpha  [multi-writer]');
   expect(lines).toContain('Saga candidates: 1');
-  expect(lines.find((l) => l.startsWith('  src/beta/b3.ts:1'))).toBe('  src/beta/b3.ts:1 run — alpha + beta: write db:alpha (alpha), write db:beta (beta)');
+  expect(lines.find((l) => l.startsWith('  src/beta/b3.ts:1'))).toBe(
+    '  src/beta/b3.ts:1 run — alpha + beta: write db:alpha (alpha), write db:beta (beta)',
+  );
   // Foreign weight: beta's write of alpha (2) of all access weight (2 + 1 + 2 + 2 = 7).
   expect(lines[lines.length - 1]).toMatch(/^Metrics: modularity \d\.\d\d · SM .* shared-database coupling 0\.29 · ownership entropy/);
 });

@@ -17,8 +17,7 @@ const weightKeyOf: Record<EdgeKind, WeightKey> = {
 export const dependencyStrength = (edgeWeight: number): number => 1 + Math.log(Math.max(1, edgeWeight));
 
 /** The weight one code edge carries, in the graph and in every code-dependency score. */
-export const codeEdgeWeight = (edge: Edge, weights: Weights): number =>
-  weights[weightKeyOf[edge.kind]] * dependencyStrength(edge.weight);
+export const codeEdgeWeight = (edge: Edge, weights: Weights): number => weights[weightKeyOf[edge.kind]] * dependencyStrength(edge.weight);
 
 export const codeDependency: EdgeSignal = {
   name: 'code',

@@ -40,7 +40,11 @@ export function importLouvainBaseline(input: GraphInput, seed: number): Labels {
   const graph = new WeightedGraph();
   for (const u of input.units) graph.addNode(unitNode(u.id));
   codeDependency.contribute({ input, weights: resolveWeights(undefined) }, (a, b, kind, w) => graph.addEdge(a, b, kind, w));
-  const cg = buildClusterGraph(graph, (n) => (isTableNode(n) ? undefined : n), () => '.');
+  const cg = buildClusterGraph(
+    graph,
+    (n) => (isTableNode(n) ? undefined : n),
+    () => '.',
+  );
   const partition = runLouvain(cg, 1, seed);
   return new Map(cg.nodes.map((n) => [nodeId(n), `c${partition.get(n)}`]));
 }

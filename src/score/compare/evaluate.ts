@@ -29,7 +29,10 @@ export function carveLabels(result: Pick<AnalysisResult, 'decomposition'>): Labe
  * such fixtures are printed but not held against it.
  */
 export function smallestIntendedService(result: Pick<AnalysisResult, 'units'>, intended: IntendedDecomposition): number {
-  const truth = intendedLabels(result.units.map((u) => u.id), intended);
+  const truth = intendedLabels(
+    result.units.map((u) => u.id),
+    intended,
+  );
   const sizes = new Map<string, number>();
   for (const label of truth.values()) if (label !== SHARED_LABEL) sizes.set(label, (sizes.get(label) ?? 0) + 1);
   return Math.min(...Object.keys(intended.services).map((name) => sizes.get(name) ?? 0));

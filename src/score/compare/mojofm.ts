@@ -28,7 +28,12 @@ export function mojoDistance(a: Labels, b: Labels): number {
       best = Math.max(best, v);
     }
     moves += total - best;
-    tags.push([...row].filter(([, v]) => v === best).map(([c]) => colIndex.get(c)!).sort((x, y) => x - y));
+    tags.push(
+      [...row]
+        .filter(([, v]) => v === best)
+        .map(([c]) => colIndex.get(c)!)
+        .sort((x, y) => x - y),
+    );
   }
   const groups = maxMatching(tags, cols.length);
   return moves + rows.length - groups;

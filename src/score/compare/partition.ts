@@ -6,7 +6,11 @@ export function commonItems(a: Labels, b: Labels): string[] {
 }
 
 /** Contingency table n_ij between the clusters of a (rows) and b (columns) over `items`. */
-export function contingency(a: Labels, b: Labels, items: readonly string[]): { table: Map<string, Map<string, number>>; rows: Map<string, number>; cols: Map<string, number> } {
+export function contingency(
+  a: Labels,
+  b: Labels,
+  items: readonly string[],
+): { table: Map<string, Map<string, number>>; rows: Map<string, number>; cols: Map<string, number> } {
   const table = new Map<string, Map<string, number>>();
   const rows = new Map<string, number>();
   const cols = new Map<string, number>();
