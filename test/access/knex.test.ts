@@ -122,6 +122,19 @@ describe('knex finds', () => {
     expect(accessesOf(result)).toEqual(['analyticsDb:events write', 'mainDb:users read']);
   });
 
+  it('a base repository whose table comes through super(…) gives each subclass its table', async () => {
+    const result = await run({
+      'src/base.ts': `import type { Knex } from 'knex';\nexport abstract class Base {\n  constructor(protected readonly knex: Knex, protected readonly table: string) {}\n  all() { return this.knex(this.table).select('*'); }\n}`,
+      'src/users.ts': `import type { Knex } from 'knex';\nimport { Base } from './base';\nexport class Users extends Base {\n  constructor(knex: Knex) { super(knex, 'users'); }\n}`,
+      'src/orders.ts': `import type { Knex } from 'knex';\nimport { Base } from './base';\nexport class Orders extends Base {\n  constructor(knex: Knex) { super(knex, 'orders'); }\n}`,
+    });
+    const direct = result.accesses.filter((a) => a.orm === 'knex' && !a.propagated);
+    expect(direct.map((a) => `${a.unit} ${a.symbol} ${a.table} ${a.mode}`).sort()).toEqual([
+      'src/orders.ts Orders.all default:orders read',
+      'src/users.ts Users.all default:users read',
+    ]);
+  });
+
   it('a managed transaction collects the calls on its trx', async () => {
     const result = await run({
       'src/t.ts': `import { db } from './db';\nexport async function f() {\n  const trx = await db.transaction();\n  await trx('users').update({});\n  await db('orders').transacting(trx).insert({});\n  await trx.commit();\n}`,

@@ -1,7 +1,8 @@
 /**
  * Follow an identifier or `this.field` to the string it holds, on facts:
  * a local or module constant, an imported constant, a class field initializer
- * (also one a subclass overrides, given the concrete class), a static field.
+ * (also one a subclass overrides, given the concrete class), a constructor
+ * parameter a subclass fills through `super('users')`, a static field.
  * Used for table names in `${TABLE}` SQL and `knex(this.tableName)`.
  */
 import type { ArgFact, ClassFact } from '../../../extract/file-facts.js';
@@ -16,12 +17,28 @@ function literal(arg: ArgFact | undefined): string | undefined {
   return undefined;
 }
 
+/** What a subclass passes to `super(…)` at `position`, read from its constructor's calls. */
+function superArg(index: ProjectIndex, sub: ClassRef, position: number, depth: number): string | undefined {
+  const call = index.files.get(sub.file)?.calls.find((c) => c.callee === 'super' && c.symbol === `${sub.cls.name}.constructor`);
+  const arg = call?.args[position];
+  return arg ? constantValue(index, sub.file, arg, `${sub.cls.name}.constructor`, depth + 1) : undefined;
+}
+
+/**
+ * `this.name` seen from `ref`: the nearest field initializer up the class chain, or,
+ * for a constructor parameter property, the value the subclass below passes to `super`.
+ */
 function fieldOf(index: ProjectIndex, ref: ClassRef, name: string, depth: number): string | undefined {
   let current: ClassRef | undefined = ref;
+  let below: ClassRef | undefined;
   for (let i = 0; current && i < MAX_DEPTH; i++) {
     const m = current.cls.members.find((x) => x.name === name && x.kind === 'property');
     if (m?.init) return constantValue(index, current.file, m.init, `${current.cls.name}.${name}`, depth + 1);
+    const params = current.cls.members.filter((x) => x.kind === 'ctor-param');
+    const position = params.findIndex((x) => x.name === name);
+    if (position !== -1 && below) return superArg(index, below, position, depth);
     if (!current.cls.extends) return undefined;
+    below = current;
     current = index.resolveClass(current.file, current.cls.extends.split('<')[0].trim());
   }
   return undefined;
