@@ -85,6 +85,15 @@ describe('kysely finds', () => {
     });
   }
 
+  it('a generic base repository gives each subclass its own table', async () => {
+    const result = await run({
+      'src/base.ts': `import { db } from './db';\nexport abstract class Base {\n  protected abstract readonly table: any;\n  all() { return db.selectFrom(this.table).selectAll().execute(); }\n}`,
+      'src/users.ts': `import { Base } from './base';\nexport class Users extends Base { protected readonly table = 'users'; }`,
+    });
+    const direct = result.accesses.filter((a) => a.orm === 'kysely' && !a.propagated);
+    expect(direct.map((a) => `${a.unit} ${a.symbol} ${a.table} ${a.mode}`)).toEqual(['src/users.ts Users.all default:users read']);
+  });
+
   it('createTable and references give tables and relations', async () => {
     const result = await run({
       'migrations/1.ts': `import type { Kysely } from 'kysely';\nexport async function up(db: Kysely<any>) {\n  await db.schema.createTable('owners').addColumn('id', 'serial').execute();\n  await db.schema.createTable('pets').addColumn('owner_id', 'integer', (c) => c.references('owners.id')).execute();\n}`,

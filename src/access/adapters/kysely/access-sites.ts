@@ -11,6 +11,7 @@ import type { AccessMode, Relation } from '../../../model/result.js';
 import { followConstant } from '../prisma/follow-constant.js';
 import { sqlFailure, sqlText } from '../prisma/sql-text.js';
 import type { ReceiverTracer, TraceContext } from '../prisma/trace-receiver.js';
+import type { SubclassLookup } from '../knex/subclasses.js';
 import type { TableRegistry } from '../knex/table-registry.js';
 import type { KyselyClient } from './client-rules.js';
 
@@ -41,6 +42,7 @@ export interface KyselySiteContext {
   input: AdapterInput;
   tracer: ReceiverTracer<KyselyClient>;
   registry: TableRegistry;
+  subclasses: SubclassLookup;
   out: AdapterOutput;
 }
 
@@ -84,6 +86,38 @@ function cteNames(facts: FileFacts): Map<string, Set<string>> {
   return bySymbol;
 }
 
+/** `selectFrom(this.table)` in a base class method: one site per subclass that sets the field, attributed to the subclass. */
+function expandSubclasses(
+  ctx: KyselySiteContext,
+  facts: FileFacts,
+  head: CallFact,
+  field: string,
+  store: string,
+  mode: AccessMode,
+  via: string,
+): boolean {
+  const [className, method] = head.symbol.split('.');
+  if (!method) return false;
+  let expanded = false;
+  for (const sub of ctx.subclasses(facts.path, className)) {
+    if (sub.cls.members.some((m) => m.name === method && m.kind === 'method')) continue; // overridden
+    const name = followConstant(ctx.input.index, facts.path, field, head.symbol, sub);
+    if (!name) continue;
+    expanded = true;
+    const table = ctx.registry.use(store, name.trim().split(/\s+as\s+|\s+/i)[0], `${sub.file}:${sub.cls.line}`);
+    ctx.out.accesses.push({
+      unit: sub.file,
+      symbol: `${sub.cls.name}.${method}`,
+      table,
+      mode,
+      line: sub.cls.line,
+      callId: -1,
+      via: `${className}.${method}: ${via}`,
+    });
+  }
+  return expanded;
+}
+
 function query(ctx: KyselySiteContext, facts: FileFacts, head: CallFact, store: string, ctes: ReadonlySet<string>): void {
   const calls = chainOf(facts, head);
   const base = { unit: facts.path, symbol: head.symbol, line: head.line, orm: 'kysely' };
@@ -93,6 +127,7 @@ function query(ctx: KyselySiteContext, facts: FileFacts, head: CallFact, store: 
     if (!mode) continue;
     for (const t of tableNames(ctx, facts, c.args[0], c.symbol)) {
       if ('dynamic' in t) {
+        if (/^this\.[\w$]+$/.test(t.dynamic) && expandSubclasses(ctx, facts, head, t.dynamic, store, mode, c.callee)) continue;
         ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: t.dynamic });
         continue;
       }

@@ -6,6 +6,7 @@
  */
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import type { Relation } from '../../../model/result.js';
+import { subclassLookup } from '../knex/subclasses.js';
 import { TableRegistry } from '../knex/table-registry.js';
 import { ReceiverTracer } from '../prisma/trace-receiver.js';
 import { collectKyselySites, readKyselySchema } from './access-sites.js';
@@ -16,7 +17,13 @@ const SCHEMA_CALL = /^(.+)\.schema(?:\.withSchema\(\))?\.(createTable|alterTable
 function analyzeKysely(input: AdapterInput): AdapterOutput {
   const tracer = new ReceiverTracer<KyselyClient>(input.index, kyselyClientRules(input.index, kyselyInstances(input.index)));
   const out: AdapterOutput = { tables: [], relations: [], accesses: [], unresolved: [], transactions: [], problems: [] };
-  const ctx = { input, tracer, registry: new TableRegistry('kysely', input.knownTables), out };
+  const ctx = {
+    input,
+    tracer,
+    registry: new TableRegistry('kysely', input.knownTables),
+    subclasses: subclassLookup(input.index, input.files),
+    out,
+  };
   const schemaCalls = input.files.flatMap((facts) =>
     facts.calls.flatMap((call) => {
       const m = SCHEMA_CALL.exec(call.callee);
