@@ -188,6 +188,25 @@ describe('mongoose adapter', () => {
     ]);
   });
 
+  it('generic base repositories: subclasses that bind the model get the accesses', async () => {
+    const r = await run({
+      'src/base.repository.ts': `import { Model } from 'mongoose';\nexport abstract class BaseRepository<T> {\n  constructor(protected readonly model: Model<T>) {}\n  findAll() { return this.model.find(); }\n  add(doc: Partial<T>) { return this.model.create(doc); }\n}`,
+      'src/user.schema.ts': `import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';\n@Schema()\nexport class User { @Prop() name!: string; }\nexport const UserSchema = SchemaFactory.createForClass(User);`,
+      'src/users.module.ts': `import { MongooseModule } from '@nestjs/mongoose';\nimport { User, UserSchema } from './user.schema';\nexport const imports = [MongooseModule.forFeature([{ name: User.name, schema: UserSchema }])];`,
+      'src/users.repository.ts': `import { InjectModel } from '@nestjs/mongoose';\nimport { Model } from 'mongoose';\nimport { BaseRepository } from './base.repository';\nimport { User } from './user.schema';\nexport class UsersRepository extends BaseRepository<User> {\n  constructor(@InjectModel(User.name) userModel: Model<User>) { super(userModel); }\n}`,
+      'src/users.service.ts': `import { UsersRepository } from './users.repository';\nexport class UsersService {\n  constructor(private readonly users: UsersRepository) {}\n  list() { return this.users.findAll(); }\n}`,
+    });
+    const direct = r.accesses.filter((a) => !a.propagated).map((a) => `${a.unit} ${a.symbol} ${a.table} ${a.mode}`);
+    expect(direct).toEqual([
+      'src/users.repository.ts UsersRepository.add default:users write',
+      'src/users.repository.ts UsersRepository.findAll default:users read',
+    ]);
+    expect(r.accesses.filter((a) => a.propagated).map((a) => `${a.unit} ${a.table} ${a.mode}`)).toEqual([
+      'src/users.service.ts default:users read',
+    ]);
+    expect(r.unresolvedAccesses).toEqual([]);
+  });
+
   it('startSession + startTransaction scopes the calls passing the session', async () => {
     const r = await run({
       'src/a.ts': plainModel('Account'),

@@ -10,7 +10,8 @@ import type { AccessMode, UnresolvedAccess } from '../../../model/result.js';
 import type { AccessSite } from '../../adapter.js';
 import { propOf, strOf } from './arg-facts.js';
 import type { ModelRegistry, MongooseModel } from './models.js';
-import { splitCallee } from './receivers.js';
+import { type GenericSite, resolveGenericSites } from './generic-repositories.js';
+import { enclosingClass, splitCallee } from './receivers.js';
 import { fieldRefs, refTarget } from './relations.js';
 import { resolveDocument, resolveStatic } from './resolve-model.js';
 
@@ -65,6 +66,7 @@ function pipelineCollections(pipeline: ArgFact | undefined): { name: string; mod
 export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, files: readonly FileFacts[]): SiteResult {
   const accesses: AccessSite[] = [];
   const unresolved: UnresolvedAccess[] = [];
+  const generic: (GenericSite & { call: Omit<UnresolvedAccess, 'orm' | 'reason'> })[] = [];
   for (const file of files) {
     for (const call of file.calls) {
       const parts = splitCallee(call.callee);
@@ -84,6 +86,21 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
         for (const target of populated(registry, model, file, call.id))
           site(target.table.id, 'read', `${model.modelName}.${parts.method} populate ${target.modelName}`);
         continue;
+      }
+      if (ref && 'unresolved' in ref && ref.unresolved === 'generic-model' && staticMode && /^this\.[\w$]+$/.test(parts.recv)) {
+        const cls = enclosingClass(file, call);
+        if (cls) {
+          generic.push({
+            file: file.path,
+            cls,
+            member: parts.recv.slice(5),
+            method: call.symbol.slice(cls.name.length + 1),
+            mode: staticMode,
+            via: `${call.symbol} → ${parts.recv}.${parts.method}`,
+            call: { unit: file.path, symbol: call.symbol, line: call.line, detail: ref.detail },
+          });
+          continue;
+        }
       }
       if (ref && 'unresolved' in ref) {
         unresolved.push({
@@ -114,6 +131,10 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
       }
     }
   }
+  // Generic base repositories: accesses go to the subclasses that bind the model; unbound ones stay unresolved.
+  const resolved = resolveGenericSites(index, registry, files, generic);
+  accesses.push(...resolved.accesses);
+  for (const g of resolved.leftOver as typeof generic) unresolved.push({ ...g.call, orm: 'mongoose', reason: 'generic-model' });
   return { accesses, unresolved };
 }
 
