@@ -183,6 +183,24 @@ export class UsersService extends BaseService<User> {
     expected: ['default:users read'],
   },
   {
+    name: 'a repository extended with custom methods (0.3 style), used through withRepository in a transaction',
+    files: {
+      'src/entities.ts': ENTITIES,
+      'src/data-source.ts': `import { DataSource } from 'typeorm';
+export const AppDataSource = new DataSource({ type: 'postgres' });`,
+      'src/user.repository.ts': `import { AppDataSource } from './data-source';
+import { User } from './entities';
+export const UserRepository = AppDataSource.getRepository(User).extend({
+  byName(name: string) { return this.findOneBy({ name }); },
+  async rename(id: number, name: string) { await this.update(id, { name }); },
+});`,
+      'src/svc.ts': `import { AppDataSource } from './data-source';
+import { UserRepository } from './user.repository';
+export const run = () => AppDataSource.transaction(async (manager) => manager.withRepository(UserRepository).delete(1));`,
+    },
+    expected: ['default:users read', 'default:users write'],
+  },
+  {
     name: 'named data sources with their own entities become stores',
     files: {
       'src/entities.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';

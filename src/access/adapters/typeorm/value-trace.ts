@@ -322,6 +322,14 @@ export class ValueTracer {
   }
 
   thisValue(scope: Scope): Value | undefined {
+    // `repo.extend({ findByName(n) { return this.findOneBy({ n }); } })`: `this` is the extended repository.
+    for (let w = scope.within.length - 1; w >= 0; w--) {
+      const outer = scope.file.calls[scope.within[w]!];
+      if (outer && ValueTracer.method(outer.callee) === 'extend') {
+        const recv = this.receiverValue(scope.file, outer);
+        if (recv?.k === 'repo') return recv;
+      }
+    }
     const cls = this.fileIndex(scope.file).classes.get(className(scope.symbol));
     if (!cls) return undefined;
     const member = cls.members.find((m) => m.name === memberName(scope.symbol));
