@@ -75,13 +75,3 @@ export class WeightedGraph {
     return this.edgeMap.size;
   }
 }
-
-/** Collapse nodes by `group` (node → group node); edges inside a group vanish. */
-export function contract(graph: WeightedGraph, group: (node: string) => string): WeightedGraph {
-  const out = new WeightedGraph();
-  for (const node of graph.nodes()) out.addNode(group(node));
-  for (const edge of graph.edges()) {
-    for (const [kind, w] of Object.entries(edge.kinds)) out.addEdge(group(edge.a), group(edge.b), kind, w);
-  }
-  return out;
-}

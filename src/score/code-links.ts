@@ -11,7 +11,7 @@ import type { AssignmentIndex, ScoreInput } from './assignment-index.js';
 import type { ServiceLink } from './icp.js';
 
 /** Used when an edge names no symbol (side-effect or namespace import). */
-export const WHOLE_MODULE = '*';
+const WHOLE_MODULE = '*';
 
 export interface CodeLinks {
   links: ServiceLink[];
