@@ -82,9 +82,9 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
   {
     name: 'transaction callback parameter and raw statements',
     files: {
-      'src/a.ts': `import { db } from './db';\nexport async function f() {\n  await db.transaction(async (trx) => { await trx('users').insert({}); await trx.raw('DELETE FROM sessions WHERE expired'); });\n  await db('users').select(db.raw('count(*) as n'));\n}`,
+      'src/a.ts': `import { db } from './db';\nexport async function f() {\n  await db.transaction(async (trx) => { await trx('users').insert({}); await trx.raw('DELETE FROM sessions WHERE expired'); });\n  await db('users').select(db.raw('count(*) as n'));\n  await db.raw('DELETE FROM ?? WHERE id = ?', ['audit', 1]);\n}`,
     },
-    expected: ['default:sessions write', 'default:users read', 'default:users write'],
+    expected: ['default:audit write', 'default:sessions write', 'default:users read', 'default:users write'],
   },
 ];
 

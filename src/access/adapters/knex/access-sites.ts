@@ -7,7 +7,7 @@
  * `transaction` scopes and `raw` statements.
  */
 import type { AdapterInput, AdapterOutput, TransactionSite } from '../../adapter.js';
-import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
+import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { AccessMode } from '../../../model/result.js';
 import { followConstant } from '../prisma/follow-constant.js';
 import { sqlFailure, sqlText } from '../prisma/sql-text.js';
@@ -118,11 +118,24 @@ function record(ctx: KnexSiteContext, facts: FileFacts, q: Query, via: string): 
   if (q.chain.primary.length === 0 && q.chain.writes) ctx.out.unresolved.push({ ...base, reason: 'no-table', detail: via });
 }
 
+/** Knex's `??` identifier bindings take their names from the bindings array (`?` values are skipped in order). */
+function bindIdentifiers(text: string, bindings: ArgFact | undefined): string {
+  if (!text.includes('??')) return text;
+  const items = bindings?.k === 'arr' ? bindings.items : [];
+  let i = 0;
+  return text.replace(/\?\??/g, (mark) => {
+    const item = items[i++];
+    if (mark === '?') return mark;
+    return item?.k === 'str' ? item.v : '${binding}';
+  });
+}
+
 function rawStatement(ctx: KnexSiteContext, facts: FileFacts, call: CallFact, store: string): void {
   // `knex.raw('count(*)')` passed to another call is an expression fragment, not a query.
   const enclosing = call.within.length ? facts.calls[call.within[call.within.length - 1]] : undefined;
   if (enclosing && JSON.stringify(enclosing.args).includes(`"callee":"${call.callee}"`)) return;
-  const text = sqlText(ctx.input.index, facts.path, call.args[0], call.symbol, false);
+  const raw = sqlText(ctx.input.index, facts.path, call.args[0], call.symbol, false);
+  const text = raw === undefined ? undefined : bindIdentifiers(raw, call.args[1]);
   const base = { unit: facts.path, symbol: call.symbol, line: call.line, orm: ctx.orm };
   if (text === undefined) {
     ctx.out.unresolved.push({ ...base, reason: 'dynamic-sql', detail: call.callee });
