@@ -242,6 +242,23 @@ describe('sequelize adapter', () => {
     expect(r.tables.map((t) => t.id)).toContain('default:user_groups');
   });
 
+  it('generic base repositories: subclasses that bind the model get the accesses', async () => {
+    const r = await run({
+      'src/models/user.ts': userModel(),
+      'src/models/log.ts': userModel('Log'),
+      'src/base.repository.ts': `import { Model, ModelStatic } from 'sequelize';\nexport class BaseRepository<T extends Model> {\n  constructor(protected readonly model: ModelStatic<T>) {}\n  all() { return this.model.findAll(); }\n  remove(id: number) { return this.model.destroy({ where: { id } }); }\n}`,
+      'src/user.repository.ts': `import { BaseRepository } from './base.repository';\nimport { User } from './models/user';\nexport class UserRepository extends BaseRepository<User> {\n  constructor() { super(User); }\n  remove(id: number) { return User.update({ deleted: true }, { where: { id } }); }\n}`,
+      'src/log.repository.ts': `import { InjectModel } from '@nestjs/sequelize';\nimport { BaseRepository } from './base.repository';\nimport { Log } from './models/log';\nexport class LogRepository extends BaseRepository<Log> {\n  constructor(@InjectModel(Log) logs: typeof Log) { super(logs); }\n}`,
+    });
+    expect(r.accesses.filter((a) => !a.propagated).map((a) => `${a.symbol} ${a.table} ${a.mode}`)).toEqual([
+      'LogRepository.all default:Logs read',
+      'LogRepository.remove default:Logs write',
+      'UserRepository.all default:Users read',
+      'UserRepository.remove default:Users write',
+    ]);
+    expect(r.unresolvedAccesses).toEqual([]);
+  });
+
   it('transactions: callback form and managed form with { transaction: t }', async () => {
     const r = await run({
       'src/models/user.ts': userModel(),

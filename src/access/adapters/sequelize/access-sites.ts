@@ -9,7 +9,8 @@ import type { AccessMode, UnresolvedAccess } from '../../../model/result.js';
 import type { AccessSite } from '../../adapter.js';
 import { propOf, refOf } from './arg-facts.js';
 import type { ModelRegistry, SequelizeModel } from './models.js';
-import { splitCallee } from './receivers.js';
+import { type GenericSite, resolveGenericSites } from './generic-repositories.js';
+import { enclosingClass, splitCallee } from './receivers.js';
 import { modelByName, resolveInstance, resolveStatic } from './resolve-model.js';
 
 const STATIC_MODES: Record<string, AccessMode> = {
@@ -95,6 +96,7 @@ function included(index: ProjectIndex, registry: ModelRegistry, file: string, op
 export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, files: readonly FileFacts[]): SiteResult {
   const accesses: AccessSite[] = [];
   const unresolved: UnresolvedAccess[] = [];
+  const generic: (GenericSite & { call: Omit<UnresolvedAccess, 'orm' | 'reason'> })[] = [];
   for (const file of files) {
     for (const call of file.calls) {
       const parts = splitCallee(call.callee);
@@ -110,6 +112,21 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
           site(ref.model, staticMode, `${ref.model.modelName}.${parts.method}`);
           for (const inc of call.args.flatMap((a) => included(index, registry, file.path, a)))
             site(inc, 'read', `${ref.model.modelName}.${parts.method} include ${inc.modelName}`);
+          continue;
+        }
+        const cls = ref?.unresolved === 'generic-model' && /^this\.[\w$]+$/.test(parts.recv) ? enclosingClass(file, call) : undefined;
+        if (ref && cls) {
+          const method = call.symbol.slice(cls.name.length + 1);
+          const via = `${call.symbol} → ${parts.recv}.${parts.method}`;
+          generic.push({
+            file: file.path,
+            cls,
+            member: parts.recv.slice(5),
+            method,
+            mode: staticMode,
+            via,
+            call: { unit: file.path, symbol: call.symbol, line: call.line, detail: ref.detail },
+          });
           continue;
         }
         if (ref) {
@@ -150,6 +167,10 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
       }
     }
   }
+  // Generic base repositories: accesses go to the subclasses that bind the model; unbound ones stay unresolved.
+  const resolved = resolveGenericSites(index, registry, files, generic);
+  accesses.push(...resolved.accesses);
+  for (const g of resolved.leftOver as typeof generic) unresolved.push({ ...g.call, orm: 'sequelize', reason: 'generic-model' });
   return { accesses, unresolved };
 }
 
