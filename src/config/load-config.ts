@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { typescript } from '../util/typescript.js';
 import { z } from 'zod';
 import { CarveError } from '../util/errors.js';
 import { configSchema, defaults, presentationKeys, type CarveConfig, type ConfigKey } from './options.js';
@@ -45,9 +46,9 @@ function readConfigFile(file: string): Partial<CarveConfig> {
     throw new CarveError(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   // JSON with comments, read as tsconfig is read.
-  const parsed = ts.parseConfigFileTextToJson(file, text);
+  const parsed = typescript.parseConfigFileTextToJson(file, text);
   if (parsed.error) {
-    throw new CarveError(`config ${file} is not valid JSON: ${ts.flattenDiagnosticMessageText(parsed.error.messageText, ' ')}`);
+    throw new CarveError(`config ${file} is not valid JSON: ${typescript.flattenDiagnosticMessageText(parsed.error.messageText, ' ')}`);
   }
   const raw: unknown = parsed.config;
   return validateConfig(raw, path.basename(file));

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { typescript } from '../util/typescript.js';
 import { compareStrings } from '../util/sort.js';
 import type { Problem } from '../model/result.js';
 import { posixDirname, posixJoin, relPosix } from '../util/posix-path.js';
@@ -39,8 +40,8 @@ interface RawConfig {
 
 function readJsonc(abs: string): RawConfig | undefined {
   const text = readFileSync(abs, 'utf8');
-  const parsed = ts.parseConfigFileTextToJson(abs, text);
-  if (parsed.error) throw new Error(ts.flattenDiagnosticMessageText(parsed.error.messageText, ' '));
+  const parsed = typescript.parseConfigFileTextToJson(abs, text);
+  if (parsed.error) throw new Error(typescript.flattenDiagnosticMessageText(parsed.error.messageText, ' '));
   return parsed.config as RawConfig;
 }
 

@@ -3,7 +3,8 @@
  * and the AST is dropped on return. Pure and syntactic — no type checker, no
  * file system — so the result can be cached by content hash.
  */
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { typescript } from '../util/typescript.js';
 import { findEntryPoints } from './entry-points.js';
 import { calleeText, nodeText, summarize, unwrap } from './expression-text.js';
 import type {
@@ -21,36 +22,36 @@ import type {
 } from './file-facts.js';
 
 function scriptKind(path: string): ts.ScriptKind {
-  if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (path.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (/\.(m|c)?js$/.test(path)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
+  if (path.endsWith('.tsx')) return typescript.ScriptKind.TSX;
+  if (path.endsWith('.jsx')) return typescript.ScriptKind.JSX;
+  if (/\.(m|c)?js$/.test(path)) return typescript.ScriptKind.JS;
+  return typescript.ScriptKind.TS;
 }
 
 /** Statements `visitStatement` reads; every other statement is walked as is. */
 const STATEMENT_KINDS = new Set([
-  ts.SyntaxKind.ImportDeclaration,
-  ts.SyntaxKind.ImportEqualsDeclaration,
-  ts.SyntaxKind.ExportDeclaration,
-  ts.SyntaxKind.ExportAssignment,
-  ts.SyntaxKind.ClassDeclaration,
-  ts.SyntaxKind.FunctionDeclaration,
-  ts.SyntaxKind.VariableStatement,
-  ts.SyntaxKind.InterfaceDeclaration,
-  ts.SyntaxKind.TypeAliasDeclaration,
-  ts.SyntaxKind.EnumDeclaration,
-  ts.SyntaxKind.ModuleDeclaration,
+  typescript.SyntaxKind.ImportDeclaration,
+  typescript.SyntaxKind.ImportEqualsDeclaration,
+  typescript.SyntaxKind.ExportDeclaration,
+  typescript.SyntaxKind.ExportAssignment,
+  typescript.SyntaxKind.ClassDeclaration,
+  typescript.SyntaxKind.FunctionDeclaration,
+  typescript.SyntaxKind.VariableStatement,
+  typescript.SyntaxKind.InterfaceDeclaration,
+  typescript.SyntaxKind.TypeAliasDeclaration,
+  typescript.SyntaxKind.EnumDeclaration,
+  typescript.SyntaxKind.ModuleDeclaration,
 ]);
 
 const hasModifier = (node: ts.Node, kind: ts.SyntaxKind): boolean =>
-  (ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined)?.some((m) => m.kind === kind) ?? false;
+  (typescript.canHaveModifiers(node) ? typescript.getModifiers(node) : undefined)?.some((m) => m.kind === kind) ?? false;
 
 export function extractFile(path: string, text: string): FileFacts {
   // JSDoc is never read: skipping its parse saves a tenth of the parse.
-  const sf = ts.createSourceFile(
+  const sf = typescript.createSourceFile(
     path,
     text,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    { languageVersion: typescript.ScriptTarget.Latest, jsDocParsingMode: typescript.JSDocParsingMode.ParseNone },
     false,
     scriptKind(path),
   );
@@ -68,19 +69,19 @@ export function extractFile(path: string, text: string): FileFacts {
   const callIds = new Map<ts.Node, number>();
 
   const decoratorsOf = (node: ts.Node): DecoratorFact[] => {
-    const decorators = ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined;
+    const decorators = typescript.canHaveDecorators(node) ? typescript.getDecorators(node) : undefined;
     if (!decorators) return [];
     return decorators.map((d) => {
       const expr = unwrap(d.expression);
-      const callee = ts.isCallExpression(expr) ? calleeText(expr.expression) : calleeText(expr);
+      const callee = typescript.isCallExpression(expr) ? calleeText(expr.expression) : calleeText(expr);
       const name = callee.slice(callee.lastIndexOf('.') + 1);
-      const args = ts.isCallExpression(expr) ? expr.arguments.map((a) => summarize(a, sf)) : [];
+      const args = typescript.isCallExpression(expr) ? expr.arguments.map((a) => summarize(a, sf)) : [];
       return { name, args };
     });
   };
   const paramsOf = (params: ts.NodeArray<ts.ParameterDeclaration>): ParamFact[] =>
     params.map((p) => ({
-      name: ts.isIdentifier(p.name) ? p.name.text : nodeText(p.name, sf),
+      name: typescript.isIdentifier(p.name) ? p.name.text : nodeText(p.name, sf),
       type: typeText(p.type),
       decorators: decoratorsOf(p),
     }));
@@ -90,7 +91,7 @@ export function extractFile(path: string, text: string): FileFacts {
   };
 
   const memberName = (name: ts.PropertyName): string =>
-    ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isPrivateIdentifier(name) || ts.isNumericLiteral(name) ? name.text : nodeText(name, sf);
+    typescript.isIdentifier(name) || typescript.isStringLiteralLike(name) || typescript.isPrivateIdentifier(name) || typescript.isNumericLiteral(name) ? name.text : nodeText(name, sf);
 
   function readClass(node: ts.ClassDeclaration | ts.ClassExpression, name: string, exported: boolean): ClassFact {
     let ext: string | undefined;
@@ -98,17 +99,17 @@ export function extractFile(path: string, text: string): FileFacts {
     for (const clause of node.heritageClauses ?? []) {
       for (const t of clause.types) {
         const txt = sf.text.slice(t.getStart(sf), t.end);
-        if (clause.token === ts.SyntaxKind.ExtendsKeyword) ext = txt;
+        if (clause.token === typescript.SyntaxKind.ExtendsKeyword) ext = txt;
         else impl.push(txt);
       }
     }
     const members: MemberFact[] = [];
     for (const m of node.members) {
-      const isStatic = hasModifier(m, ts.SyntaxKind.StaticKeyword);
-      if (ts.isConstructorDeclaration(m)) {
+      const isStatic = hasModifier(m, typescript.SyntaxKind.StaticKeyword);
+      if (typescript.isConstructorDeclaration(m)) {
         for (const p of m.parameters) {
           members.push({
-            name: ts.isIdentifier(p.name) ? p.name.text : nodeText(p.name, sf),
+            name: typescript.isIdentifier(p.name) ? p.name.text : nodeText(p.name, sf),
             kind: 'ctor-param',
             static: false,
             type: typeText(p.type),
@@ -117,7 +118,7 @@ export function extractFile(path: string, text: string): FileFacts {
             endLine: endLineOf(p),
           });
         }
-      } else if (ts.isPropertyDeclaration(m)) {
+      } else if (typescript.isPropertyDeclaration(m)) {
         const init = m.initializer;
         members.push({
           name: memberName(m.name),
@@ -125,15 +126,15 @@ export function extractFile(path: string, text: string): FileFacts {
           static: isStatic,
           type: typeText(m.type),
           decorators: decoratorsOf(m),
-          init: init && !ts.isArrowFunction(unwrap(init)) && !ts.isFunctionExpression(unwrap(init)) ? summarize(init, sf) : undefined,
-          params: init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? paramsOf(init.parameters) : undefined,
+          init: init && !typescript.isArrowFunction(unwrap(init)) && !typescript.isFunctionExpression(unwrap(init)) ? summarize(init, sf) : undefined,
+          params: init && (typescript.isArrowFunction(init) || typescript.isFunctionExpression(init)) ? paramsOf(init.parameters) : undefined,
           line: lineOf(m),
           endLine: endLineOf(m),
         });
-      } else if (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) {
+      } else if (typescript.isMethodDeclaration(m) || typescript.isGetAccessorDeclaration(m) || typescript.isSetAccessorDeclaration(m)) {
         members.push({
           name: memberName(m.name),
-          kind: ts.isMethodDeclaration(m) ? 'method' : ts.isGetAccessorDeclaration(m) ? 'getter' : 'setter',
+          kind: typescript.isMethodDeclaration(m) ? 'method' : typescript.isGetAccessorDeclaration(m) ? 'getter' : 'setter',
           static: isStatic,
           type: typeText(m.type),
           decorators: decoratorsOf(m),
@@ -148,19 +149,19 @@ export function extractFile(path: string, text: string): FileFacts {
 
   /** Symbol names for members of a class, used as the enclosing symbol of calls. */
   function memberSymbol(cls: string, m: ts.ClassElement): string | undefined {
-    if (ts.isConstructorDeclaration(m)) return `${cls}.constructor`;
+    if (typescript.isConstructorDeclaration(m)) return `${cls}.constructor`;
     if (m.name) return `${cls}.${memberName(m.name)}`;
     return undefined;
   }
 
   function recordImportLike(node: ts.CallExpression): boolean {
     const arg = node.arguments[0];
-    if (!arg || !ts.isStringLiteralLike(arg)) return false;
-    if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+    if (!arg || !typescript.isStringLiteralLike(arg)) return false;
+    if (node.expression.kind === typescript.SyntaxKind.ImportKeyword) {
       addImport(arg.text, 'dynamic', [{ imported: '*', local: '*', typeOnly: false }], node);
       return true;
     }
-    if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1) {
+    if (typescript.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1) {
       addImport(arg.text, 'require', requireNames(node), node);
       return true;
     }
@@ -170,14 +171,14 @@ export function extractFile(path: string, text: string): FileFacts {
   /** `const { a, b } = require('x')` names a and b; anything else takes the namespace. */
   function requireNames(node: ts.CallExpression): ImportedName[] {
     const parent = (node as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl;
-    if (parent && ts.isObjectBindingPattern(parent.name)) {
+    if (parent && typescript.isObjectBindingPattern(parent.name)) {
       return parent.name.elements.map((e) => ({
-        imported: e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName.text : ts.isIdentifier(e.name) ? e.name.text : '*',
-        local: ts.isIdentifier(e.name) ? e.name.text : '*',
+        imported: e.propertyName && typescript.isIdentifier(e.propertyName) ? e.propertyName.text : typescript.isIdentifier(e.name) ? e.name.text : '*',
+        local: typescript.isIdentifier(e.name) ? e.name.text : '*',
         typeOnly: false,
       }));
     }
-    if (parent && ts.isIdentifier(parent.name)) return [{ imported: '*', local: parent.name.text, typeOnly: false }];
+    if (parent && typescript.isIdentifier(parent.name)) return [{ imported: '*', local: parent.name.text, typeOnly: false }];
     return [{ imported: '*', local: '*', typeOnly: false }];
   }
 
@@ -193,16 +194,16 @@ export function extractFile(path: string, text: string): FileFacts {
     let args: ts.Expression[];
     let typeArgs: readonly ts.TypeNode[] | undefined;
     let receiverNode: ts.Node | undefined;
-    if (ts.isTaggedTemplateExpression(node)) {
+    if (typescript.isTaggedTemplateExpression(node)) {
       callee = calleeText(node.tag);
       args = [node.template];
       typeArgs = node.typeArguments;
     } else {
       const target = unwrap(node.expression);
-      callee = ts.isNewExpression(node) ? `new ${calleeText(target)}` : calleeText(target);
+      callee = typescript.isNewExpression(node) ? `new ${calleeText(target)}` : calleeText(target);
       args = [...(node.arguments ?? [])];
       typeArgs = node.typeArguments;
-      if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) receiverNode = unwrap(target.expression);
+      if (typescript.isPropertyAccessExpression(target) || typescript.isElementAccessExpression(target)) receiverNode = unwrap(target.expression);
     }
     const fact: CallFact = {
       id,
@@ -213,7 +214,7 @@ export function extractFile(path: string, text: string): FileFacts {
       symbol: ctx.symbol,
       within: ctx.within,
     };
-    if (ts.isTaggedTemplateExpression(node)) fact.tagged = true;
+    if (typescript.isTaggedTemplateExpression(node)) fact.tagged = true;
     const receiver = receiverNode ? callIds.get(receiverNode) : undefined;
     if (receiver !== undefined) {
       fact.receiver = receiver;
@@ -228,49 +229,49 @@ export function extractFile(path: string, text: string): FileFacts {
   function visitCall(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, ctx: Ctx): void {
     // Callee first, so chained inner calls get ids before the call that uses them.
     const inner = { ...ctx, assignTo: undefined };
-    if (ts.isTaggedTemplateExpression(node)) visit(node.tag, inner);
+    if (typescript.isTaggedTemplateExpression(node)) visit(node.tag, inner);
     else visit(node.expression, inner);
-    if (ts.isCallExpression(node) && recordImportLike(node)) return;
+    if (typescript.isCallExpression(node) && recordImportLike(node)) return;
     const id = recordCall(node, ctx);
     const argCtx: Ctx = { symbol: ctx.symbol, within: [...ctx.within, id] };
-    if (ts.isTaggedTemplateExpression(node)) visit(node.template, argCtx);
+    if (typescript.isTaggedTemplateExpression(node)) visit(node.template, argCtx);
     else for (const a of node.arguments ?? []) visit(a, argCtx);
   }
 
   function visitClass(node: ts.ClassDeclaration | ts.ClassExpression, name: string, exported: boolean, ctx: Ctx): void {
     classes.push(readClass(node, name, exported));
     for (const clause of node.heritageClauses ?? []) countIdentifiers(clause);
-    for (const d of (ts.canHaveDecorators(node) ? ts.getDecorators(node) : undefined) ?? []) countIdentifiers(d);
+    for (const d of (typescript.canHaveDecorators(node) ? typescript.getDecorators(node) : undefined) ?? []) countIdentifiers(d);
     for (const m of node.members) {
       const symbol = memberSymbol(name, m) ?? ctx.symbol;
       const memberCtx: Ctx = { symbol, within: ctx.within };
-      if (ts.isPropertyDeclaration(m)) {
+      if (typescript.isPropertyDeclaration(m)) {
         if (m.initializer) visit(m.initializer, { ...memberCtx, assignTo: `this.${memberName(m.name)}` });
       } else {
-        ts.forEachChild(m, (c) => visit(c, memberCtx));
+        typescript.forEachChild(m, (c) => visit(c, memberCtx));
       }
     }
   }
 
   function visitVariableDeclaration(decl: ts.VariableDeclaration, ctx: Ctx, topLevel: boolean, exported: boolean): void {
     const init = decl.initializer;
-    if (ts.isIdentifier(decl.name)) {
+    if (typescript.isIdentifier(decl.name)) {
       const name = decl.name.text;
       const inner = init ? unwrap(init) : undefined;
-      if (inner && (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner))) {
+      if (inner && (typescript.isArrowFunction(inner) || typescript.isFunctionExpression(inner))) {
         if (topLevel) {
           functions.push({ name, line: lineOf(decl), endLine: endLineOf(decl), exported, params: paramsOf(inner.parameters) });
           visit(inner, { symbol: name, within: [] });
           return;
         }
-      } else if (inner && ts.isClassExpression(inner)) {
+      } else if (inner && typescript.isClassExpression(inner)) {
         visitClass(inner, name, exported, ctx);
         return;
       } else {
         variables.push({ name, line: lineOf(decl), exported, type: typeText(decl.type), init: init ? summarize(init, sf) : undefined, scope: ctx.symbol });
       }
       if (init) {
-        if (inner && ts.isCallExpression(inner)) (inner as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl = decl;
+        if (inner && typescript.isCallExpression(inner)) (inner as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl = decl;
         visit(init, { ...ctx, assignTo: name });
       }
       return;
@@ -278,24 +279,24 @@ export function extractFile(path: string, text: string): FileFacts {
     // Destructuring: `const { a } = require('x')` keeps the names for the require fact.
     if (init) {
       const inner = unwrap(init);
-      if (ts.isCallExpression(inner)) (inner as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl = decl;
+      if (typescript.isCallExpression(inner)) (inner as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl = decl;
       visit(init, ctx);
     }
   }
 
   function visitStatement(node: ts.Statement, ctx: Ctx): boolean {
     const topLevel = ctx.symbol === '<module>';
-    const exported = hasModifier(node, ts.SyntaxKind.ExportKeyword);
-    const isDefault = hasModifier(node, ts.SyntaxKind.DefaultKeyword);
-    if (ts.isImportDeclaration(node)) {
-      if (!ts.isStringLiteralLike(node.moduleSpecifier)) return true;
+    const exported = hasModifier(node, typescript.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(node, typescript.SyntaxKind.DefaultKeyword);
+    if (typescript.isImportDeclaration(node)) {
+      if (!typescript.isStringLiteralLike(node.moduleSpecifier)) return true;
       const clause = node.importClause;
       const names: ImportedName[] = [];
       const clauseTypeOnly = clause?.isTypeOnly ?? false;
       if (clause?.name) names.push({ imported: 'default', local: clause.name.text, typeOnly: clauseTypeOnly });
       const nb = clause?.namedBindings;
-      if (nb && ts.isNamespaceImport(nb)) names.push({ imported: '*', local: nb.name.text, typeOnly: clauseTypeOnly });
-      if (nb && ts.isNamedImports(nb)) {
+      if (nb && typescript.isNamespaceImport(nb)) names.push({ imported: '*', local: nb.name.text, typeOnly: clauseTypeOnly });
+      if (nb && typescript.isNamedImports(nb)) {
         for (const el of nb.elements) {
           names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text, typeOnly: clauseTypeOnly || el.isTypeOnly });
         }
@@ -304,22 +305,22 @@ export function extractFile(path: string, text: string): FileFacts {
       addImport(node.moduleSpecifier.text, typeOnly ? 'type-only' : 'import', names, node);
       return true;
     }
-    if (ts.isImportEqualsDeclaration(node)) {
+    if (typescript.isImportEqualsDeclaration(node)) {
       const ref = node.moduleReference;
-      if (ts.isExternalModuleReference(ref) && ts.isStringLiteralLike(ref.expression)) {
+      if (typescript.isExternalModuleReference(ref) && typescript.isStringLiteralLike(ref.expression)) {
         addImport(ref.expression.text, 'require', [{ imported: '*', local: node.name.text, typeOnly: node.isTypeOnly }], node);
       }
       return true;
     }
-    if (ts.isExportDeclaration(node)) {
+    if (typescript.isExportDeclaration(node)) {
       const clause = node.exportClause;
-      if (node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+      if (node.moduleSpecifier && typescript.isStringLiteralLike(node.moduleSpecifier)) {
         const names: ImportedName[] = [];
         if (!clause) names.push({ imported: '*', local: '*', typeOnly: node.isTypeOnly });
-        else if (ts.isNamespaceExport(clause)) names.push({ imported: '*', local: clause.name.text, typeOnly: node.isTypeOnly });
+        else if (typescript.isNamespaceExport(clause)) names.push({ imported: '*', local: clause.name.text, typeOnly: node.isTypeOnly });
         else for (const el of clause.elements) names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text, typeOnly: node.isTypeOnly || el.isTypeOnly });
         addImport(node.moduleSpecifier.text, 're-export', names, node);
-      } else if (clause && ts.isNamedExports(clause)) {
+      } else if (clause && typescript.isNamedExports(clause)) {
         for (const el of clause.elements) {
           const local = (el.propertyName ?? el.name).text;
           exports.push({ name: el.name.text, local: local !== el.name.text ? local : undefined, kind: 'value', line: lineOf(el) });
@@ -327,35 +328,35 @@ export function extractFile(path: string, text: string): FileFacts {
       }
       return true;
     }
-    if (ts.isExportAssignment(node)) {
+    if (typescript.isExportAssignment(node)) {
       const e = unwrap(node.expression);
-      exports.push({ name: 'default', local: ts.isIdentifier(e) ? e.text : undefined, kind: 'value', line: lineOf(node) });
+      exports.push({ name: 'default', local: typescript.isIdentifier(e) ? e.text : undefined, kind: 'value', line: lineOf(node) });
       visit(node.expression, ctx);
       return true;
     }
-    if (ts.isClassDeclaration(node)) {
+    if (typescript.isClassDeclaration(node)) {
       const name = node.name?.text ?? 'default';
       if (exported) exports.push({ name: isDefault ? 'default' : name, local: isDefault && node.name ? name : undefined, kind: 'class', line: lineOf(node) });
       visitClass(node, name, exported, ctx);
       return true;
     }
-    if (ts.isFunctionDeclaration(node)) {
+    if (typescript.isFunctionDeclaration(node)) {
       const name = node.name?.text ?? 'default';
       if (exported) exports.push({ name: isDefault ? 'default' : name, local: isDefault && node.name ? name : undefined, kind: 'function', line: lineOf(node) });
       if (topLevel) functions.push({ name, line: lineOf(node), endLine: endLineOf(node), exported, params: paramsOf(node.parameters) });
       if (node.body) visit(node.body, topLevel ? { symbol: name, within: [] } : ctx);
       return true;
     }
-    if (ts.isVariableStatement(node)) {
+    if (typescript.isVariableStatement(node)) {
       for (const decl of node.declarationList.declarations) {
-        if (exported && ts.isIdentifier(decl.name)) exports.push({ name: decl.name.text, kind: 'variable', line: lineOf(decl) });
+        if (exported && typescript.isIdentifier(decl.name)) exports.push({ name: decl.name.text, kind: 'variable', line: lineOf(decl) });
         visitVariableDeclaration(decl, ctx, topLevel, exported);
       }
       return true;
     }
-    if (exported && (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node))) {
-      const kind = ts.isInterfaceDeclaration(node) ? 'interface' : ts.isTypeAliasDeclaration(node) ? 'type' : ts.isEnumDeclaration(node) ? 'enum' : 'namespace';
-      if (ts.isIdentifier(node.name)) exports.push({ name: node.name.text, kind, line: lineOf(node) });
+    if (exported && (typescript.isInterfaceDeclaration(node) || typescript.isTypeAliasDeclaration(node) || typescript.isEnumDeclaration(node) || typescript.isModuleDeclaration(node))) {
+      const kind = typescript.isInterfaceDeclaration(node) ? 'interface' : typescript.isTypeAliasDeclaration(node) ? 'type' : typescript.isEnumDeclaration(node) ? 'enum' : 'namespace';
+      if (typescript.isIdentifier(node.name)) exports.push({ name: node.name.text, kind, line: lineOf(node) });
     }
     return false;
   }
@@ -363,51 +364,51 @@ export function extractFile(path: string, text: string): FileFacts {
   function visit(node: ts.Node, ctx: Ctx): void {
     // A switch on the kind keeps this hot path cheap: it runs for every node of every file.
     switch (node.kind) {
-      case ts.SyntaxKind.Identifier:
+      case typescript.SyntaxKind.Identifier:
         identifierUses.set((node as ts.Identifier).text, (identifierUses.get((node as ts.Identifier).text) ?? 0) + 1);
         return;
-      case ts.SyntaxKind.CallExpression:
-      case ts.SyntaxKind.NewExpression:
-      case ts.SyntaxKind.TaggedTemplateExpression:
+      case typescript.SyntaxKind.CallExpression:
+      case typescript.SyntaxKind.NewExpression:
+      case typescript.SyntaxKind.TaggedTemplateExpression:
         visitCall(node as ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, ctx);
         return;
-      case ts.SyntaxKind.PropertyAccessExpression:
+      case typescript.SyntaxKind.PropertyAccessExpression:
         visit((node as ts.PropertyAccessExpression).expression, ctx); // the property name is not a reference to a binding
         return;
-      case ts.SyntaxKind.ClassExpression:
+      case typescript.SyntaxKind.ClassExpression:
         visitClass(node as ts.ClassExpression, (node as ts.ClassExpression).name?.text ?? '<anonymous>', false, ctx);
         return;
-      case ts.SyntaxKind.Decorator:
-      case ts.SyntaxKind.HeritageClause:
+      case typescript.SyntaxKind.Decorator:
+      case typescript.SyntaxKind.HeritageClause:
         // Read by the class reader; only their references count here (`@InjectRepository(User)`, `extends Base`).
         countIdentifiers(node);
         return;
-      case ts.SyntaxKind.BinaryExpression: {
+      case typescript.SyntaxKind.BinaryExpression: {
         const b = node as ts.BinaryExpression;
-        if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) break;
+        if (b.operatorToken.kind !== typescript.SyntaxKind.EqualsToken) break;
         // `this.repo = ds.getRepository(User)` names the value's holder.
         const left = unwrap(b.left);
         visit(b.left, ctx);
-        const holder = ts.isPropertyAccessExpression(left) || ts.isIdentifier(left) ? calleeText(left) : undefined;
+        const holder = typescript.isPropertyAccessExpression(left) || typescript.isIdentifier(left) ? calleeText(left) : undefined;
         visit(b.right, holder ? { ...ctx, assignTo: holder } : ctx);
         return;
       }
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.FunctionExpression:
-      case ts.SyntaxKind.ObjectLiteralExpression:
-      case ts.SyntaxKind.ArrayLiteralExpression:
+      case typescript.SyntaxKind.ArrowFunction:
+      case typescript.SyntaxKind.FunctionExpression:
+      case typescript.SyntaxKind.ObjectLiteralExpression:
+      case typescript.SyntaxKind.ArrayLiteralExpression:
         if (ctx.assignTo) ctx = { ...ctx, assignTo: undefined };
         break;
       default:
         if (STATEMENT_KINDS.has(node.kind) && visitStatement(node as ts.Statement, ctx)) return;
-        if (ctx.assignTo && !ts.isExpression(node)) ctx = { ...ctx, assignTo: undefined };
+        if (ctx.assignTo && !typescript.isExpression(node)) ctx = { ...ctx, assignTo: undefined };
     }
-    ts.forEachChild(node, (child) => visit(child, ctx));
+    typescript.forEachChild(node, (child) => visit(child, ctx));
   }
 
   function countIdentifiers(node: ts.Node): void {
-    if (ts.isIdentifier(node)) identifierUses.set(node.text, (identifierUses.get(node.text) ?? 0) + 1);
-    else ts.forEachChild(node, countIdentifiers);
+    if (typescript.isIdentifier(node)) identifierUses.set(node.text, (identifierUses.get(node.text) ?? 0) + 1);
+    else typescript.forEachChild(node, countIdentifiers);
   }
 
   const root: Ctx = { symbol: '<module>', within: [] };
