@@ -16,7 +16,12 @@ export function formatSize(r: SizeResult): string {
   const rows: [string, string, string, string][] = [
     ['carve cold', s(c.cold.wallMs), s(c.cold.cpuMs), mb(c.cold.peakRssMb)],
     ['carve warm (1% changed)', `${s(c.warm.wallMs)} (${c.warm.pctOfCold}% of cold)`, s(c.warm.cpuMs), mb(c.warm.peakRssMb)],
-    ['parse limit', `${s(r.parseLimit.wallMs)} (in-process ${s(r.parseLimit.inProcessMs)})`, s(r.parseLimit.cpuMs), mb(r.parseLimit.peakRssMb)],
+    [
+      'parse limit',
+      `${s(r.parseLimit.wallMs)} (in-process ${s(r.parseLimit.inProcessMs)})`,
+      s(r.parseLimit.cpuMs),
+      mb(r.parseLimit.peakRssMb),
+    ],
     ['dependency-cruiser 17', s(r.depcruise.wallMs), s(r.depcruise.cpuMs), mb(r.depcruise.peakRssMb)],
   ];
   const width = Math.max(...rows.map((row) => row[1].length));
@@ -33,7 +38,18 @@ export function formatSize(r: SizeResult): string {
 }
 
 export function formatSummary(results: readonly SizeResult[]): string {
-  const header = ['files', 'lines', 'carve cold', 'warm', 'peak RSS', 'parse limit', 'depcruise', 'carve÷parse', 'carve÷depcruise', 'same, CPU time'];
+  const header = [
+    'files',
+    'lines',
+    'carve cold',
+    'warm',
+    'peak RSS',
+    'parse limit',
+    'depcruise',
+    'carve÷parse',
+    'carve÷depcruise',
+    'same, CPU time',
+  ];
   const rows = results.map((r) => [
     r.monolith.files.toLocaleString('en-US'),
     r.monolith.lines.toLocaleString('en-US'),

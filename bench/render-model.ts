@@ -124,10 +124,20 @@ export function renderTypes(ctx: ResourceContext, rng: Rng): string {
   const { cls, resource } = ctx;
   const status = resource.fields.find((f) => f.values)!;
   const values = status.values!;
-  const transitions = values.map((v, i) => `  ${v}: [${values.filter((_, j) => j > i).map((w) => `'${w}'`).join(', ')}],`);
-  const responseFields = resource.fields.map((f) => `  ${f.name}${optional(f) ? '?' : ''}: ${f.type === 'Date' ? 'string | null' : fieldType(ctx, f)};`);
+  const transitions = values.map(
+    (v, i) =>
+      `  ${v}: [${values
+        .filter((_, j) => j > i)
+        .map((w) => `'${w}'`)
+        .join(', ')}],`,
+  );
+  const responseFields = resource.fields.map(
+    (f) => `  ${f.name}${optional(f) ? '?' : ''}: ${f.type === 'Date' ? 'string | null' : fieldType(ctx, f)};`,
+  );
   const labels = resource.fields.map((f) => `  ${f.name}: '${f.name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase())}',`);
-  const summaryFields = rng.sample(resource.fields, 2).map((f) => `  ${f.name}${optional(f) ? '?' : ''}: ${f.type === 'Date' ? 'string | null' : fieldType(ctx, f)};`);
+  const summaryFields = rng
+    .sample(resource.fields, 2)
+    .map((f) => `  ${f.name}${optional(f) ? '?' : ''}: ${f.type === 'Date' ? 'string | null' : fieldType(ctx, f)};`);
   return `/** Types of the ${resource.name} resource shared by its controller, service and mapper. */
 
 export const ${cls.toUpperCase()}_STATUSES = [${values.map((v) => `'${v}'`).join(', ')}] as const;
@@ -259,7 +269,9 @@ export class ${ctx.cls}QueryDto implements PageQuery {
 
 export function renderMapper(ctx: ResourceContext): string {
   const { cls, resource } = ctx;
-  const toResponse = resource.fields.map((f) => `    ${f.name}: ${f.type === 'Date' ? `toIsoDate(entity.${f.name})` : `entity.${f.name}`},`);
+  const toResponse = resource.fields.map(
+    (f) => `    ${f.name}: ${f.type === 'Date' ? `toIsoDate(entity.${f.name})` : `entity.${f.name}`},`,
+  );
   const diff = resource.fields.map((f) =>
     f.type === 'Date'
       ? `  if (before.${f.name}?.getTime() !== after.${f.name}?.getTime()) changed.push('${f.name}');`

@@ -360,7 +360,9 @@ function renderPrismaSchema(plan: MonolithPlan): string {
   for (const domain of plan.domains) {
     for (const r of domain.resources) {
       if (r.orm !== 'prisma') continue;
-      const fields = r.fields.map((f) => `  ${f.name} ${PRISMA_TYPES[f.type]}${f.name === 'notes' || f.name === 'description' ? '?' : ''} @map("${f.column}")`);
+      const fields = r.fields.map(
+        (f) => `  ${f.name} ${PRISMA_TYPES[f.type]}${f.name === 'notes' || f.name === 'description' ? '?' : ''} @map("${f.column}")`,
+      );
       models.push(`/// ${domain.name}: ${r.plural}
 model ${r.className} {
   id String @id @default(uuid())

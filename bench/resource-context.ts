@@ -24,8 +24,24 @@ export interface ResourceContext {
 }
 
 export const ACTIONS = [
-  'approve', 'archive', 'cancel', 'close', 'complete', 'confirm', 'duplicate', 'expire', 'lock',
-  'publish', 'recalculate', 'reopen', 'schedule', 'submit', 'suspend', 'sync', 'unlock', 'verify',
+  'approve',
+  'archive',
+  'cancel',
+  'close',
+  'complete',
+  'confirm',
+  'duplicate',
+  'expire',
+  'lock',
+  'publish',
+  'recalculate',
+  'reopen',
+  'schedule',
+  'submit',
+  'suspend',
+  'sync',
+  'unlock',
+  'verify',
 ];
 
 export function resourceContext(domains: ReadonlyMap<string, Domain>, domain: Domain, resource: Resource): ResourceContext {

@@ -49,7 +49,10 @@ interface CarveResultSummary {
 async function warmRuns(dir: string, monolith: GeneratedMonolith, runs: number, seed: number, out: string) {
   rmSync(path.join(dir, 'node_modules', '.cache', 'carve'), { recursive: true, force: true });
   const fill = await runCarve(dir, out, true);
-  const touched = pickTouched([...monolith.files.keys()].filter((f) => f.endsWith('.ts')), seed);
+  const touched = pickTouched(
+    [...monolith.files.keys()].filter((f) => f.endsWith('.ts')),
+    seed,
+  );
   const warm: CarveRun[] = [];
   rmSync(path.join(dir, MARKER), { force: true });
   try {

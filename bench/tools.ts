@@ -14,7 +14,8 @@ export interface CarveRun extends Measurement {
 }
 
 // The bench runs a copy of dist/: a rebuild during a long benchmark must not swap carve's code between runs.
-const snapshot = path.join(repoRoot, 'bench', 'results', 'tmp', 'dist');
+// Under node_modules/.cache so linters and git leave it alone and its imports still resolve to node_modules.
+const snapshot = path.join(repoRoot, 'node_modules', '.cache', 'carve-bench', 'dist');
 const carveCli = path.join(snapshot, 'cli', 'main.js');
 
 /** Copy the built carve (and the built parse-limit script) to the bench's own folder. */

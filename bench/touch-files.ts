@@ -7,7 +7,9 @@ import { createRng } from './prng.js';
 
 export function pickTouched(files: readonly string[], seed: number): string[] {
   const count = Math.max(1, Math.round(files.length / 100));
-  return createRng(seed).sample([...files].sort(), count).sort();
+  return createRng(seed)
+    .sample([...files].sort(), count)
+    .sort();
 }
 
 export function touchText(text: string, round: number): string {

@@ -132,7 +132,12 @@ describe('generateMonolith', () => {
         else if (target !== 'external') {
           const available = exportsOf(target);
           for (const name of names) if (!available.has(name)) problems.push(`${file}: '${name}' not exported by ${target}`);
-          if (specifier.startsWith('@domains/') && file.startsWith('src/domains/') && !file.startsWith(`src/domains/${specifier.split('/')[1]}/`)) crossDomain++;
+          if (
+            specifier.startsWith('@domains/') &&
+            file.startsWith('src/domains/') &&
+            !file.startsWith(`src/domains/${specifier.split('/')[1]}/`)
+          )
+            crossDomain++;
         }
       }
     }
