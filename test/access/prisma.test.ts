@@ -132,6 +132,13 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     expected: ['default:Role read'],
   },
   {
+    name: 'a @nestjs-cls/transactional TransactionHost',
+    files: {
+      'src/t.ts': `import { TransactionHost } from '@nestjs-cls/transactional';\nimport { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';\nexport class R {\n  constructor(private readonly txHost: TransactionHost<TransactionalAdapterPrisma>) {}\n  f() { return this.txHost.tx.order.create({ data: {} }); }\n}`,
+    },
+    expected: ['default:Order write'],
+  },
+  {
     name: 'a delegate kept in a variable',
     files: { 'src/d.ts': `import { prisma } from './db';\nexport function f() { const users = prisma.user; return users.aggregate({}); }` },
     expected: ['default:users read'],

@@ -95,7 +95,8 @@ export function prismaClientRules(index: ProjectIndex, stores: readonly PrismaSt
       const hit = clientName(file, m[0]);
       if (hit) return hit;
     }
-    return undefined;
+    // @nestjs-cls/transactional: `TransactionHost<TransactionalAdapterPrisma>`, used as `txHost.tx.<model>`.
+    return /\bTransactionalAdapterPrisma\b/.test(type) ? { store: stores.length === 1 ? stores[0].name : undefined } : undefined;
   };
 
   return {
