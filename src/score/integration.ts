@@ -43,12 +43,17 @@ export function integrationAdvice(
     return f;
   };
 
+  const calls = new Set(links.links.filter((l) => l.from !== l.to).map((l) => pairKey(l.from, l.to)));
   for (const access of input.accesses) {
     const from = index.serviceOfUnit.get(access.unit);
     const to = index.ownerOfTable.get(access.table);
     if (!from || !to || from === to) continue;
-    // A propagated read goes through the owner's code: the code link already advises a call.
-    if (access.mode === 'read' && access.propagated) continue;
+    if (access.propagated) {
+      // A propagated read goes through the owner's code: the code link already advises a call.
+      if (access.mode === 'read') continue;
+      // A write reached through a third service is that service's command, not this one's.
+      if (!calls.has(pairKey(from, to))) continue;
+    }
     const f = facts(from, to);
     (access.mode === 'write' ? f.writes : f.reads).add(access.table);
     f.dataWeight += MODE_WEIGHT[access.mode];

@@ -151,3 +151,22 @@ describe('verdict', () => {
     );
   });
 });
+
+test('a write reached through a third service is advised on the hop that makes it', () => {
+  const chain = handResult({
+    units: ['p1', 'b1', 'e1'].map((id) => unit(id)),
+    edges: [edge('p1', 'b1', ['issue']), edge('b1', 'e1', ['markSold'])],
+    tables: [table('seats')],
+    accesses: [access('e1', 'seats', 'write'), access('b1', 'seats', 'write', true), access('p1', 'seats', 'write', true)],
+  });
+  const split: Assignment = {
+    services: [
+      { name: 'bookings', units: ['b1'], tables: [] },
+      { name: 'events', units: ['e1'], tables: ['db:seats'] },
+      { name: 'payments', units: ['p1'], tables: [] },
+    ],
+    shared: [],
+  };
+  const plan = planDecomposition(chain, split, scoreDecomposition(chain, split));
+  expect(plan.integration.filter((a) => a.kind === 'command-saga').map((a) => `${a.from}->${a.to}`)).toEqual(['bookings->events']);
+});
