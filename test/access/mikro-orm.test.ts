@@ -115,6 +115,18 @@ export class PublisherRepo extends BaseRepo<Publisher> {}`,
     expected: ['default:publisher write'],
   },
   {
+    name: 'EntitySchema with a class: code names the class, the schema names the table',
+    files: {
+      'src/author.ts': `import { EntitySchema } from '@mikro-orm/core';
+export class Author { id!: number; name!: string; }
+export const AuthorSchema = new EntitySchema<Author>({ class: Author, tableName: 'writers', properties: { id: { type: 'number', primary: true }, name: { type: 'string' } } });`,
+      'src/svc.ts': `import { EntityManager } from '@mikro-orm/postgresql';
+import { Author } from './author';
+export const list = (em: EntityManager) => em.find(Author, {});`,
+    },
+    expected: ['default:writers read'],
+  },
+  {
     name: 'MongoDB driver: camelCase collection names and explicit collection',
     driver: '@mikro-orm/mongodb',
     files: {

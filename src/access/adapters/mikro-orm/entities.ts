@@ -7,7 +7,7 @@
  */
 import type { ArgFact, ClassFact, DecoratorFact, FileFacts, MemberFact } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
-import { importedFrom, optionsArg, ormDecorator, prop, str } from '../typeorm/decorators.js';
+import { idName, importedFrom, optionsArg, ormDecorator, prop, str } from '../typeorm/decorators.js';
 import { entityKey, type EntityInfo } from '../typeorm/entity-catalog.js';
 import type { RelationInput } from '../typeorm/relations.js';
 import { heritageName } from '../typeorm/value-trace.js';
@@ -85,7 +85,7 @@ export function findMikroEntities(
       const isDefine = call.callee === 'defineEntity' && importedFrom(index, file.path, 'defineEntity', isMikroPackage);
       if (!isSchema && !isDefine) continue;
       const schema = call.args[0]?.k === 'obj' ? call.args[0] : undefined;
-      const name = str(prop(schema, 'name')) ?? str(prop(schema, 'className'));
+      const name = str(prop(schema, 'name')) ?? str(prop(schema, 'className')) ?? idName(prop(schema, 'class'));
       if (!schema || !name) continue;
       const holder = call.assignedTo && !call.assignedTo.includes('.') ? call.assignedTo : name;
       const key = entityKey(file.path, holder);
@@ -96,6 +96,7 @@ export function findMikroEntities(
         file: file.path,
         line: call.line,
         table: str(prop(schema, 'tableName')) ?? str(prop(schema, 'collection')) ?? naming.table(name),
+        target: idName(prop(schema, 'class')),
         stores: [defaultStore],
         columns:
           properties?.k === 'obj'

@@ -23,6 +23,8 @@ export const prop = (arg: ArgFact | undefined, key: string): ArgFact | undefined
 
 export const str = (arg: ArgFact | undefined): string | undefined => (arg?.k === 'str' ? arg.v : undefined);
 
+export const idName = (arg: ArgFact | undefined): string | undefined => (arg?.k === 'id' ? arg.v : undefined);
+
 /** The first string argument, or `{ [key]: 'x' }` in the first object argument. */
 export function nameOption(args: readonly ArgFact[], keys: readonly string[]): string | undefined {
   for (const a of args) {

@@ -6,7 +6,7 @@
  */
 import type { ArgFact, ClassFact, DecoratorFact, FileFacts, MemberFact } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { importedFrom, nameOption, optionsArg, ormDecorator, prop, str } from './decorators.js';
+import { idName, importedFrom, nameOption, optionsArg, ormDecorator, prop, str } from './decorators.js';
 import { entityKey, type EntityInfo } from './entity-catalog.js';
 import { defaultTableName } from './naming.js';
 import { heritageName } from './value-trace.js';
@@ -84,6 +84,7 @@ export function findEntities(files: readonly FileFacts[], index: ProjectIndex, d
         file: file.path,
         line: call.line,
         table: str(schema.props.tableName) ?? defaultTableName(name),
+        target: idName(schema.props.target),
         stores: [defaultStore],
         columns,
         relationTargets: new Map(),

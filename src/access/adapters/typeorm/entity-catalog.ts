@@ -24,6 +24,8 @@ export interface EntityInfo {
   relationTargets: Map<string, string>;
   /** Owning many-to-many property → its join table's physical name. */
   joinTables?: Map<string, string>;
+  /** An EntitySchema's `target` / `class`: the class name (in `file`) code uses for it. */
+  target?: string;
   /** Set when the entity maps onto an ancestor's table (single-table inheritance), which declares it. */
   inheritsTable?: boolean;
 }
@@ -62,6 +64,10 @@ export class EntityCatalog {
       this.byKey.set(e.key, e);
       push(this.byName, e.name, e);
       push(this.byTable, e.table, e);
+    }
+    for (const e of entities) {
+      const cls = e.target ? index.resolveClass(e.file, e.target) : undefined;
+      if (cls) this.alias(entityKey(cls.file, cls.cls.name), e.key);
     }
   }
 
