@@ -6,12 +6,15 @@
  * instances (`export const orders = new OrderRepository()`). Inherited
  * methods walk `extends` to the declaring base class, unless the subclass has
  * sites of its own under that name (a generic base repository whose table
- * comes from the subclass). No type checker: names that do not resolve to a
+ * comes from the subclass). A field typed by an interface resolves to its one
+ * implementing class; an abstract method to its one override. No type checker: names that do not resolve to a
  * class or function of the project give no target.
  */
 import type { CallFact, ClassFact, FileFacts, MemberFact, ParamFact } from '../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../link/project-index.js';
+import { createClassHierarchy } from './class-hierarchy.js';
 import { factLookup } from './fact-lookup.js';
+import { typeName } from './type-name.js';
 
 export interface SymbolRef {
   file: string;
@@ -23,19 +26,6 @@ export const symbolKey = (file: string, symbol: string): string => `${file}#${sy
 export type CallResolver = (file: string, call: CallFact) => SymbolRef | undefined;
 
 const MAX_DEPTH = 8;
-
-/** `readonly Repo<User> | undefined` → `Repo`; undefined for arrays, literals and function types. */
-export function typeName(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const first = text
-    .replace(/^readonly\s+/, '')
-    .split('|')
-    .map((t) => t.trim())
-    .find((t) => t !== 'undefined' && t !== 'null');
-  if (!first || first.endsWith('[]')) return undefined;
-  const m = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/.exec(first);
-  return m?.[1];
-}
 
 /** The class named in `new X(...)` / `new ns.X(...)`. */
 export function newedClass(init: { k: string; callee?: string } | undefined): string | undefined {
@@ -59,6 +49,13 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
     }
     return set;
   };
+  const callSymbolsByFile = new Map<string, Set<string>>();
+  const hasCalls = (file: string, symbol: string): boolean => {
+    let set = callSymbolsByFile.get(file);
+    if (!set) callSymbolsByFile.set(file, (set = new Set(index.files.get(file)?.calls.map((c) => c.symbol))));
+    return set.has(symbol);
+  };
+  const hierarchy = createClassHierarchy(index, [...index.files.values()]);
   const hasSymbol = (file: string, symbol: string): boolean => knownSymbols(file).has(symbol) || extraSymbols.has(symbolKey(file, symbol));
 
   const classIn = (file: string, name: string): ClassFact | undefined => {
@@ -76,7 +73,15 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
     if (depth > MAX_DEPTH) return undefined;
     const own = ref.cls.members.find((m) => m.name === name && m.kind !== 'ctor-param');
     const symbol = `${ref.cls.name}.${name}`;
-    if (own || extraSymbols.has(symbolKey(ref.file, symbol))) return { file: ref.file, symbol };
+    if (extraSymbols.has(symbolKey(ref.file, symbol))) return { file: ref.file, symbol };
+    if (own) {
+      // an abstract (or empty) method with a single implementation: calls land there
+      if (hasCalls(ref.file, symbol)) return { file: ref.file, symbol };
+      const overrides = hierarchy
+        .subclasses(ref.file, ref.cls.name)
+        .filter((sub) => sub.cls.members.some((m) => m.name === name && m.kind === 'method'));
+      return overrides.length === 1 ? { file: overrides[0].file, symbol: `${overrides[0].cls.name}.${name}` } : { file: ref.file, symbol };
+    }
     const base = baseOf(ref);
     return base ? methodOf(base, name, depth + 1) : undefined;
   };
@@ -104,7 +109,10 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
       const cls = name ? index.resolveClass(file, name) : undefined;
       if (cls) return cls;
     }
-    return undefined;
+    // typed by an interface (`@Inject(ORDERS) repo: IOrderRepository`): its one implementation
+    const declared = typeName(decl.type);
+    const implementors = declared ? hierarchy.implementors(declared.slice(declared.lastIndexOf('.') + 1)) : [];
+    return implementors.length === 1 ? implementors[0] : undefined;
   };
 
   /** What an identifier used in `file` inside `symbol` holds: a class instance, a class itself, or a module value. */

@@ -63,6 +63,16 @@ describe('propagation through the data layer', () => {
       ['src/service.ts OrderService.list orders:read via OrderRepository.find'],
     ],
     [
+      'a field typed by an interface with one implementation (@Inject(TOKEN))',
+      `import { Inject } from '@nestjs/common';\nimport { pool } from './db';\nexport interface IJobRepository { load(): Promise<unknown>; }\nexport class PgJobRepository implements IJobRepository {\n  load() { return pool.query('SELECT * FROM jobs'); }\n}\nexport class Jobs {\n  constructor(@Inject('JOBS') private readonly repo: IJobRepository) {}\n  run() { return this.repo.load(); }\n}\n`,
+      ['src/service.ts Jobs.run jobs:read via PgJobRepository.load'],
+    ],
+    [
+      'an abstract method with one override',
+      `import { pool } from './db';\nexport abstract class JobRepository { abstract load(): Promise<unknown>; }\nexport class PgJobRepository extends JobRepository {\n  load() { return pool.query('SELECT * FROM jobs'); }\n}\nexport class Jobs {\n  constructor(private readonly repo: JobRepository) {}\n  run() { return this.repo.load(); }\n}\n`,
+      ['src/service.ts Jobs.run jobs:read via PgJobRepository.load'],
+    ],
+    [
       'this.method() inside the same class',
       `import { pool } from './db';\nexport class Jobs {\n  private load() { return pool.query('SELECT * FROM jobs'); }\n  run() { return this.load(); }\n}\n`,
       ['src/service.ts Jobs.run jobs:read via Jobs.load'],
@@ -98,6 +108,14 @@ describe('propagation through the data layer', () => {
       'src/service.ts pong beats:read via ping',
       'src/service.ts start beats:read via pong',
     ]);
+  });
+
+  it('does not guess between two implementations of an interface', async () => {
+    const result = await analyzeProject({
+      ...base,
+      'src/service.ts': `import { pool } from './db';\nexport interface Store { load(): Promise<unknown>; }\nexport class A implements Store { load() { return pool.query('SELECT * FROM a'); } }\nexport class B implements Store { load() { return pool.query('SELECT * FROM b'); } }\nexport class Jobs {\n  constructor(private readonly store: Store) {}\n  run() { return this.store.load(); }\n}\n`,
+    });
+    expect(propagated(result)).toEqual([]);
   });
 
   it('does not propagate through look-alike names', async () => {

@@ -9,10 +9,11 @@
  * not glue every table together.
  */
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
-import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
+import type { ProjectIndex } from '../../../link/project-index.js';
 import type { Problem, UnresolvedAccess } from '../../../model/result.js';
 import type { AccessSite, SqlParse } from '../../adapter.js';
-import { createCallResolver, symbolKey, typeName } from '../../call-graph.js';
+import { createCallResolver, symbolKey } from '../../call-graph.js';
+import { createClassHierarchy } from '../../class-hierarchy.js';
 import type { ClientTracer } from './clients.js';
 import type { createConstantFollower } from './constants.js';
 import { BEGIN_METHODS, END_METHODS, SQL_METHODS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';
@@ -56,7 +57,7 @@ const WRAPPER_ROUNDS = 4;
 export function findAccessSites(files: readonly FileFacts[], ctx: SiteContext): SiteOutput {
   const out: SiteOutput = { accesses: [], unresolved: [], problems: [], clientCalls: [] };
   const wrappers = new Map<string, number>(); // symbolKey → index of the forwarded SQL parameter
-  const subclasses = subclassIndex(ctx.index, files);
+  const hierarchy = createClassHierarchy(ctx.index, files);
 
   const handle = (file: string, call: CallFact, arg: ArgFact | undefined, via: string): string | undefined => {
     const sql = sqlOfArg(ctx.index, ctx.constants, { file, symbol: call.symbol }, call, arg);
@@ -123,7 +124,7 @@ export function findAccessSites(files: readonly FileFacts[], ctx: SiteContext): 
     const cls = ctx.index.files.get(file)?.classes.find((c) => c.name === className);
     if (!cls || !method) return false;
     let expanded = false;
-    for (const sub of subclasses(file, className)) {
+    for (const sub of hierarchy.subclasses(file, className)) {
       if (sub.cls.members.some((m) => m.name === method && m.kind === 'method')) continue; // overridden
       const sql = sqlOfArg(ctx.index, ctx.constants, { file, symbol: call.symbol, concrete: sub }, call, arg);
       if (sql.kind !== 'sql') continue;
@@ -220,40 +221,4 @@ function moduleWrapper(
   const resolved = index.resolveName(file, parts[0]);
   if (resolved?.kind !== 'internal') return undefined;
   return wrappers.has(symbolKey(resolved.file, '<module>')) ? { file: resolved.file, symbol: '<module>' } : undefined;
-}
-
-/** Subclasses of a class, transitively, across the project (sorted by file, then name). */
-function subclassIndex(index: ProjectIndex, files: readonly FileFacts[]): (file: string, className: string) => ClassRef[] {
-  let direct: Map<string, ClassRef[]> | undefined;
-  const build = (): Map<string, ClassRef[]> => {
-    const map = new Map<string, ClassRef[]>();
-    for (const facts of files) {
-      for (const cls of facts.classes) {
-        const base = typeName(cls.extends);
-        const ref = base ? index.resolveClass(facts.path, base) : undefined;
-        if (!ref) continue;
-        const key = `${ref.file}#${ref.cls.name}`;
-        let list = map.get(key);
-        if (!list) map.set(key, (list = []));
-        list.push({ file: facts.path, cls });
-      }
-    }
-    return map;
-  };
-  return (file, className) => {
-    direct ??= build();
-    const found: ClassRef[] = [];
-    const queue = [`${file}#${className}`];
-    const seen = new Set(queue);
-    while (queue.length > 0) {
-      for (const sub of direct.get(queue.shift() as string) ?? []) {
-        const key = `${sub.file}#${sub.cls.name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        found.push(sub);
-        queue.push(key);
-      }
-    }
-    return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.cls.name < b.cls.name ? -1 : 1));
-  };
 }

@@ -11,7 +11,8 @@
  */
 import type { ArgFact, CallFact, ClassFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
-import { createCallResolver, paramsOf, typeName } from '../../call-graph.js';
+import { createCallResolver, paramsOf } from '../../call-graph.js';
+import { typeName } from '../../type-name.js';
 import { factLookup } from '../../fact-lookup.js';
 import { packageOf } from '../../enable-adapters.js';
 import { CLIENT_CALLBACK_METHODS, CLIENT_EXPORTS, CLIENT_METHODS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';

@@ -7,7 +7,7 @@
  */
 import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
-import { typeName } from '../../call-graph.js';
+import { typeName } from '../../type-name.js';
 import { factLookup } from '../../fact-lookup.js';
 
 const MAX_DEPTH = 8;
