@@ -103,6 +103,14 @@ describe('knex finds', () => {
     expect(result.relations.map((r) => `${r.from}->${r.to}`)).toEqual(['default:invoices->default:orders']);
   });
 
+  it('chained schema calls in one migration statement', async () => {
+    const result = await run({
+      'migrations/3.ts': `export const up = (knex: any) =>\n  knex.schema\n    .createTable('tags', (t: any) => { t.increments('id'); })\n    .createTable('post_tags', (t: any) => { t.integer('tag_id').references('id').inTable('tags'); });`,
+    });
+    expect(result.tables.filter((t) => t.orm === 'knex').map((t) => t.id)).toEqual(['default:post_tags', 'default:tags']);
+    expect(result.relations.map((r) => `${r.from}->${r.to}`)).toEqual(['default:post_tags->default:tags']);
+  });
+
   it('createTable and foreign keys give tables and relations', async () => {
     const result = await run({
       'migrations/1.ts': `import type { Knex } from 'knex';\nexport async function up(knex: Knex) {\n  await knex.schema.createTable('users', (t) => { t.increments('id'); });\n  await knex.schema.createTable('orders', (t) => { t.integer('user_id').references('users.id'); });\n}`,

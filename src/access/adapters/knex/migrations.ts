@@ -11,8 +11,9 @@ import type { Relation } from '../../../model/result.js';
 import { followConstant } from '../prisma/follow-constant.js';
 import type { TableRegistry } from './table-registry.js';
 
-const CREATE = /\.schema(?:\.withSchema\(\))?\.(createTable|createTableIfNotExists|createTableLike)$/;
-const ALTER = /\.schema(?:\.withSchema\(\))?\.(alterTable|table)$/;
+// `knex.schema.withSchema('s').createTable(…)`, and chained `createTable(…).createTable(…).table(…)`.
+const CREATE = /\.schema(?:\.\w+\(\))*\.(createTable|createTableIfNotExists|createTableLike)$/;
+const ALTER = /\.schema(?:\.\w+\(\))*\.(alterTable|table)$/;
 
 /** The client expression in front of `.schema.createTable`, for tracing. */
 export function schemaClientExpr(callee: string): string | undefined {

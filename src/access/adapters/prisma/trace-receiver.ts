@@ -140,7 +140,11 @@ export class ReceiverTracer<C> {
     const scoped = facts.variables.find((v) => v.name === name && v.scope === ctx.symbol);
     if (scoped) return this.variable(file, scoped, depth) ?? this.unknownVariable(file, scoped);
     const param = paramsOfSymbol(facts, ctx.symbol).find((p) => p.name === name);
-    if (param) return this.declared(file, param.type, param.decorators, undefined, depth);
+    if (param) {
+      const value = this.declared(file, param.type, param.decorators, undefined, depth);
+      // An untyped (or `any`) parameter says nothing but its name: `up(knex)`, `(db: any) => …`.
+      return value ?? (!param.type || /^(any|unknown)$/.test(param.type) ? this.hint(name) : undefined);
+    }
     const top = facts.variables.find((v) => v.name === name && v.scope === '<module>');
     if (top) return this.variable(file, top, depth) ?? this.unknownVariable(file, top);
     const resolved = this.index.resolveName(file, name);
