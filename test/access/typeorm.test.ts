@@ -215,6 +215,27 @@ export const book = () => Finance.manager.insert(Ledger, {});`,
     },
     expected: ['finance:ledger write', 'support:ticket read'],
   },
+  {
+    name: 'named data sources loading entities by glob',
+    files: {
+      'src/billing/invoice.entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';
+@Entity() export class Invoice { @PrimaryGeneratedColumn() id!: number; }`,
+      'src/users/user.entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';
+@Entity() export class Account { @PrimaryGeneratedColumn() id!: number; }`,
+      'src/app.module.ts': `import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+@Module({ imports: [
+  TypeOrmModule.forRoot({ type: 'postgres', entities: [__dirname + '/users/**/*.entity{.ts,.js}'] }),
+  TypeOrmModule.forRoot({ name: 'billing', type: 'postgres', entities: ['dist/billing/**/*.entity.js'] }),
+] })
+export class AppModule {}`,
+      'src/svc.ts': `import { DataSource } from 'typeorm';
+import { Invoice } from './billing/invoice.entity';
+import { Account } from './users/user.entity';
+export const run = (ds: DataSource) => Promise.all([ds.getRepository(Invoice).count(), ds.manager.find(Account)]);`,
+    },
+    expected: ['billing:invoice read', 'default:account read'],
+  },
 ];
 
 describe('typeorm finds', () => {

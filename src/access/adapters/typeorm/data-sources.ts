@@ -9,6 +9,7 @@ import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
 import { constString, importedFrom, prop } from './decorators.js';
 import type { EntityCatalog } from './entity-catalog.js';
+import { entityGlob } from './entity-globs.js';
 
 export interface StoreSource {
   /** What the code calls the data source; undefined = TypeORM's `default`. */
@@ -110,11 +111,14 @@ export function assignStores(sources: readonly StoreSource[], catalog: EntityCat
   const stores = new Map<string, Set<string>>();
   for (const s of sources) {
     for (const { file, arg } of s.entities) {
-      const entity = catalog.fromArg(file, arg);
-      if (!entity) continue;
-      const set = stores.get(entity.key) ?? new Set<string>();
-      set.add(storeOf(nameOf(s)));
-      stores.set(entity.key, set);
+      const glob = entityGlob(arg);
+      const entities = glob ? catalog.all.filter((e) => glob(e.file)) : [catalog.fromArg(file, arg)];
+      for (const entity of entities) {
+        if (!entity) continue;
+        const set = stores.get(entity.key) ?? new Set<string>();
+        set.add(storeOf(nameOf(s)));
+        stores.set(entity.key, set);
+      }
     }
   }
   for (const e of catalog.all) {
