@@ -68,6 +68,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
       extractAll(found.files, {
         cache,
         maxFileSize: config.options.maxFileSize,
+        workers: config.options.workers,
         onProgress: (done, total) => emit({ type: 'parse-progress', done, total }),
       }),
     (x) => `${x.facts.length} files, ${x.cacheHits} cached`,

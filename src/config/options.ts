@@ -43,6 +43,9 @@ export const configSchema = z
     maxFileSize: z.number().int().positive().describe('Files larger than this many bytes are skipped.'),
     out: z.string().min(1).describe('Folder for analysis.json and index.html.'),
     cache: z.boolean().describe('Cache per-file facts under node_modules/.cache/carve.'),
+    workers: z
+      .union([z.number().int().min(0), z.literal('auto')])
+      .describe("Worker threads for parsing: a number (0 = none) or 'auto' (from 4 cores up)."),
     granularity: z.enum(['file', 'folder']).describe('Cluster files, or whole folders.'),
     services: z.number().int().min(1).optional().describe('Target number of services.'),
     seed: z.number().int().describe('Seed of the clustering RNG.'),
@@ -69,6 +72,7 @@ export const defaults: Omit<CarveConfig, '$schema' | 'services' | 'resolution' |
   maxFileSize: 3_000_000,
   out: 'carve-report',
   cache: true,
+  workers: 'auto',
   granularity: 'file',
   seed: 42,
   minServiceSize: 3,
@@ -105,6 +109,7 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
   maxFileSize: { flag: '--max-file-size <bytes>', parse: int },
   out: { flag: '--out <dir>' },
   cache: { flag: '--no-cache' },
+  workers: { flag: '--workers <n|auto>', parse: (raw) => (raw === 'auto' ? raw : int(raw)) },
   granularity: { flag: '--granularity <file|folder>' },
   services: { flag: '--services <n>', parse: int },
   seed: { flag: '--seed <n>', parse: int },
@@ -119,4 +124,4 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
 };
 
 /** Keys that do not change the analysis result (left out of the config hash). */
-export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'thresholds', 'baseline'];
+export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'workers', 'thresholds', 'baseline'];

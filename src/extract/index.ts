@@ -1,7 +1,7 @@
 /**
  * The extract stage: read each discovered file, skip what cannot be analysed
  * (too large, binary), and turn the rest into FileFacts — from the cache when
- * the content is unchanged.
+ * the content is unchanged, on worker threads when there are cores to spare.
  */
 import { readFileSync } from 'node:fs';
 import type { FactsCache } from '../cache/facts-cache.js';
@@ -9,12 +9,15 @@ import type { DiscoveredFile } from '../discover/index.js';
 import type { SkippedFile } from '../model/result.js';
 import { extractFile } from './extract-file.js';
 import type { FileFacts } from './file-facts.js';
+import { extractInWorkers, workerCount } from './worker-pool.js';
 
 export { extractFile } from './extract-file.js';
 
 export interface ExtractOptions {
   cache?: FactsCache;
   maxFileSize: number;
+  /** Worker threads: a number (0 = none) or 'auto' (by core count). */
+  workers: number | 'auto';
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -30,18 +33,22 @@ function looksBinary(buf: Buffer): boolean {
 }
 
 const PROGRESS_EVERY = 64;
+/** Below this many files to parse, starting workers costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 400;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+interface Pending {
+  slot: number;
+  path: string;
+  buf: Buffer;
+}
+
 export async function extractAll(files: readonly DiscoveredFile[], options: ExtractOptions): Promise<Extracted> {
-  const facts: FileFacts[] = [];
+  const slots: (FileFacts | undefined)[] = [];
   const skipped: SkippedFile[] = [];
+  const pending: Pending[] = [];
   let cacheHits = 0;
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    if (options.onProgress && i % PROGRESS_EVERY === 0) {
-      options.onProgress(i, files.length);
-      await yieldToEventLoop(); // lets a live progress view redraw
-    }
+  for (const file of files) {
     if (file.size > options.maxFileSize) {
       skipped.push({ path: file.path, reason: `larger than maxFileSize (${file.size} > ${options.maxFileSize} bytes)` });
       continue;
@@ -58,15 +65,36 @@ export async function extractAll(files: readonly DiscoveredFile[], options: Extr
       continue;
     }
     const cached = options.cache?.get(file.path, buf);
-    if (cached) {
-      cacheHits++;
-      facts.push(cached);
-      continue;
-    }
-    const fileFacts = extractFile(file.path, buf.toString('utf8'));
-    options.cache?.set(file.path, buf, fileFacts);
-    facts.push(fileFacts);
+    if (cached) cacheHits++;
+    else pending.push({ slot: slots.length, path: file.path, buf });
+    slots.push(cached);
   }
-  options.onProgress?.(files.length, files.length);
-  return { facts, skipped, cacheHits };
+
+  const total = files.length;
+  const report = (done: number): void => options.onProgress?.(cacheHits + done, total);
+  // An explicit count is honoured; 'auto' also weighs whether there is enough to parse.
+  const workers = options.workers !== 'auto' || pending.length >= MIN_FILES_FOR_WORKERS ? workerCount(options.workers) : 0;
+  let extracted: FileFacts[];
+  if (workers > 0) {
+    extracted = await extractInWorkers(
+      pending.map((p) => ({ path: p.path, text: p.buf.toString('utf8') })),
+      workers,
+      report,
+    );
+  } else {
+    extracted = [];
+    for (let i = 0; i < pending.length; i++) {
+      if (i % PROGRESS_EVERY === 0) {
+        report(i);
+        if (options.onProgress) await yieldToEventLoop(); // lets a live progress view redraw
+      }
+      extracted.push(extractFile(pending[i].path, pending[i].buf.toString('utf8')));
+    }
+  }
+  pending.forEach((p, i) => {
+    slots[p.slot] = extracted[i];
+    options.cache?.set(p.path, p.buf, extracted[i]);
+  });
+  report(pending.length);
+  return { facts: slots as FileFacts[], skipped, cacheHits };
 }
