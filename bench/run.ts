@@ -67,7 +67,7 @@ async function warmRuns(dir: string, monolith: GeneratedMonolith, runs: number, 
   return { fill, warm, touchedFiles: touched.length };
 }
 
-async function benchSize(files: number, runs: number, seed: number): Promise<SizeResult> {
+async function benchSize(files: number, runs: number, seed: number, carveCommit: string): Promise<SizeResult> {
   const machine = describeMachine();
   const measuredAt = new Date();
   const monolith = generateMonolith(files, seed);
@@ -106,6 +106,7 @@ async function benchSize(files: number, runs: number, seed: number): Promise<Siz
   const warm = await warmRuns(dir, monolith, runs, seed, scratch('carve-warm.json'));
   return summarise(
     {
+      carveCommit,
       machine,
       monolith: { files, lines, domains: monolith.plan.domains.length, seed },
       analysed: analysed!,
@@ -134,10 +135,10 @@ async function main(): Promise<void> {
     throw new Error('usage: node dist/bench/run.js [--sizes 1000,5000,20000] [--runs 3] [--seed 1]');
   }
   mkdirSync(scratchDir, { recursive: true });
-  snapshotBuild();
+  const carveCommit = snapshotBuild();
   const results: SizeResult[] = [];
   for (const files of sizes) {
-    const result = await benchSize(files, runs, seed);
+    const result = await benchSize(files, runs, seed, carveCommit);
     writeFileSync(path.join(resultsDir, `${result.name}.json`), JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(`\n${formatSize(result)}\n`);
     results.push(result);

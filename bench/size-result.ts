@@ -11,6 +11,8 @@ import type { CarveRun, DepcruiseRun, ParseLimitRun } from './tools.js';
 export interface SizeResult {
   name: string;
   measuredAt: string;
+  /** HEAD of the carve repository when the build was snapshotted (others may have built uncommitted work into dist/). */
+  carveCommit: string;
   machine: Machine;
   monolith: { files: number; lines: number; domains: number; seed: number };
   runs: number;
@@ -57,6 +59,7 @@ export interface SizeResult {
 const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export interface SizeRuns {
+  carveCommit: string;
   machine: Machine;
   monolith: SizeResult['monolith'];
   analysed: SizeResult['carve']['analysed'];
@@ -91,6 +94,7 @@ export function summarise(r: SizeRuns, measuredAt: Date): SizeResult {
   return {
     name: `size-${r.monolith.files}`,
     measuredAt: measuredAt.toISOString(),
+    carveCommit: r.carveCommit,
     machine: r.machine,
     monolith: r.monolith,
     runs: r.cold.length,

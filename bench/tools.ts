@@ -2,6 +2,7 @@
  * The three measured commands, each in its own process on the same files:
  * carve (cold or warm), the parse limit, and dependency-cruiser 17.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './generate.js';
@@ -18,12 +19,17 @@ export interface CarveRun extends Measurement {
 const snapshot = path.join(repoRoot, 'node_modules', '.cache', 'carve-bench', 'dist');
 const carveCli = path.join(snapshot, 'cli', 'main.js');
 
-/** Copy the built carve (and the built parse-limit script) to the bench's own folder. */
-export function snapshotBuild(): void {
+/** Copy the built carve (and the built parse-limit script) to the bench's own folder; returns the commit it was built at. */
+export function snapshotBuild(): string {
   rmSync(snapshot, { recursive: true, force: true });
   cpSync(path.join(repoRoot, 'dist'), snapshot, { recursive: true });
   // carve reads its version from the package.json above its build; so does the cache key.
   cpSync(path.join(repoRoot, 'package.json'), path.join(snapshot, 'package.json'));
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 export async function runCarve(dir: string, outFile: string, cache: boolean): Promise<CarveRun> {

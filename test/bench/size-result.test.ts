@@ -18,6 +18,7 @@ const carve = (wallMs: number, cpuMs: number, parse: number): CarveRun => ({
 
 describe('summarise', () => {
   const runs: SizeRuns = {
+    carveCommit: 'abc1234',
     machine,
     monolith: { files: 100, lines: 7000, domains: 1, seed: 1 },
     analysed: { files: 100, lines: 7000, edges: 300, unresolvedImports: 0, tables: 10, accesses: 50 },
