@@ -103,7 +103,11 @@ export function findAccessSites(
           unresolved('unparsable-sql', parsed.error);
           continue;
         }
-        for (const t of parsed.tables) {
+        const interpolated = parsed.tables.some((t) => t.name.includes('${') || /^\$\d+$/.test(t.name));
+        for (const t of parsed.tables.filter(
+          (x) =>
+            !x.name.includes('${') && !/^\$\d+$/.test(x.name) && !/^(pg_|information_schema\.|sqlite_master$|sqlite_schema$)/i.test(x.name),
+        )) {
           const known =
             refs.tables.find((x) => x.table.name === t.name) ??
             refs.tables.find((x) => x.table.name.toLowerCase() === t.name.toLowerCase());
@@ -117,7 +121,8 @@ export function findAccessSites(
             via: `${call.callee}(sql)`,
           });
         }
-        if (parsed.dynamic) unresolved('dynamic-sql', call.callee);
+        // Interpolated names the parser kept (`"${name}"`) and catalogs (`pg_tables`) are skipped; the former count as dynamic.
+        if (parsed.dynamic || interpolated) unresolved('dynamic-sql', call.callee);
       }
     }
   }

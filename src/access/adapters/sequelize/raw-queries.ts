@@ -25,6 +25,13 @@ function sqlText(file: FileFacts, symbol: string, arg: ArgFact | undefined): { s
   return {};
 }
 
+/** A name the parser kept from an interpolation (`"${name}"`, `$1`): not a table we know. */
+export const isInterpolated = (name: string): boolean => name.includes('${') || /^\$\d+$/.test(name);
+
+/** The database's own catalogs (`pg_tables`, `information_schema.columns`) are no application table. */
+export const isSystemTable = (name: string): boolean =>
+  /^(pg_|information_schema\.|sqlite_master$|sqlite_schema$)/i.test(name.replace(/["`]/g, ''));
+
 export function tableMatcher(tables: readonly Table[], store: string): (name: string) => string {
   return (name) => {
     const bare = name.replace(/["`[\]]/g, '');
@@ -58,9 +65,11 @@ export function rawQuerySite(
     unresolved('unparsable-sql', parsed.error);
     return out;
   }
+  const interpolated = parsed.tables.some((t) => isInterpolated(t.name));
   for (const t of parsed.tables) {
+    if (isInterpolated(t.name) || isSystemTable(t.name)) continue;
     out.accesses.push({ unit: file.path, symbol: call.symbol, table: tableId(t.name), mode: t.mode, line: call.line, callId, via });
   }
-  if (parsed.dynamic) unresolved('dynamic-sql', via);
+  if (parsed.dynamic || interpolated) unresolved('dynamic-sql', via);
   return out;
 }
