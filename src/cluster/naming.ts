@@ -112,7 +112,12 @@ function terms(service: NamingInput): { key: string; score: number; form: string
   for (const table of service.tables) bump(service.tableName(table), 2);
   return [...score]
     .map(([key, s]) => {
-      const form = [...forms.get(key)!].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || compareStrings(a[0], b[0]))[0][0];
+      // Service names read best in the plural (`orders`) when the code itself uses that form somewhere.
+      const seen = forms.get(key)!;
+      const plural = pluralize.plural(key);
+      const form = seen.has(plural)
+        ? plural
+        : [...seen].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || compareStrings(a[0], b[0]))[0][0];
       return { key, score: s, form };
     })
     .sort((a, b) => b.score - a.score || compareStrings(a.key, b.key));
