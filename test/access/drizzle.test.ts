@@ -70,6 +70,14 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     expected: ['default:order_items read', 'default:users read'],
   },
   {
+    name: 'relational query names from a schema object with renamed keys',
+    files: {
+      'src/db2.ts': `import { drizzle } from 'drizzle-orm/node-postgres';\nimport { orderItems } from './schema';\nexport const db2 = drizzle(process.env.DB!, { schema: { lines: orderItems } });`,
+      'src/svc.ts': `import { db2 } from './db2';\nexport const f = () => db2.query.lines.findMany();`,
+    },
+    expected: ['default:order_items read'],
+  },
+  {
     name: 'transaction callbacks use tx; $count reads',
     files: {
       'src/svc.ts': `${HEAD}export const f = () => db.transaction(async (tx) => { await tx.insert(users).values({}); return db.$count(orderItems); });`,

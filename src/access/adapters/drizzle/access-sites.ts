@@ -8,6 +8,7 @@
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { AccessMode, Problem, UnresolvedAccess } from '../../../model/result.js';
 import type { AccessSite, SqlParse } from '../../adapter.js';
+import type { DrizzleInstance } from './instances.js';
 import type { DrizzleTable } from './tables.js';
 import type { TableRefs } from './table-refs.js';
 
@@ -58,6 +59,7 @@ export function findAccessSites(
   isDb: IsDb,
   parseSql: (sql: string) => SqlParse,
   defaultStore: string,
+  instances: readonly DrizzleInstance[],
 ): SiteResult {
   const out: SiteResult = { accesses: [], unresolved: [], problems: [] };
   for (const file of files) {
@@ -85,7 +87,7 @@ export function findAccessSites(
       }
       const query = /(?:^|\.)query\.([\w$]+)$/.exec(recv);
       if (query && (method === 'findMany' || method === 'findFirst')) {
-        const table = refs.byName(query[1]);
+        const table = queryTable(files, refs, instances, query[1]);
         if (!table) {
           if (isDb(file, call, recv.replace(/\.?query\.[\w$]+$/, ''))) unresolved('unknown-table', call.callee);
           continue;
@@ -127,6 +129,22 @@ export function findAccessSites(
     }
   }
   return out;
+}
+
+/** The table behind `db.query.<name>`: a key of an instance's `schema: { … }` object, else the exported variable of that name. */
+function queryTable(
+  files: readonly FileFacts[],
+  refs: TableRefs,
+  instances: readonly DrizzleInstance[],
+  name: string,
+): DrizzleTable | undefined {
+  for (const inst of instances) {
+    const ref = inst.schemaKeys?.[name];
+    const file = ref ? files.find((f) => f.path === inst.file) : undefined;
+    const table = file && ref ? refs.byRef(file, '<module>', ref) : undefined;
+    if (table) return table;
+  }
+  return refs.byName(name);
 }
 
 /** Tables reached by `with: { posts: true, author: { with: { … } } }`. */

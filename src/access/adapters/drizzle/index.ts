@@ -19,7 +19,7 @@ function analyze(input: AdapterInput): AdapterOutput {
   const refs = new TableRefs(input.index, tables);
   const { relations, named } = findRelations(input.files, refs);
   const isDb = dbReceivers(input.index, instances);
-  const sites = findAccessSites(input.files, refs, named, isDb, input.parseSql, input.defaultStore);
+  const sites = findAccessSites(input.files, refs, named, isDb, input.parseSql, input.defaultStore, instances);
   const unique = new Map(tables.map((t) => [t.table.id, t.table]));
   return {
     tables: [...unique.values()].sort((a, b) => a.id.localeCompare(b.id)),

@@ -11,8 +11,11 @@ import type { ProjectIndex } from '../../../link/project-index.js';
 export interface DrizzleInstance {
   key: string; // `file#variable`
   name: string;
+  file: string;
   /** Module passed as `schema` (a namespace import), if any. */
   schemaFile?: string;
+  /** `schema: { users: usersTable }`: relational-query name → table reference. */
+  schemaKeys?: Record<string, string>;
 }
 
 export function findInstances(index: ProjectIndex, files: readonly FileFacts[]): DrizzleInstance[] {
@@ -25,9 +28,15 @@ export function findInstances(index: ProjectIndex, files: readonly FileFacts[]):
       const options = [...call.args].reverse().find((a) => a.k === 'obj');
       const schema = options?.k === 'obj' ? options.props.schema : undefined;
       const ref = schema?.k === 'id' || schema?.k === 'member' ? index.resolveName(file.path, schema.v) : undefined;
+      const keys =
+        schema?.k === 'obj'
+          ? Object.entries(schema.props).flatMap(([k, v]) => (v.k === 'id' || v.k === 'member' ? [[k, v.v] as const] : []))
+          : [];
       found.push({
         key: `${file.path}#${call.assignedTo}`,
         name: call.assignedTo.replace(/^this\./, ''),
+        file: file.path,
+        ...(keys.length ? { schemaKeys: Object.fromEntries(keys) } : {}),
         schemaFile: ref?.kind === 'internal' ? namespaceFile(index, ref.file, ref.name) : undefined,
       });
     }
