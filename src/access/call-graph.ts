@@ -7,7 +7,8 @@
  * methods walk `extends` to the declaring base class, unless the subclass has
  * sites of its own under that name (a generic base repository whose table
  * comes from the subclass). A field typed by an interface resolves to its one
- * implementing class; an abstract method to its one override. No type checker: names that do not resolve to a
+ * implementing class; an abstract method to its one override. A NestJS CQRS
+ * `bus.execute(new Command())` lands on the command's handler. No type checker: names that do not resolve to a
  * class or function of the project give no target.
  */
 import type { CallFact, ClassFact, FileFacts, MemberFact, ParamFact } from '../extract/file-facts.js';
@@ -26,6 +27,10 @@ export const symbolKey = (file: string, symbol: string): string => `${file}#${sy
 export type CallResolver = (file: string, call: CallFact) => SymbolRef | undefined;
 
 const MAX_DEPTH = 8;
+
+const HANDLER_DECORATORS = new Set(['CommandHandler', 'QueryHandler', 'EventsHandler']);
+/** Bus method → the handler method it runs. */
+const BUS_METHODS: Readonly<Record<string, string>> = { execute: 'execute', publish: 'handle', publishAll: 'handle' };
 
 /** The class named in `new X(...)` / `new ns.X(...)`. */
 export function newedClass(init: { k: string; callee?: string } | undefined): string | undefined {
@@ -157,6 +162,39 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
     return hasSymbol(resolved.file, local) ? { file: resolved.file, symbol: local } : undefined;
   };
 
+  /** NestJS CQRS: message class name → the `@CommandHandler(X)` / `@QueryHandler(X)` / `@EventsHandler(X)` classes. */
+  let handlers: Map<string, ClassRef[]> | undefined;
+  const handlersOf = (message: string): ClassRef[] => {
+    if (!handlers) {
+      handlers = new Map();
+      for (const facts of index.files.values()) {
+        for (const cls of facts.classes) {
+          for (const d of cls.decorators) {
+            if (!HANDLER_DECORATORS.has(d.name)) continue;
+            for (const a of d.args) {
+              if (a.k !== 'id' && a.k !== 'member') continue;
+              const name = a.v.slice(a.v.lastIndexOf('.') + 1);
+              let list = handlers.get(name);
+              if (!list) handlers.set(name, (list = []));
+              list.push({ file: facts.path, cls });
+            }
+          }
+        }
+      }
+    }
+    return handlers.get(message) ?? [];
+  };
+
+  /** `commandBus.execute(new PlaceOrder(…))` → the one handler's `execute`; `eventBus.publish(new X())` → its `handle`. */
+  const busTarget = (callee: string, call: CallFact): SymbolRef | undefined => {
+    const method = callee.slice(callee.lastIndexOf('.') + 1);
+    const handlerMethod = BUS_METHODS[method];
+    const message = newedClass(call.args[0] as { k: string; callee?: string } | undefined);
+    if (!handlerMethod || !message) return undefined;
+    const found = handlersOf(message.slice(message.lastIndexOf('.') + 1));
+    return found.length === 1 ? methodOf(found[0], handlerMethod) : undefined;
+  };
+
   const cache = new Map<string, SymbolRef | null>();
 
   return (file, call) => {
@@ -171,6 +209,8 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
   function resolveUncached(file: string, call: CallFact): SymbolRef | undefined {
     const callee = call.callee.replace(/\?\./g, '.').replace(/!/g, '');
     if (callee.startsWith('new ') || callee.includes('(') || call.tagged) return undefined;
+    const bus = busTarget(callee, call);
+    if (bus) return bus;
     const parts = callee.split('.');
     if (parts[0] === 'this' || parts[0] === 'super') {
       const dot = call.symbol.indexOf('.');

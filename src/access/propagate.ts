@@ -158,6 +158,8 @@ function indexCallsByName(files: readonly FileFacts[]): Map<string, { file: stri
       if (call.callee.startsWith('new ') || call.tagged) continue;
       const name = call.callee.slice(call.callee.lastIndexOf('.') + 1);
       add(name, facts.path, call);
+      // `eventBus.publish(new X())` runs the handler's `handle`
+      if ((name === 'publish' || name === 'publishAll') && call.args[0]?.k === 'call') add('handle', facts.path, call);
       const alias = aliases.get(call.callee);
       if (alias) add(alias, facts.path, call);
     }

@@ -73,6 +73,16 @@ describe('propagation through the data layer', () => {
       ['src/service.ts Jobs.run jobs:read via PgJobRepository.load'],
     ],
     [
+      'NestJS CQRS: a command sent on the bus runs its handler',
+      `import { CommandBus, CommandHandler, EventsHandler } from '@nestjs/cqrs';\nimport { OrderRepository } from './orders.repository';\nexport class PlaceOrder { constructor(readonly id: number) {} }\nexport class OrderPlaced {}\n@CommandHandler(PlaceOrder)\nexport class PlaceOrderHandler {\n  constructor(private readonly repo: OrderRepository) {}\n  execute(cmd: PlaceOrder) { return this.repo.save(); }\n}\n@EventsHandler(OrderPlaced)\nexport class OrderPlacedHandler {\n  constructor(private readonly repo: OrderRepository) {}\n  handle() { return this.repo.find(); }\n}\nexport class OrdersController {\n  constructor(private readonly commandBus: CommandBus, private readonly eventBus: any) {}\n  post() { this.eventBus.publish(new OrderPlaced()); return this.commandBus.execute(new PlaceOrder(1)); }\n}\n`,
+      [
+        'src/service.ts OrderPlacedHandler.handle orders:read via OrderRepository.find',
+        'src/service.ts OrdersController.post orders:read via OrderPlacedHandler.handle',
+        'src/service.ts OrdersController.post orders:write via PlaceOrderHandler.execute',
+        'src/service.ts PlaceOrderHandler.execute orders:write via OrderRepository.save',
+      ],
+    ],
+    [
       'this.method() inside the same class',
       `import { pool } from './db';\nexport class Jobs {\n  private load() { return pool.query('SELECT * FROM jobs'); }\n  run() { return this.load(); }\n}\n`,
       ['src/service.ts Jobs.run jobs:read via Jobs.load'],
