@@ -8,7 +8,7 @@ import { splitDisconnected } from '../../src/cluster/repair.js';
 import { mulberry32 } from '../../src/cluster/seeded-rng.js';
 import type { ClusterGraph } from '../../src/cluster/cluster-graph.js';
 import { decompose } from '../../src/score/index.js';
-import { edge, handResult, twoDomains, unit } from './hand-result.js';
+import { handResult, twoDomains, unit } from './hand-result.js';
 
 const options = (extra: Partial<ClusterOptions> = {}): ClusterOptions => ({
   granularity: 'file',
@@ -215,11 +215,19 @@ describe('names, globs, rng', () => {
   });
 });
 
-test('hand result sanity: a unit with no edges still lands in a service', () => {
+test('a unit with no edges still lands in a service', () => {
   const input = twoDomains();
   const lonely = { ...input, units: [...input.units, unit('src/orders/orders.constants-extra.ts')] };
   const out = clusterServices(lonely, options());
   expect(out.services.some((s) => s.units.includes('src/orders/orders.constants-extra.ts'))).toBe(true);
-  void edge;
-  void handResult;
+});
+
+test('empty and edgeless projects decompose without failing', () => {
+  const config = { ...options(), weights: {} };
+  const empty = decompose(handResult({}) as never, config);
+  expect(empty.services).toEqual([]);
+  expect(empty.verdict.kind).toBe('dont-split');
+  const loose = decompose(handResult({ units: ['a.ts', 'b.ts', 'c.ts', 'd.ts'].map((id) => unit(id)) }) as never, config);
+  expect(loose.services.flatMap((s) => s.units).sort()).toEqual(['a.ts', 'b.ts', 'c.ts', 'd.ts']);
+  expect(loose.verdict.kind).toBe('dont-split');
 });
