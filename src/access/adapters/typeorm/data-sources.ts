@@ -108,19 +108,23 @@ export function assignStores(sources: readonly StoreSource[], catalog: EntityCat
   const storeOf = (connection: string | undefined): string =>
     !multi || connection === undefined || connection === 'default' ? defaultStore : connection;
   if (!multi) return { storeOf };
-  const stores = new Map<string, Set<string>>();
+  // Entities a source names one by one outrank glob matches: a catch-all glob (a migrations CLI config) is the weaker claim.
+  const explicit = new Map<string, Set<string>>();
+  const globbed = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, store: string): void => {
+    const set = map.get(key) ?? new Set<string>();
+    set.add(store);
+    map.set(key, set);
+  };
   for (const s of sources) {
     for (const { file, arg } of s.entities) {
       const glob = entityGlob(arg);
-      const entities = glob ? catalog.all.filter((e) => glob(e.file)) : [catalog.fromArg(file, arg)];
-      for (const entity of entities) {
-        if (!entity) continue;
-        const set = stores.get(entity.key) ?? new Set<string>();
-        set.add(storeOf(nameOf(s)));
-        stores.set(entity.key, set);
-      }
+      if (glob) for (const e of catalog.all) if (glob(e.file)) add(globbed, e.key, storeOf(nameOf(s)));
+      const entity = glob ? undefined : catalog.fromArg(file, arg);
+      if (entity) add(explicit, entity.key, storeOf(nameOf(s)));
     }
   }
+  const stores = new Map([...globbed, ...explicit]);
   for (const e of catalog.all) {
     const set = stores.get(e.key);
     if (set) e.stores = [...set].sort();
