@@ -152,6 +152,21 @@ describe('prisma finds', () => {
     });
   }
 
+  it('a generic base repository gets its delegate from each subclass', async () => {
+    const result = await run({
+      'src/base.ts': `export abstract class BaseRepo<D extends { findMany(): unknown; create(a: unknown): unknown }> {\n  constructor(protected readonly model: D) {}\n  all() { return this.model.findMany(); }\n  add(data: unknown) { return this.model.create({ data }); }\n}`,
+      'src/roles.ts': `import { PrismaClient } from '@prisma/client';\nimport { BaseRepo } from './base';\nexport class RolesRepo extends BaseRepo<any> {\n  constructor(prisma: PrismaClient) { super(prisma.role); }\n}`,
+      'src/orders.ts': `import { prisma } from './db';\nimport { BaseRepo } from './base';\nexport class OrdersRepo extends BaseRepo<any> {\n  constructor() { super(prisma.order); }\n  all() { return prisma.order.findMany({ take: 10 }); }\n}`,
+    });
+    const direct = result.accesses.filter((a) => a.orm === 'prisma' && !a.propagated);
+    expect(direct.map((a) => `${a.unit} ${a.symbol} ${a.table} ${a.mode}`).sort()).toEqual([
+      'src/orders.ts OrdersRepo.add default:Order write',
+      'src/orders.ts OrdersRepo.all default:Order read',
+      'src/roles.ts RolesRepo.add default:Role write',
+      'src/roles.ts RolesRepo.all default:Role read',
+    ]);
+  });
+
   it('a batch $transaction lists its calls as part of the scope', async () => {
     const result = await run({
       'src/t.ts': `import { prisma } from './db';\nexport async function f() {\n  await prisma.$transaction([prisma.user.update({ where: { id: 1 }, data: {} }), prisma.role.delete({ where: { id: 2 } })]);\n}`,

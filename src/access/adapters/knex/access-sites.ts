@@ -14,7 +14,7 @@ import { sqlFailure, sqlText } from '../prisma/sql-text.js';
 import type { ReceiverTracer, TraceContext } from '../prisma/trace-receiver.js';
 import { methodOf, readChain, tableArg, type ChainRead, type TableArg } from './chains.js';
 import { isKnexCreation, type KnexClient } from './client-rules.js';
-import type { SubclassLookup } from './subclasses.js';
+import type { SubclassLookup } from '../prisma/subclasses.js';
 import type { TableRegistry } from './table-registry.js';
 
 const START_METHODS = new Set([

@@ -9,7 +9,7 @@ import { ReceiverTracer } from '../prisma/trace-receiver.js';
 import { collectKnexSites } from './access-sites.js';
 import { knexClientRules, namedInstances, type KnexClient } from './client-rules.js';
 import { readSchemaCall, schemaClientExpr } from './migrations.js';
-import { subclassLookup } from './subclasses.js';
+import { subclassLookup } from '../prisma/subclasses.js';
 import { TableRegistry } from './table-registry.js';
 
 function analyzeKnex(input: AdapterInput): AdapterOutput {

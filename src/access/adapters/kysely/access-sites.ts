@@ -11,7 +11,7 @@ import type { AccessMode, Relation } from '../../../model/result.js';
 import { followConstant } from '../prisma/follow-constant.js';
 import { sqlFailure, sqlText } from '../prisma/sql-text.js';
 import type { ReceiverTracer, TraceContext } from '../prisma/trace-receiver.js';
-import type { SubclassLookup } from '../knex/subclasses.js';
+import type { SubclassLookup } from '../prisma/subclasses.js';
 import type { TableRegistry } from '../knex/table-registry.js';
 import type { KyselyClient } from './client-rules.js';
 

@@ -6,7 +6,7 @@
  */
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import type { Relation } from '../../../model/result.js';
-import { subclassLookup } from '../knex/subclasses.js';
+import { subclassLookup } from '../prisma/subclasses.js';
 import { TableRegistry } from '../knex/table-registry.js';
 import { ReceiverTracer } from '../prisma/trace-receiver.js';
 import { collectKyselySites, readKyselySchema } from './access-sites.js';

@@ -7,6 +7,7 @@ import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.j
 import type { Table } from '../../../model/result.js';
 import type { PrismaClientRef } from './client-rules.js';
 import type { RelationMap } from './stores.js';
+import type { SubclassLookup } from './subclasses.js';
 import { nestedAccess } from './nested-access.js';
 import { MODEL_OPS, PARAMETERISED_RAW_OPS, RAW_OPS } from './operations.js';
 import { sqlFailure, sqlText } from './sql-text.js';
@@ -24,6 +25,7 @@ export interface SiteContext {
   accessors: ReadonlyMap<string, ModelTarget[]>;
   tables: readonly Table[];
   fields: RelationMap;
+  subclasses: SubclassLookup;
   out: AdapterOutput;
 }
 
@@ -52,6 +54,76 @@ function delegateOf(ctx: SiteContext, facts: FileFacts, expr: string, call: Call
   return v?.init?.k === 'member' ? v.init.v : undefined;
 }
 
+interface SiteAt {
+  unit: string;
+  symbol: string;
+  line: number;
+  callId: number;
+  via: string;
+}
+
+/** Record `<client>.<accessor>.<op>(arg)` at `at`: the model's table, and related tables reached through `arg`. */
+function emitModelAccess(
+  ctx: SiteContext,
+  client: PrismaClientRef,
+  accessor: string,
+  op: string,
+  arg: ArgFact | undefined,
+  at: SiteAt,
+): void {
+  const base = { unit: at.unit, symbol: at.symbol, line: at.line, orm: 'prisma' };
+  if (accessor === '[]') {
+    ctx.out.unresolved.push({ ...base, reason: 'dynamic-model', detail: at.via });
+    return;
+  }
+  const candidates = (ctx.accessors.get(accessor) ?? []).filter((t) => client.store === undefined || t.store === client.store);
+  if (candidates.length === 1) {
+    ctx.out.accesses.push({ ...at, table: candidates[0].table, mode: MODEL_OPS.get(op) ?? 'read' });
+    for (const r of nestedAccess(ctx.fields, candidates[0].table, arg)) ctx.out.accesses.push({ ...at, table: r.table, mode: r.mode });
+    return;
+  }
+  const reason = candidates.length === 0 ? 'unknown-model' : 'ambiguous-store';
+  ctx.out.unresolved.push({ ...base, reason, detail: `${accessor}.${op}` });
+}
+
+/**
+ * A generic base repository calling `this.model.findMany()`, where each subclass gives
+ * `model` a delegate (`protected model = this.prisma.user`, or `super(prisma.user)`):
+ * one site per subclass, attributed to it, like a base class table-name field.
+ */
+function subclassDelegates(ctx: SiteContext, facts: FileFacts, call: CallFact, field: string, op: string): boolean {
+  const [className, method] = call.symbol.split('.');
+  const cls = facts.classes.find((c) => c.name === className);
+  if (!cls || !method) return false;
+  const position = cls.members.filter((m) => m.kind === 'ctor-param').findIndex((m) => m.name === field);
+  let expanded = false;
+  for (const sub of ctx.subclasses(facts.path, className)) {
+    if (sub.cls.members.some((m) => m.name === method && m.kind === 'method')) continue; // overridden
+    const subFacts = ctx.input.index.files.get(sub.file);
+    const own = sub.cls.members.find((m) => m.name === field && m.kind === 'property')?.init;
+    const superCall = subFacts?.calls.find((c) => c.callee === 'super' && c.symbol === `${sub.cls.name}.constructor`);
+    const passed = position === -1 ? undefined : superCall?.args[position];
+    const delegate = own?.k === 'member' ? own.v : passed?.k === 'member' ? passed.v : undefined;
+    const parts = delegate ? split(delegate) : undefined;
+    if (!parts) continue;
+    const where = own
+      ? { symbol: `${sub.cls.name}.${field}`, within: [] }
+      : { symbol: `${sub.cls.name}.constructor`, within: superCall?.within ?? [] };
+    const client = ctx.tracer.client(sub.file, parts[0], where);
+    if (client === undefined) continue;
+    expanded = true;
+    const at = {
+      unit: sub.file,
+      symbol: `${sub.cls.name}.${method}`,
+      line: sub.cls.line,
+      callId: -1,
+      via: `${className}.${method}: ${call.callee}`,
+    };
+    emitModelAccess(ctx, client, parts[1], op, call.args[0], at);
+  }
+  return expanded;
+}
+
 function modelAccess(ctx: SiteContext, facts: FileFacts, call: CallFact, recv: string, op: string): void {
   let parts = split(recv);
   let client = parts && !parts[1].startsWith('$') ? ctx.tracer.client(facts.path, parts[0], ctxOf(call)) : undefined;
@@ -60,24 +132,17 @@ function modelAccess(ctx: SiteContext, facts: FileFacts, call: CallFact, recv: s
     parts = delegate ? split(delegate) : undefined;
     client = parts ? ctx.tracer.client(facts.path, parts[0], ctxOf(call)) : undefined;
   }
-  if (client === undefined || !parts) return;
-  const [, accessor] = parts;
-  const base = { unit: facts.path, symbol: call.symbol, line: call.line, orm: 'prisma' };
-  if (accessor === '[]') {
-    ctx.out.unresolved.push({ ...base, reason: 'dynamic-model', detail: call.callee });
+  if (client === undefined || !parts) {
+    if (/^this\.[\w$]+$/.test(recv)) subclassDelegates(ctx, facts, call, recv.slice(5), op);
     return;
   }
-  const candidates = (ctx.accessors.get(accessor) ?? []).filter((t) => client.store === undefined || t.store === client.store);
-  if (candidates.length === 1) {
-    const mode = MODEL_OPS.get(op) ?? 'read';
-    const site = { unit: facts.path, symbol: call.symbol, line: call.line, callId: call.id, via: call.callee };
-    ctx.out.accesses.push({ ...site, table: candidates[0].table, mode });
-    for (const r of nestedAccess(ctx.fields, candidates[0].table, call.args[0]))
-      ctx.out.accesses.push({ ...site, table: r.table, mode: r.mode });
-    return;
-  }
-  const reason = candidates.length === 0 ? 'unknown-model' : 'ambiguous-store';
-  ctx.out.unresolved.push({ ...base, reason, detail: `${accessor}.${op}` });
+  emitModelAccess(ctx, client, parts[1], op, call.args[0], {
+    unit: facts.path,
+    symbol: call.symbol,
+    line: call.line,
+    callId: call.id,
+    via: call.callee,
+  });
 }
 
 /**

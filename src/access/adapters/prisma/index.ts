@@ -8,6 +8,7 @@ import { collectSites, type ModelTarget } from './access-sites.js';
 import { prismaClientRules } from './client-rules.js';
 import { accessorOf } from './operations.js';
 import { readPrismaSchemas } from './stores.js';
+import { subclassLookup } from './subclasses.js';
 import { ReceiverTracer } from './trace-receiver.js';
 
 function analyzePrisma(input: AdapterInput): AdapterOutput {
@@ -29,7 +30,15 @@ function analyzePrisma(input: AdapterInput): AdapterOutput {
     }
   }
   const tracer = new ReceiverTracer(input.index, prismaClientRules(input.index, schema.stores));
-  const ctx = { input, tracer, accessors, tables: schema.tables, fields: schema.fields, out };
+  const ctx = {
+    input,
+    tracer,
+    accessors,
+    tables: schema.tables,
+    fields: schema.fields,
+    subclasses: subclassLookup(input.index, input.files),
+    out,
+  };
   for (const facts of input.files) collectSites(ctx, facts);
   return out;
 }
