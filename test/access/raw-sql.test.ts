@@ -23,6 +23,11 @@ describe('raw-sql fixture', () => {
     ]);
     expect(result.adapters.map((a) => a.name)).toEqual(['raw-sql']);
   });
+
+  it('is deterministic', async () => {
+    const pick = (r: AnalysisResult) => JSON.stringify([r.tables, r.relations, r.accesses, r.unresolvedAccesses, r.transactions, r.adapters, r.problems]);
+    expect(pick(await analyzeFixture('raw-sql-library'))).toBe(pick(await analyzeFixture('raw-sql-library')));
+  });
 });
 
 describe('raw-sql finds', () => {
