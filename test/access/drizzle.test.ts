@@ -78,6 +78,13 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     expected: ['default:order_items read'],
   },
   {
+    name: 'a local result named like the table does not hide the imported table',
+    files: {
+      'src/router.ts': `import { db } from './db';\nimport { users } from './schema';\nexport const routes = [async () => { const users = await db.select().from(users); return users; }];`,
+    },
+    expected: ['default:users read'],
+  },
+  {
     name: 'transaction callbacks use tx; $count reads',
     files: {
       'src/svc.ts': `${HEAD}export const f = () => db.transaction(async (tx) => { await tx.insert(users).values({}); return db.$count(orderItems); });`,
