@@ -2,7 +2,8 @@
 import type { AnalysisResult } from '../model/result.js';
 import { formatAccessSummary } from './access-summary.js';
 import { formatCodeSummary } from './code-summary.js';
+import { formatDecompositionSummary } from './decomposition-summary.js';
 
 export function formatTextReport(result: AnalysisResult): string {
-  return [...formatCodeSummary(result), '', ...formatAccessSummary(result)].join('\n');
+  return [...formatCodeSummary(result), '', ...formatAccessSummary(result), '', ...formatDecompositionSummary(result)].join('\n');
 }
