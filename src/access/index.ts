@@ -13,7 +13,7 @@ import { createCallResolver, symbolKey } from './call-graph.js';
 import { enableAdapters } from './enable-adapters.js';
 import { addUndeclaredTables } from './undeclared-tables.js';
 import { memoizeIndex } from './memo-index.js';
-import { propagate } from './propagate.js';
+import { type Propagation, propagate } from './propagate.js';
 import { parseSql } from './sql/parse-sql.js';
 import { assembleTransactions, type OwnedTransaction } from './transactions.js';
 
@@ -70,13 +70,16 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
   }
 
   addUndeclaredTables(tables, sites, relations, DEFAULT_STORE);
-  const resolve = createCallResolver(index, new Set(sites.map((s) => symbolKey(s.unit, s.symbol))));
-  const propagation = propagate(files, sites, resolve);
+  // propagation and transactions are derived facts: if they fail, the direct ones still stand
+  const propagation = guarded('propagation', problems, NO_PROPAGATION, () =>
+    propagate(files, sites, createCallResolver(index, new Set(sites.map((s) => symbolKey(s.unit, s.symbol))))),
+  );
   const accesses = aggregateSites([
     ...sites.map((s) => ({ ...s, propagated: false })),
     ...propagation.sites.map((s) => ({ ...s, propagated: true })),
   ]);
   const filesByPath = new Map(files.map((f) => [f.path, f]));
+  const transactions = guarded('transactions', problems, [], () => assembleTransactions(scopes, sites, filesByPath, propagation));
 
   return {
     tables: [...tables.values()].sort((a, b) => cmp(a.id, b.id)),
@@ -86,12 +89,27 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
       (a, b) =>
         cmp(a.unit, b.unit) || a.line - b.line || cmp(a.symbol, b.symbol) || cmp(a.reason, b.reason) || cmp(a.detail ?? '', b.detail ?? ''),
     ),
-    transactions: assembleTransactions(scopes, sites, filesByPath, propagation),
+    transactions,
     adapters: uses,
     problems: problems.sort(
       (a, b) => cmp(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.source, b.source) || cmp(a.message, b.message),
     ),
   };
+}
+
+const NO_PROPAGATION: Propagation = { sites: [], reachOfCall: () => [] };
+
+function guarded<T>(step: string, problems: Problem[], fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    problems.push({
+      path: '.',
+      source: `access:${step}`,
+      message: `${step} failed: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    return fallback;
+  }
 }
 
 /** An adapter that throws loses its own findings, not the run. */
