@@ -274,3 +274,31 @@ export class Svc {
     expect(direct(r)).toEqual(['default:publisher read']);
   });
 });
+
+describe('mikro-orm transactions', () => {
+  it('em.transactional, begin/commit on a fork and @Transactional() each scope their accesses', async () => {
+    const r = await project({
+      'src/entities.ts': ENTITIES,
+      'src/svc.ts': `import { EntityManager, Transactional } from '@mikro-orm/core';
+import { BookItem, Publisher } from './entities';
+export class Svc {
+  constructor(private readonly em: EntityManager) {}
+  a() { return this.em.transactional(async (em) => { await em.nativeDelete(BookItem, {}); }); }
+  async b() {
+    const fork = this.em.fork();
+    await fork.begin();
+    fork.persist(new Publisher());
+    await fork.commit();
+    await this.em.count(BookItem);
+  }
+  @Transactional()
+  async c() { return this.em.find(Publisher, {}); }
+}`,
+    });
+    expect(r.transactions.map((t) => [t.symbol, t.kind, t.tables.map((x) => `${x.table}:${x.mode}`)])).toEqual([
+      ['Svc.a', 'mikro-orm.transactional', ['default:book_item:write']],
+      ['Svc.b', 'mikro-orm.begin', ['default:publisher:write']],
+      ['Svc.c', 'mikro-orm.@Transactional', ['default:publisher:read']],
+    ]);
+  });
+});

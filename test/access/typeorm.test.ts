@@ -350,3 +350,32 @@ export class Svc {
     expect(direct(r)).toEqual(['default:users read']);
   });
 });
+
+describe('typeorm transactions', () => {
+  it('manager.transaction, a QueryRunner pair and @Transaction with @TransactionManager each scope their accesses', async () => {
+    const r = await project({
+      'src/entities.ts': ENTITIES,
+      'src/svc.ts': `import { DataSource, EntityManager, Transaction, TransactionManager } from 'typeorm';
+import { OrderItem, User } from './entities';
+export class Svc {
+  constructor(private readonly ds: DataSource) {}
+  a() { return this.ds.manager.transaction(async (m) => { await m.insert(OrderItem, {}); }); }
+  async b() {
+    const qr = this.ds.createQueryRunner();
+    await qr.startTransaction();
+    const users = qr.manager.getRepository(User);
+    await users.delete(1);
+    await qr.commitTransaction();
+    await this.ds.getRepository(OrderItem).count();
+  }
+  @Transaction()
+  c(@TransactionManager() manager: EntityManager) { return manager.find(User); }
+}`,
+    });
+    expect(r.transactions.map((t) => [t.symbol, t.kind, t.tables.map((x) => `${x.table}:${x.mode}`)])).toEqual([
+      ['Svc.a', 'typeorm.transaction', ['default:order_item:write']],
+      ['Svc.b', 'typeorm.queryRunner', ['default:users:write']],
+      ['Svc.c', 'typeorm.@Transactional', ['default:users:read']],
+    ]);
+  });
+});
