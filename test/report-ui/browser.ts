@@ -85,3 +85,14 @@ export async function nodePosition(page: Page, id: string): Promise<{ x: number;
   if (!at) throw new Error(`no map node ${id}`);
   return at;
 }
+
+/** Taps a map node as a click would (the handler under test), without serialising cytoscape objects back. */
+export async function tapNode(page: Page, id: string): Promise<void> {
+  const found = await page.evaluate((nodeId) => {
+    const node = window.carveMap?.getElementById(nodeId);
+    if (!node || node.empty()) return false;
+    node.emit('tap');
+    return true;
+  }, id);
+  if (!found) throw new Error(`no map node ${id}`);
+}

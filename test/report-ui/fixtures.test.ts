@@ -12,7 +12,7 @@ import { moveUnits } from '../../report-ui/src/state/edits.js';
 import { headlineScores, scoreDraft } from '../../report-ui/src/state/scores.js';
 import type { AnalysisResult } from '../../src/model/result.js';
 import { analyzeFixture, fixturePath, repoRoot } from '../helpers/project.js';
-import { launchBrowser, openReport, pageScores, screenshot } from './browser.js';
+import { launchBrowser, openReport, pageScores, screenshot, tapNode } from './browser.js';
 
 const fixtures = readdirSync(path.join(repoRoot, 'fixtures'))
   .filter((name) => existsSync(path.join(fixturePath(name), 'package.json')))
@@ -51,7 +51,7 @@ describe.each(fixtures)('fixture %s', (name) => {
     // Expand the biggest service.
     const biggest = [...proposal.services].sort((a, b) => b.units.length - a.units.length)[0];
     const nodesBefore = Number(await page.getAttribute('#pane-map', 'data-nodes'));
-    await page.evaluate((id) => window.carveMap?.getElementById(id).emit('tap'), `s:${biggest.name}`);
+    await tapNode(page, `s:${biggest.name}`);
     expect(Number(await page.getAttribute('#pane-map', 'data-nodes'))).toBeGreaterThan(nodesBefore);
     await screenshot(page, `fixture-${name}-map`);
 

@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, openReport, pageScores, screenshot } from './browser.js';
+import { launchBrowser, openReport, pageScores, screenshot, tapNode } from './browser.js';
 import { syntheticResult } from './canned-result.js';
 
 let browser: Browser;
@@ -32,8 +32,8 @@ test('a 5,000-file report becomes interactive; expanding and editing work at tha
   // Expanding a service draws its folders, then a folder its files.
   await page.click('#tab-map');
   let start = Date.now();
-  await page.evaluate(() => window.carveMap?.getElementById('s:domain-3').emit('tap'));
-  await page.evaluate(() => window.carveMap?.nodes('[kind = "folder"]').first().emit('tap'));
+  await tapNode(page, 's:domain-3');
+  await tapNode(page, 'd:domain-3\u0000src/domain-3/part-0');
   const files = await page.evaluate(() => window.carveMap?.nodes('[kind = "file"]').length);
   console.log(`report-ui: expanded a service and a folder (${files} files drawn) in ${Date.now() - start} ms`);
   expect(files).toBeGreaterThan(0);

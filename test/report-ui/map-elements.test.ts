@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { derive, SHARED_KERNEL } from '../../report-ui/src/state/derive.js';
 import { draftFromResult } from '../../report-ui/src/state/draft.js';
 import { scoreDraft } from '../../report-ui/src/state/scores.js';
-import { buildMapElements, folderKey, MAX_CHILDREN, type MapLevel } from '../../report-ui/src/views/map-elements.js';
+import { buildMapElements, folderKey, MAX_CHILDREN, MAX_TABLES, type MapLevel } from '../../report-ui/src/views/map-elements.js';
 import { shopResult, syntheticResult } from './canned-result.js';
 import type { AnalysisResult } from '../../src/model/result.js';
 
@@ -62,5 +62,19 @@ describe('service map elements', () => {
     const filtered = elements(result, { ...level, filter: 'file-10' });
     expect(filtered.nodes.filter((n) => n.kind === 'file').every((n) => n.unit?.includes('file-10'))).toBe(true);
     expect(filtered.nodes.some((n) => n.kind === 'file')).toBe(true);
+  });
+
+  test('with more tables than can be drawn, only shared ones and those the filter names appear, with a note', () => {
+    const result = syntheticResult(2000, 50, 2); // 250 tables
+    const all = elements(result);
+    const tables = all.nodes.filter((n) => n.kind === 'table');
+    expect(result.tables.length).toBeGreaterThan(MAX_TABLES);
+    expect(tables.length).toBeLessThan(result.tables.length);
+    expect(tables.every((t) => t.ownership === 'multi-writer' || t.ownership === 'shared-read')).toBe(true);
+    expect(all.notes).toEqual([`${result.tables.length} tables, too many to draw: showing the ${tables.length} shared or matching the filter.`]);
+    const ids = new Set(all.nodes.map((n) => n.id));
+    expect(all.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+    const exclusive = result.tables.map((t) => t.id).find((id) => !ids.has(`t:${id}`)) ?? '';
+    expect(elements(result, { filter: exclusive }).nodes.some((n) => n.id === `t:${exclusive}`)).toBe(true);
   });
 });

@@ -2,9 +2,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { draftFromResult, toPinConfig } from '../../report-ui/src/state/draft.js';
-import { moveUnits } from '../../report-ui/src/state/edits.js';
+import { moveTables, moveUnits, splitService } from '../../report-ui/src/state/edits.js';
 import { headlineScores, scoreDraft } from '../../report-ui/src/state/scores.js';
-import { launchBrowser, nodePosition, openReport, pageScores, screenshot, type OpenReport } from './browser.js';
+import { launchBrowser, nodePosition, openReport, pageScores, screenshot, tapNode, type OpenReport } from './browser.js';
 import { shopResult } from './canned-result.js';
 
 const result = shopResult();
@@ -91,7 +91,8 @@ describe('service map', () => {
       'orders.controller.ts',
       'orders.service.ts',
     ]);
-    await page.mouse.move(at.x + 1, at.y + 1);
+    const hover = await nodePosition(page, 'u:src/orders/orders.service.ts');
+    await page.mouse.move(hover.x, hover.y);
     expect(await page.isVisible('.tooltip')).toBe(true);
     await screenshot(page, 'shop-map-expanded');
     await page.click('.crumbs button');
@@ -142,6 +143,34 @@ describe('what-if editing', () => {
     await page.click('#redo');
     expectSameScores(await pageScores(page), expected);
     await page.click('#undo');
+  });
+
+  test('move a table, and split a folder off into a new service, each rescored like the engine', async () => {
+    await page.click('#tab-map');
+    await tapNode(page, 't:db:orders');
+    await page.selectOption('#move-target', 's:billing');
+    await page.click('#move-button');
+    const tableMoved = moveTables(proposal, ['db:orders'], 'billing');
+    expectSameScores(await pageScores(page), scoresOf(tableMoved));
+    expect(await page.evaluate(() => window.carveMap?.getElementById('t:db:orders').data('ownership'))).toBe('multi-writer');
+
+    await page.click('text=Collapse all');
+    await tapNode(page, 's:orders');
+    await tapNode(page, 'd:orders\u0000src/orders');
+    await page.fill('#split-name', 'orders-core');
+    await page.click('#split-button');
+    const units = proposal.services.find((s) => s.name === 'orders')?.units ?? [];
+    expectSameScores(await pageScores(page), scoresOf(splitService(tableMoved, 'orders', units, [], 'orders-core')));
+    await page.click('#tab-overview');
+    expect(await servicesTable(page)).toEqual([
+      ['billing', '3'],
+      ['catalog', '2'],
+      ['orders', '0'],
+      ['orders-core', '3'],
+    ]);
+    await page.click('#undo');
+    await page.click('#undo');
+    expectSameScores(await pageScores(page), scoresOf());
   });
 
   test('create, rename and merge services; invalid names are refused with a message', async () => {

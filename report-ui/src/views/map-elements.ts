@@ -47,6 +47,8 @@ export interface MapElements {
 
 /** Most children drawn inside one expanded service or folder before the filter is needed. */
 export const MAX_CHILDREN = 150;
+/** Most tables drawn at once. */
+export const MAX_TABLES = 200;
 
 export const serviceNodeId = (name: string): string => `s:${name}`;
 export const folderKey = (service: string, folder: string): string => `${service}\u0000${folder}`;
@@ -140,7 +142,13 @@ export function buildMapElements(result: AnalysisResult, derived: Derived, servi
     }
   }
 
-  for (const table of derived.tables) {
+  // Hundreds of tables bury the services: beyond the limit, draw the shared ones and those the filter names.
+  let tables = derived.tables;
+  if (tables.length > MAX_TABLES) {
+    tables = tables.filter((t) => t.ownership === 'multi-writer' || t.ownership === 'shared-read' || (filter !== '' && t.id.toLowerCase().includes(filter)));
+    notes.push(`${derived.tables.length} tables, too many to draw: showing the ${tables.length} shared or matching the filter.`);
+  }
+  for (const table of tables) {
     nodes.push({
       id: tableNodeId(table.id),
       kind: 'table',
@@ -166,9 +174,10 @@ export function buildMapElements(result: AnalysisResult, derived: Derived, servi
     const b = rep.get(edge.to);
     if (a && b) addEdge(a, b, 'depends', edge.weight);
   }
+  const drawnTables = new Set(tables.map((t) => t.id));
   for (const access of result.accesses) {
     const a = rep.get(access.unit);
-    if (a) addEdge(a, tableNodeId(access.table), access.mode, access.count);
+    if (a && drawnTables.has(access.table)) addEdge(a, tableNodeId(access.table), access.mode, access.count);
   }
   // A node pair that both reads and writes shows one write edge.
   for (const edge of edges.values()) {

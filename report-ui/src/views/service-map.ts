@@ -15,6 +15,7 @@ import {
   buildMapElements,
   fileNodeId,
   folderKey,
+  MAX_CHILDREN,
   serviceNodeId,
   tableNodeId,
   type MapLevel,
@@ -23,6 +24,9 @@ import {
 import { mapStyle } from './map-style.js';
 
 cytoscape.use(fcose);
+
+/** How far (px) a neighbour is pushed at most; also bounds the loop should a box be degenerate. */
+const MAX_PUSH = 4000;
 
 type Layout = { kind: 'all' } | { kind: 'children'; of: string } | { kind: 'none' };
 
@@ -161,7 +165,7 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
           const len = Math.hypot(at.x - mid.x, at.y - mid.y);
           const [ux, uy] = len === 0 ? [1, 0] : [(at.x - mid.x) / len, (at.y - mid.y) / len];
           let step = 0;
-          while (overlaps(b, ux * step, uy * step)) step += 20;
+          while (step < MAX_PUSH && overlaps(b, ux * step, uy * step)) step += 20;
           other.union(other.descendants()).not(':parent').shift({ x: ux * step, y: uy * step });
         });
     });
@@ -275,7 +279,9 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
       level.expanded.add(service);
       level.expandedFolders.add(folderKey(service, folderOf.get(target.id) ?? ''));
       id = fileNodeId(target.id);
-      if (cy.getElementById(id).empty()) {
+      // In a folder too large to draw, the filter is what shows the file.
+      const folder = folderOf.get(target.id);
+      if (app.result.units.filter((u) => u.folder === folder).length > MAX_CHILDREN) {
         level.filter = target.id;
         filter.value = target.id;
       }
