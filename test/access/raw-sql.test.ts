@@ -25,7 +25,8 @@ describe('raw-sql fixture', () => {
   });
 
   it('is deterministic', async () => {
-    const pick = (r: AnalysisResult) => JSON.stringify([r.tables, r.relations, r.accesses, r.unresolvedAccesses, r.transactions, r.adapters, r.problems]);
+    const pick = (r: AnalysisResult) =>
+      JSON.stringify([r.tables, r.relations, r.accesses, r.unresolvedAccesses, r.transactions, r.adapters, r.problems]);
     expect(pick(await analyzeFixture('raw-sql-library'))).toBe(pick(await analyzeFixture('raw-sql-library')));
   });
 });
@@ -114,6 +115,20 @@ describe('raw-sql finds', () => {
         'src/a.ts': `import { DatabaseService } from './db.service';\nexport class Repo {\n  constructor(private readonly db: DatabaseService) {}\n  async remove(id: number) {\n    const c = await this.db.getPoolClient();\n    await c.query('BEGIN');\n    await c.query('DELETE FROM tags WHERE id = $1', [id]);\n    await c.query('COMMIT');\n  }\n}\n`,
       },
       ['default:tags:write'],
+    ],
+    [
+      'SQL concatenated from literals and a constant',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nconst T = 'refunds';\nexport const q = (id: number) => pool.query('DELETE FROM ' + T + ' WHERE id = $1', [id]);\n`,
+      },
+      ['default:refunds:write'],
+    ],
+    [
+      'a condition concatenated to a fixed table',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const q = (w: string) => pool.query('SELECT * FROM accounts WHERE ' + w);\n`,
+      },
+      ['default:accounts:read'],
     ],
     [
       'an imported client and a module constant table name',
@@ -244,11 +259,18 @@ describe('raw-sql unresolved', () => {
       'dynamic-table-name',
     ],
     [
-      'SQL built by concatenation',
+      'SQL built by a function call',
       {
-        'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const q = (w: string) => pool.query('SELECT * FROM a WHERE ' + w);\n`,
+        'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const q = (w: string) => pool.query(buildSelect(w));\nfunction buildSelect(w: string) { return w; }\n`,
       },
       'dynamic-sql',
+    ],
+    [
+      'a table name concatenated from a parameter',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const q = (t: string) => pool.query('SELECT * FROM ' + t);\n`,
+      },
+      'dynamic-table-name',
     ],
     [
       'a base repository whose subclasses never name the table',

@@ -73,9 +73,32 @@ export function sqlOfArg(
       const value = constants.follow(scope, arg.v);
       return value !== undefined ? { kind: 'sql', text: value, thisExprs: false } : { kind: 'unknown', detail: arg.v };
     }
+    case 'other': {
+      const joined = concatenation(arg.text, (expr) => constants.follow(scope, expr));
+      return joined !== undefined ? { kind: 'sql', text: joined, thisExprs: false } : { kind: 'unknown', detail: arg.text.slice(0, 60) };
+    }
     default:
-      return { kind: 'unknown', detail: arg.k === 'other' ? arg.text.slice(0, 60) : arg.k };
+      return { kind: 'unknown', detail: arg.k };
   }
+}
+
+/**
+ * `'SELECT * FROM ' + TABLE + ' WHERE id = $1'`: string literals and names
+ * joined with `+`, names followed to constants (or kept as `${name}` for
+ * parseSql to judge). Undefined for anything else, or text cut short by extraction.
+ */
+function concatenation(text: string, follow: (expr: string) => string | undefined): string | undefined {
+  if (text.endsWith('…')) return undefined;
+  const parts = text.split(/\s*\+\s*(?=(?:[^'"`]*['"`][^'"`]*['"`])*[^'"`]*$)/);
+  if (parts.length < 2) return undefined;
+  let out = '';
+  for (const part of parts) {
+    const literal = /^(['"`])(.*)\1$/s.exec(part.trim());
+    if (literal && !(literal[1] === '`' && literal[2].includes('${'))) out += literal[2];
+    else if (/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(part.trim())) out += follow(part.trim()) ?? `\${${part.trim()}}`;
+    else return undefined;
+  }
+  return out;
 }
 
 function isCallbackParam(facts: FileFacts, call: CallFact, name: string): boolean {
