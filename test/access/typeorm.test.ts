@@ -134,8 +134,14 @@ export class PhotoRepository extends Repository<Photo> {
   stats() { return this.manager.find(ContentStats); }
 }
 export const photos = () => getCustomRepository(PhotoRepository).recent();`,
+      'src/photo.service.ts': `import { InjectRepository } from '@nestjs/typeorm';
+import { PhotoRepository } from './photo.repository';
+export class PhotoService {
+  constructor(@InjectRepository(PhotoRepository) private readonly photos: PhotoRepository) {}
+  drop(id: number) { return this.photos.delete(id); }
+}`,
     },
-    expected: ['default:content read', 'default:content_stats read'],
+    expected: ['default:content read', 'default:content write', 'default:content_stats read'],
   },
   {
     name: 'relation query builders change the join table; project wrappers returning Repository<T> name their entity argument',

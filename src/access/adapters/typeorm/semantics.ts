@@ -47,7 +47,11 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
       if (!importedFrom(index, file, d.name, isTypeormPackage)) return undefined;
       if (d.name === 'InjectRepository') {
         const store = storeArg(file, d.args[1]);
-        return { k: 'repo', entity: catalog.fromArg(file, d.args[0]), store };
+        const entity = catalog.fromArg(file, d.args[0]);
+        if (entity) return { k: 'repo', entity, store };
+        // `@InjectRepository(UserRepository)` (0.2 custom repositories): the class says the entity.
+        const custom = d.args[0]?.k === 'id' ? tracer.typeValue(file, d.args[0].v) : undefined;
+        return custom?.k === 'repo' ? { ...custom, store } : undefined;
       }
       if (
         d.name === 'InjectDataSource' ||
