@@ -207,6 +207,17 @@ describe('mongoose adapter', () => {
     expect(r.unresolvedAccesses).toEqual([]);
   });
 
+  it('NestJS connection names held in constants', async () => {
+    const r = await run({
+      'src/db.constants.ts': `export const ARCHIVE_DB = 'archive';`,
+      'src/note.schema.ts': `import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';\n@Schema()\nexport class Note { @Prop() text!: string; }\nexport const NoteSchema = SchemaFactory.createForClass(Note);`,
+      'src/notes.module.ts': `import { Module } from '@nestjs/common';\nimport { MongooseModule } from '@nestjs/mongoose';\nimport { ARCHIVE_DB } from './db.constants';\nimport { Note, NoteSchema } from './note.schema';\n@Module({ imports: [MongooseModule.forFeature([{ name: Note.name, schema: NoteSchema }]), MongooseModule.forFeature([{ name: Note.name, schema: NoteSchema }], ARCHIVE_DB)] })\nexport class NotesModule {}`,
+      'src/archive.service.ts': `import { InjectModel } from '@nestjs/mongoose';\nimport { Model } from 'mongoose';\nimport { ARCHIVE_DB } from './db.constants';\nimport { Note } from './note.schema';\nexport class ArchiveService {\n  constructor(@InjectModel(Note.name, ARCHIVE_DB) private archived: Model<Note>, @InjectModel(Note.name) private live: Model<Note>) {}\n  move() { return Promise.all([this.archived.insertMany([]), this.live.find()]); }\n}`,
+    });
+    expect(r.tables.map((t) => t.id)).toEqual(['archive:notes', 'default:notes']);
+    expect(accessesOf(r)).toEqual(['archive:notes write', 'default:notes read']);
+  });
+
   it('startSession + startTransaction scopes the calls passing the session', async () => {
     const r = await run({
       'src/a.ts': plainModel('Account'),

@@ -10,8 +10,8 @@ import type { ClassFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
 import type { AccessMode } from '../../../model/result.js';
 import type { AccessSite } from '../../adapter.js';
-import { refOf, strOf } from './arg-facts.js';
-import { type ModelRegistry, type MongooseModel, modelNameOf } from './models.js';
+import { refOf } from './arg-facts.js';
+import { connectionNameOf, type ModelRegistry, type MongooseModel, modelNameOf } from './models.js';
 
 /** An access in a base class method through a model member it does not bind. */
 export interface GenericSite {
@@ -48,7 +48,7 @@ function boundModel(
   const injected = (decorators: ClassFact['members'][number]['decorators']): MongooseModel | undefined => {
     const inject = decorators.find((d) => d.name === 'InjectModel');
     const name = inject && (modelNameOf(facts, inject.args[0]) ?? refOf(inject.args[0]));
-    return name ? byName(registry, name, strOf(inject.args[1])) : undefined;
+    return name ? byName(registry, name, connectionNameOf(index, facts, inject.args[1])) : undefined;
   };
   const own = sub.cls.members.find((m) => m.name === member && m.kind !== 'method');
   if (own) return injected(own.decorators);

@@ -46,6 +46,21 @@ interface Draft {
   typeArg?: string;
 }
 
+/**
+ * A NestJS connection name: `'billing'`, or a constant holding it
+ * (`BILLING_DB`, through imports). An enum member or an unreadable value
+ * keeps its text, so the same reference always names the same store.
+ */
+export function connectionNameOf(index: ProjectIndex, file: FileFacts, arg: ArgFact | undefined): string | undefined {
+  if (!arg) return undefined;
+  if (arg.k === 'str') return arg.v;
+  if (arg.k !== 'id' && arg.k !== 'member') return undefined;
+  const r = arg.k === 'id' ? index.resolveName(file.path, arg.v) : undefined;
+  const declaring = r?.kind === 'internal' ? index.files.get(r.file) : undefined;
+  const constant = declaring?.variables.find((v) => v.name === (r?.kind === 'internal' ? r.name : '') && v.scope === '<module>');
+  return constant?.init?.k === 'str' ? constant.init.v : arg.v;
+}
+
 /** The model name an argument gives: `'User'`, `User.name`, or a string constant. */
 export function modelNameOf(file: FileFacts, arg: ArgFact | undefined): string | undefined {
   if (arg?.k === 'str') return arg.v;
@@ -192,7 +207,7 @@ export function findModels(input: AdapterInput): ModelRegistry {
 function featureDrafts(index: ProjectIndex, files: Map<string, FileFacts>, file: FileFacts, args: ArgFact[], line: number): Draft[] {
   const list = args[0];
   if (list?.k !== 'arr') return [];
-  const connection = strOf(args[1]);
+  const connection = connectionNameOf(index, file, args[1]);
   const drafts: Draft[] = [];
   for (const item of list.items) {
     const modelName = modelNameOf(file, propOf(item, 'name'));

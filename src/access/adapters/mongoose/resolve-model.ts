@@ -6,8 +6,8 @@
  */
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { refOf, strOf } from './arg-facts.js';
-import { type ModelRegistry, type MongooseModel, modelNameOf } from './models.js';
+import { refOf } from './arg-facts.js';
+import { connectionNameOf, type ModelRegistry, type MongooseModel, modelNameOf } from './models.js';
 import { enclosingClass, findMember } from './receivers.js';
 
 export type ModelRef = { model: MongooseModel } | { unresolved: string; detail: string } | undefined;
@@ -76,7 +76,7 @@ function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileF
   const target = injected ?? modelTypeTarget(member.type);
   if (target) {
     const model =
-      byName(registry, target, inject ? strOf(inject.args[1]) : undefined) ??
+      byName(registry, target, inject ? connectionNameOf(index, facts, inject.args[1]) : undefined) ??
       (injected ? undefined : modelByRef(index, registry, found.file, target));
     if (model) return { model };
   }
