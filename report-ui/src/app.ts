@@ -40,7 +40,9 @@ export class App {
     this.baseline = headlineScores(this.current().metrics);
     const recorded = result.decomposition?.metrics;
     const before = recorded ? new Map(headlineScores(recorded).map((s) => [s.key, s.value])) : new Map<string, number>();
-    this.mismatch = recorded ? this.baseline.filter((s) => !(Math.abs((before.get(s.key) ?? NaN) - s.value) <= 1e-9)).map((s) => s.label) : [];
+    this.mismatch = recorded
+      ? this.baseline.filter((s) => !(Math.abs((before.get(s.key) ?? NaN) - s.value) <= 1e-9)).map((s) => s.label)
+      : [];
   }
 
   private current(): NonNullable<App['cache']> {
@@ -94,7 +96,13 @@ export class App {
 
   /** Switch to the map and point at `target` there. */
   reveal(target: Reveal): void {
-    this.select(target.kind === 'unit' ? { kind: 'unit', id: target.id } : target.kind === 'table' ? { kind: 'table', id: target.id } : { kind: 'service', name: target.name });
+    this.select(
+      target.kind === 'unit'
+        ? { kind: 'unit', id: target.id }
+        : target.kind === 'table'
+          ? { kind: 'table', id: target.id }
+          : { kind: 'service', name: target.name },
+    );
     this.show('map');
     for (const listener of this.revealListeners) listener(target);
   }

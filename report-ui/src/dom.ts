@@ -14,7 +14,11 @@ export interface Props {
   [attribute: string]: unknown;
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props | null = null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (props) {
     for (const [key, value] of Object.entries(props)) {

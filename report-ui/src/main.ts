@@ -29,9 +29,15 @@ function boot(): void {
   try {
     const app = new App(readEmbeddedResult(document));
     document.title = `carve — ${app.result.project}`;
-    const panes = new Map(TABS.map(([id]) => [id, el('section', { id: `pane-${id}`, class: 'pane', role: 'tabpanel', 'aria-labelledby': `tab-${id}` })]));
+    const panes = new Map(
+      TABS.map(([id]) => [id, el('section', { id: `pane-${id}`, class: 'pane', role: 'tabpanel', 'aria-labelledby': `tab-${id}` })]),
+    );
     const tabs = TABS.map(([id, label]) =>
-      el('button', { id: `tab-${id}`, role: 'tab', 'aria-controls': `pane-${id}`, data: { tab: id }, on: { click: () => app.show(id) } }, label),
+      el(
+        'button',
+        { id: `tab-${id}`, role: 'tab', 'aria-controls': `pane-${id}`, data: { tab: id }, on: { click: () => app.show(id) } },
+        label,
+      ),
     );
     const tablist = el('nav', { class: 'tabs', role: 'tablist', 'aria-label': 'Views' }, tabs);
     tablist.addEventListener('keydown', (event) => {
@@ -56,7 +62,11 @@ function boot(): void {
         'header',
         { class: 'top' },
         el('h1', null, el('span', { class: 'brand' }, 'carve'), ' ', el('span', { class: 'project' }, app.result.project)),
-        el('span', { class: 'muted small' }, `${app.result.tool?.name ?? 'carve'} ${app.result.tool?.version ?? ''} · schema ${app.result.schemaVersion}`),
+        el(
+          'span',
+          { class: 'muted small' },
+          `${app.result.tool?.name ?? 'carve'} ${app.result.tool?.version ?? ''} · schema ${app.result.schemaVersion}`,
+        ),
       ),
       tablist,
       el('main', { class: 'layout' }, el('div', { class: 'panes' }, Array.from(panes.values())), panel),
@@ -72,7 +82,10 @@ function boot(): void {
     root.removeAttribute('aria-busy');
     root.dataset.ready = String(Math.round(performance.now() - started));
   } catch (error) {
-    replaceChildren(root, el('p', { class: 'error' }, `The report could not start: ${error instanceof Error ? error.message : String(error)}`));
+    replaceChildren(
+      root,
+      el('p', { class: 'error' }, `The report could not start: ${error instanceof Error ? error.message : String(error)}`),
+    );
     throw error;
   }
 }

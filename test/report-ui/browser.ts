@@ -25,7 +25,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -41,7 +48,12 @@ export interface OpenReport {
 }
 
 /** Writes the report for `result` to test-artifacts/ and opens it; resolves once it is interactive. */
-export async function openReport(browser: Browser, result: AnalysisResult, name: string, colorScheme: 'light' | 'dark' = 'light'): Promise<OpenReport> {
+export async function openReport(
+  browser: Browser,
+  result: AnalysisResult,
+  name: string,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<OpenReport> {
   mkdirSync(artifacts, { recursive: true });
   const file = path.join(artifacts, `${name}.html`);
   writeFileSync(file, renderHtml(result));

@@ -24,7 +24,9 @@ function shell(project: string, units: Unit[], edges: Edge[]): AnalysisResult {
       lines: units.reduce((sum, u) => sum + u.lines, 0),
       skipped: [],
       parseErrors: [],
-      edgesByKind: Object.fromEntries(EDGE_KINDS.map((k) => [k, edges.filter((e) => e.kind === k).length])) as AnalysisResult['summary']['edgesByKind'],
+      edgesByKind: Object.fromEntries(
+        EDGE_KINDS.map((k) => [k, edges.filter((e) => e.kind === k).length]),
+      ) as AnalysisResult['summary']['edgesByKind'],
       unresolvedImports: 0,
       externalPackages: [],
       tsconfigs: [],
@@ -53,12 +55,16 @@ export function withDecomposition(result: AnalysisResult, decomposition: Omit<De
 /** Orders, billing and catalog sharing a database the way real monoliths do. */
 export function shopResult(): AnalysisResult {
   const units = [
-    unit('src/orders/orders.controller.ts', 80, [{ kind: 'http', framework: 'nestjs', method: 'POST', route: '/orders', symbol: 'OrdersController.create', line: 12 }]),
+    unit('src/orders/orders.controller.ts', 80, [
+      { kind: 'http', framework: 'nestjs', method: 'POST', route: '/orders', symbol: 'OrdersController.create', line: 12 },
+    ]),
     unit('src/orders/orders.service.ts', 140),
     unit('src/orders/order.repository.ts', 60),
     unit('src/billing/billing.service.ts', 120),
     unit('src/billing/invoice.repository.ts', 50),
-    unit('src/billing/billing.controller.ts', 40, [{ kind: 'http', framework: 'nestjs', method: 'GET', route: '/invoices/:id', symbol: 'BillingController.get', line: 9 }]),
+    unit('src/billing/billing.controller.ts', 40, [
+      { kind: 'http', framework: 'nestjs', method: 'GET', route: '/invoices/:id', symbol: 'BillingController.get', line: 9 },
+    ]),
     unit('src/catalog/catalog.service.ts', 90),
     unit('src/catalog/product.repository.ts', 45),
     unit('src/shared/db.ts', 20),
@@ -80,7 +86,14 @@ export function shopResult(): AnalysisResult {
   const table = (name: string): AnalysisResult['tables'][number] => ({ id: `db:${name}`, store: 'db', name, orm: 'prisma' });
   result.tables = [table('invoices'), table('orders'), table('products')];
   result.relations = [{ from: 'db:invoices', to: 'db:orders', kind: 'many-to-one', field: 'orderId', orm: 'prisma' }];
-  const access = (u: string, symbol: string, t: string, mode: 'read' | 'write', line: number, via: string): AnalysisResult['accesses'][number] => ({
+  const access = (
+    u: string,
+    symbol: string,
+    t: string,
+    mode: 'read' | 'write',
+    line: number,
+    via: string,
+  ): AnalysisResult['accesses'][number] => ({
     unit: u,
     symbol,
     table: `db:${t}`,
@@ -161,13 +174,28 @@ export function syntheticResult(files: number, services = 20, edgesPerFile = 10,
   const edges = Array.from(edgeMap.values()).sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
   const result = shell(`synthetic-${files}`, units, edges);
   const tableCount = services * 5;
-  result.tables = Array.from({ length: tableCount }, (_, i) => ({ id: `db:t${String(i).padStart(3, '0')}`, store: 'db', name: `t${String(i).padStart(3, '0')}`, orm: 'prisma' }));
+  result.tables = Array.from({ length: tableCount }, (_, i) => ({
+    id: `db:t${String(i).padStart(3, '0')}`,
+    store: 'db',
+    name: `t${String(i).padStart(3, '0')}`,
+    orm: 'prisma',
+  }));
   result.accesses = units
     .filter((_, i) => i % 4 === 0)
     .map((u) => {
       const domain = Number(u.id.split('/')[1].slice('domain-'.length));
       const t = random() < 0.85 ? domain * 5 + Math.floor(random() * 5) : Math.floor(random() * tableCount);
-      return { unit: u.id, symbol: '<module>', table: result.tables[t].id, mode: random() < 0.5 ? 'read' : 'write', count: 1, lines: [1], orm: 'prisma', via: 'prisma', propagated: false } as const;
+      return {
+        unit: u.id,
+        symbol: '<module>',
+        table: result.tables[t].id,
+        mode: random() < 0.5 ? 'read' : 'write',
+        count: 1,
+        lines: [1],
+        orm: 'prisma',
+        via: 'prisma',
+        propagated: false,
+      } as const;
     })
     .sort((a, b) => compareStrings(a.unit, b.unit));
   const names = Array.from(byDomain.keys()).sort(compareStrings);

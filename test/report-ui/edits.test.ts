@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { draftFromResult, toPinConfig, type Draft } from '../../report-ui/src/state/draft.js';
-import { createService, EditError, mergeServices, moveTables, moveUnits, renameService, splitService } from '../../report-ui/src/state/edits.js';
+import {
+  createService,
+  EditError,
+  mergeServices,
+  moveTables,
+  moveUnits,
+  renameService,
+  splitService,
+} from '../../report-ui/src/state/edits.js';
 import { Workbench } from '../../report-ui/src/state/history.js';
 import { shopResult } from './canned-result.js';
 

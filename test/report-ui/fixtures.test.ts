@@ -27,7 +27,9 @@ afterAll(async () => {
 });
 
 const services = (result: AnalysisResult): { name: string; units: string[]; tables: string[] }[] =>
-  (result.decomposition?.services ?? []).map(({ name, units, tables }) => ({ name, units, tables })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  (result.decomposition?.services ?? [])
+    .map(({ name, units, tables }) => ({ name, units, tables }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
 
 describe.each(fixtures)('fixture %s', (name) => {
   test('renders, rescores an edit like the engine, and exports pins that analyze honours', async () => {
@@ -67,7 +69,8 @@ describe.each(fixtures)('fixture %s', (name) => {
     const expected = Object.fromEntries(headlineScores(scoreDraft(result, edited)).map((s) => [s.key, s.value]));
     const shown = await pageScores(page);
     expect(Object.keys(shown)).toEqual(Object.keys(expected));
-    for (const [key, value] of Object.entries(expected)) expect(Math.abs(shown[key] - value), key).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(value)));
+    for (const [key, value] of Object.entries(expected))
+      expect(Math.abs(shown[key] - value), key).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(value)));
 
     // The exported config pins exactly the edited services.
     await page.click('#export-config');

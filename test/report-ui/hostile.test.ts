@@ -67,7 +67,9 @@ describe('hostile-names fixture', () => {
     expect(await page.title()).toBe('carve — hostile-names');
     expect(await texts(page, '.services-table tbody th')).toEqual(result.decomposition?.services.map((s) => s.name));
     await page.click('#tab-database');
-    expect((await texts(page, '.matrix tbody th')).map((t) => t.replace(/ · .*$/, '')).sort()).toEqual(result.tables.map((t) => t.name).sort());
+    expect((await texts(page, '.matrix tbody th')).map((t) => t.replace(/ · .*$/, '')).sort()).toEqual(
+      result.tables.map((t) => t.name).sort(),
+    );
     await page.click('#tab-api');
     const api = (await page.textContent('#pane-api')) ?? '';
     expect(api).toContain(`/</script><img src=x onerror=${PWN}>/<!--:id-->`);
@@ -79,7 +81,9 @@ describe('hostile-names fixture', () => {
     await touchEverything(page);
     await screenshot(page, 'hostile-names');
     const exported = JSON.parse(await page.inputValue('#export-text'));
-    expect(exported.services.flatMap((s: { units: string[] }) => s.units)).toContain(`src/orders<img src=x onerror=${PWN}>/orders.service.ts`);
+    expect(exported.services.flatMap((s: { units: string[] }) => s.units)).toContain(
+      `src/orders<img src=x onerror=${PWN}>/orders.service.ts`,
+    );
     await expectInert(report, dialogs);
     await page.close();
   });

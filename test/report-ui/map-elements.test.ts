@@ -9,18 +9,31 @@ import type { AnalysisResult } from '../../src/model/result.js';
 function elements(result: AnalysisResult, level: Partial<MapLevel> = {}) {
   const draft = draftFromResult(result);
   const derived = derive(result, draft, scoreDraft(result, draft));
-  return buildMapElements(result, derived, draft.services.map((s) => s.name), {
-    expanded: new Set(),
-    expandedFolders: new Set(),
-    filter: '',
-    ...level,
-  });
+  return buildMapElements(
+    result,
+    derived,
+    draft.services.map((s) => s.name),
+    {
+      expanded: new Set(),
+      expandedFolders: new Set(),
+      filter: '',
+      ...level,
+    },
+  );
 }
 
 describe('service map elements', () => {
   test('service level: services, the shared kernel and tables; edges aggregated by service', () => {
     const { nodes, edges } = elements(shopResult());
-    expect(nodes.map((n) => n.id)).toEqual(['s:billing', 's:catalog', 's:orders', `s:${SHARED_KERNEL}`, 't:db:invoices', 't:db:orders', 't:db:products']);
+    expect(nodes.map((n) => n.id)).toEqual([
+      's:billing',
+      's:catalog',
+      's:orders',
+      `s:${SHARED_KERNEL}`,
+      't:db:invoices',
+      't:db:orders',
+      't:db:products',
+    ]);
     expect(nodes.filter((n) => n.kind === 'table').map((n) => [n.label, n.ownership])).toEqual([
       ['invoices', 'exclusive'],
       ['orders', 'multi-writer'],
@@ -44,7 +57,11 @@ describe('service map elements', () => {
       expandedFolders: new Set([folderKey('orders', 'src/orders')]),
     });
     expect(nodes.filter((n) => n.parent === 's:orders').map((n) => n.id)).toEqual([`d:${folderKey('orders', 'src/orders')}`]);
-    expect(nodes.filter((n) => n.kind === 'file').map((n) => n.label)).toEqual(['order.repository.ts', 'orders.controller.ts', 'orders.service.ts']);
+    expect(nodes.filter((n) => n.kind === 'file').map((n) => n.label)).toEqual([
+      'order.repository.ts',
+      'orders.controller.ts',
+      'orders.service.ts',
+    ]);
     expect(edges.filter((e) => e.kind === 'depends' && e.source === 'u:src/orders/orders.service.ts').map((e) => e.target)).toEqual([
       's:billing',
       's:catalog',
@@ -57,7 +74,9 @@ describe('service map elements', () => {
     const folder = result.units[0].folder;
     const level = { expanded: new Set(['domain-0']), expandedFolders: new Set([folderKey('domain-0', folder)]) };
     const big = elements(result, level);
-    expect(big.notes).toEqual([`${folder} has ${result.units.filter((u) => u.folder === folder).length} files, too many to draw: showing 0 matching the filter.`]);
+    expect(big.notes).toEqual([
+      `${folder} has ${result.units.filter((u) => u.folder === folder).length} files, too many to draw: showing 0 matching the filter.`,
+    ]);
     expect(big.nodes.filter((n) => n.kind === 'file')).toEqual([]);
     const filtered = elements(result, { ...level, filter: 'file-10' });
     expect(filtered.nodes.filter((n) => n.kind === 'file').every((n) => n.unit?.includes('file-10'))).toBe(true);
@@ -71,7 +90,9 @@ describe('service map elements', () => {
     expect(result.tables.length).toBeGreaterThan(MAX_TABLES);
     expect(tables.length).toBeLessThan(result.tables.length);
     expect(tables.every((t) => t.ownership === 'multi-writer' || t.ownership === 'shared-read')).toBe(true);
-    expect(all.notes).toEqual([`${result.tables.length} tables, too many to draw: showing the ${tables.length} shared or matching the filter.`]);
+    expect(all.notes).toEqual([
+      `${result.tables.length} tables, too many to draw: showing the ${tables.length} shared or matching the filter.`,
+    ]);
     const ids = new Set(all.nodes.map((n) => n.id));
     expect(all.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
     const exclusive = result.tables.map((t) => t.id).find((id) => !ids.has(`t:${id}`)) ?? '';

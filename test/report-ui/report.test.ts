@@ -9,7 +9,8 @@ import { shopResult } from './canned-result.js';
 
 const result = shopResult();
 const proposal = draftFromResult(result);
-const scoresOf = (draft = proposal): Record<string, number> => Object.fromEntries(headlineScores(scoreDraft(result, draft)).map((s) => [s.key, s.value]));
+const scoresOf = (draft = proposal): Record<string, number> =>
+  Object.fromEntries(headlineScores(scoreDraft(result, draft)).map((s) => [s.key, s.value]));
 
 /**
  * The page runs the engine's scoring code; only the JS engines differ. Chromium's
@@ -40,7 +41,13 @@ afterAll(async () => {
 });
 
 const servicesTable = (p: Page): Promise<string[][]> =>
-  p.$$eval('.services-table tbody tr', (rows) => rows.map((r) => Array.from(r.children).slice(0, 2).map((c) => c.textContent ?? '')));
+  p.$$eval('.services-table tbody tr', (rows) =>
+    rows.map((r) =>
+      Array.from(r.children)
+        .slice(0, 2)
+        .map((c) => c.textContent ?? ''),
+    ),
+  );
 
 describe('overview', () => {
   test('shows the verdict, its reasons, the services and the engine scores of the proposal', async () => {
@@ -77,8 +84,21 @@ describe('service map', () => {
     await page.click('#tab-map');
     await page.click('text=Collapse all');
     expect(await page.getAttribute('#pane-map', 'data-nodes')).toBe('7');
-    const ids = await page.evaluate(() => window.carveMap?.nodes().map((n) => `${n.id()}|${n.data('ownership') ?? ''}`).sort());
-    expect(ids).toEqual(['s:(shared kernel)|', 's:billing|', 's:catalog|', 's:orders|', 't:db:invoices|exclusive', 't:db:orders|multi-writer', 't:db:products|shared-read']);
+    const ids = await page.evaluate(() =>
+      window.carveMap
+        ?.nodes()
+        .map((n) => `${n.id()}|${n.data('ownership') ?? ''}`)
+        .sort(),
+    );
+    expect(ids).toEqual([
+      's:(shared kernel)|',
+      's:billing|',
+      's:catalog|',
+      's:orders|',
+      't:db:invoices|exclusive',
+      't:db:orders|multi-writer',
+      't:db:products|shared-read',
+    ]);
 
     const orders = await nodePosition(page, 's:orders');
     await page.mouse.click(orders.x, orders.y);
@@ -86,11 +106,14 @@ describe('service map', () => {
     expect(await page.evaluate((id) => window.carveMap?.getElementById(id).parent().id(), folder)).toBe('s:orders');
     const at = await nodePosition(page, folder);
     await page.mouse.click(at.x, at.y);
-    expect(await page.evaluate(() => window.carveMap?.nodes('[kind = "file"]').map((n) => n.data('label')).sort())).toEqual([
-      'order.repository.ts',
-      'orders.controller.ts',
-      'orders.service.ts',
-    ]);
+    expect(
+      await page.evaluate(() =>
+        window.carveMap
+          ?.nodes('[kind = "file"]')
+          .map((n) => n.data('label'))
+          .sort(),
+      ),
+    ).toEqual(['order.repository.ts', 'orders.controller.ts', 'orders.service.ts']);
     const hover = await nodePosition(page, 'u:src/orders/orders.service.ts');
     await page.mouse.move(hover.x, hover.y);
     expect(await page.isVisible('.tooltip')).toBe(true);
@@ -213,7 +236,11 @@ describe('what-if editing', () => {
     const href = await page.getAttribute('#download-export', 'href');
     expect(JSON.parse(decodeURIComponent((href ?? '').replace(/^data:application\/json;charset=utf-8,/, '')))).toEqual(exported);
     await page.click('#export-json');
-    expect(JSON.parse(await page.inputValue('#export-text')).services.map((s: { name: string }) => s.name)).toEqual(['billing', 'catalog', 'orders']);
+    expect(JSON.parse(await page.inputValue('#export-text')).services.map((s: { name: string }) => s.name)).toEqual([
+      'billing',
+      'catalog',
+      'orders',
+    ]);
     await page.click('#undo');
   });
 });
@@ -229,15 +256,24 @@ describe('shared database, sagas, API surface', () => {
       ['db:products', '', 'R', 'W'],
       ['db:invoices', 'W', '', ''],
     ]);
-    expect(await page.$$eval('.matrix tr.own-multi-writer', (trs) => trs.map((t) => (t as HTMLElement).dataset.table))).toEqual(['db:orders']);
-    expect(await page.$$eval('.matrix td.cross-fk', (tds) => tds.map((t) => t.closest('tr')?.dataset.table))).toEqual(['db:orders', 'db:invoices']);
+    expect(await page.$$eval('.matrix tr.own-multi-writer', (trs) => trs.map((t) => (t as HTMLElement).dataset.table))).toEqual([
+      'db:orders',
+    ]);
+    expect(await page.$$eval('.matrix td.cross-fk', (tds) => tds.map((t) => t.closest('tr')?.dataset.table))).toEqual([
+      'db:orders',
+      'db:invoices',
+    ]);
 
     await page.click('.matrix tr[data-table="db:orders"] td[data-service="billing"]');
-    expect(await page.$$eval('.access-sites tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)))).toEqual([
-      ['src/billing/billing.service.ts:30', 'BillingService.settle', 'write', 'prisma.order.update'],
-    ]);
+    expect(
+      await page.$$eval('.access-sites tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent))),
+    ).toEqual([['src/billing/billing.service.ts:30', 'BillingService.settle', 'write', 'prisma.order.update']]);
     await page.click('.matrix thead button:text-is("Table")');
-    expect(await page.$$eval('.matrix tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.table))).toEqual(['db:invoices', 'db:orders', 'db:products']);
+    expect(await page.$$eval('.matrix tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.table))).toEqual([
+      'db:invoices',
+      'db:orders',
+      'db:products',
+    ]);
     await screenshot(page, 'shop-database');
   });
 

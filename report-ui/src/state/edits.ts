@@ -72,7 +72,9 @@ export function mergeServices(draft: Draft, from: string, into: string): Draft {
     services: draft.services
       .filter((s) => s.name !== from)
       .map((s) =>
-        s.name === into ? { ...s, units: sortedUnique([...s.units, ...source.units]), tables: sortedUnique([...s.tables, ...source.tables]) } : s,
+        s.name === into
+          ? { ...s, units: sortedUnique([...s.units, ...source.units]), tables: sortedUnique([...s.tables, ...source.tables]) }
+          : s,
       ),
   };
 }

@@ -1,5 +1,6 @@
 /** API surface: per service, what other services use of it and from where, and its routes. */
 import type { App } from '../app.js';
+import { renderWhenShown } from './render-when-shown.js';
 import { el, keyboardList, replaceChildren } from '../dom.js';
 import { plural } from '../format.js';
 
@@ -13,7 +14,15 @@ export function mountApiSurface(app: App, pane: HTMLElement): void {
         const list = el(
           'table',
           { class: 'grid' },
-          el('thead', null, el('tr', null, ['Symbol', 'Defined in', 'Used from'].map((h) => el('th', null, h)))),
+          el(
+            'thead',
+            null,
+            el(
+              'tr',
+              null,
+              ['Symbol', 'Defined in', 'Used from'].map((h) => el('th', null, h)),
+            ),
+          ),
           el(
             'tbody',
             null,
@@ -27,7 +36,11 @@ export function mountApiSurface(app: App, pane: HTMLElement): void {
                   'td',
                   { title: use.from.join('\n') },
                   use.consumers.map((c) => el('span', { class: 'chip' }, c)),
-                  el('span', { class: 'mono small' }, use.from.slice(0, MAX_FROM).join(', ') + (use.from.length > MAX_FROM ? ` +${use.from.length - MAX_FROM} more` : '')),
+                  el(
+                    'span',
+                    { class: 'mono small' },
+                    use.from.slice(0, MAX_FROM).join(', ') + (use.from.length > MAX_FROM ? ` +${use.from.length - MAX_FROM} more` : ''),
+                  ),
                 ),
               ),
             ),
@@ -37,7 +50,16 @@ export function mountApiSurface(app: App, pane: HTMLElement): void {
         return el(
           'section',
           { class: 'card', data: { service: api.service } },
-          el('h3', null, api.service, el('span', { class: 'muted small' }, ` · ${plural(api.uses.length, 'symbol')} used by other services · ${plural(api.routes.length, 'route')}`)),
+          el(
+            'h3',
+            null,
+            api.service,
+            el(
+              'span',
+              { class: 'muted small' },
+              ` · ${plural(api.uses.length, 'symbol')} used by other services · ${plural(api.routes.length, 'route')}`,
+            ),
+          ),
           api.uses.length > 0 ? list : null,
           api.routes.length > 0
             ? el(
@@ -59,6 +81,5 @@ export function mountApiSurface(app: App, pane: HTMLElement): void {
       }),
     );
   };
-  render();
-  app.bench.subscribe(render);
+  renderWhenShown(app, 'api', render);
 }

@@ -145,7 +145,9 @@ export function buildMapElements(result: AnalysisResult, derived: Derived, servi
   // Hundreds of tables bury the services: beyond the limit, draw the shared ones and those the filter names.
   let tables = derived.tables;
   if (tables.length > MAX_TABLES) {
-    tables = tables.filter((t) => t.ownership === 'multi-writer' || t.ownership === 'shared-read' || (filter !== '' && t.id.toLowerCase().includes(filter)));
+    tables = tables.filter(
+      (t) => t.ownership === 'multi-writer' || t.ownership === 'shared-read' || (filter !== '' && t.id.toLowerCase().includes(filter)),
+    );
     notes.push(`${derived.tables.length} tables, too many to draw: showing the ${tables.length} shared or matching the filter.`);
   }
   for (const table of tables) {

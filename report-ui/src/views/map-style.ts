@@ -35,7 +35,10 @@ export function mapStyle(): StylesheetJson {
         'min-zoomed-font-size': 6,
       },
     },
-    { selector: 'node[kind = "service"]', style: { 'background-color': c.service, shape: 'ellipse', 'font-size': 13, 'font-weight': 'bold' } },
+    {
+      selector: 'node[kind = "service"]',
+      style: { 'background-color': c.service, shape: 'ellipse', 'font-size': 13, 'font-weight': 'bold' },
+    },
     { selector: 'node[kind = "kernel"]', style: { 'background-color': c.kernel, shape: 'hexagon', 'font-size': 12 } },
     { selector: 'node[kind = "folder"]', style: { 'background-color': c.folder, shape: 'round-rectangle' } },
     { selector: 'node[kind = "file"]', style: { 'background-color': c.file, shape: 'round-rectangle', 'font-size': 9 } },
@@ -68,10 +71,16 @@ export function mapStyle(): StylesheetJson {
         'arrow-scale': 0.7,
       },
     },
-    { selector: 'edge[kind = "read"]', style: { 'line-style': 'dashed', 'line-color': c.muted, 'target-arrow-color': c.muted, width: 1.5 } },
+    {
+      selector: 'edge[kind = "read"]',
+      style: { 'line-style': 'dashed', 'line-color': c.muted, 'target-arrow-color': c.muted, width: 1.5 },
+    },
     { selector: 'edge[kind = "write"]', style: { 'line-color': c.multiWriter, 'target-arrow-color': c.multiWriter, width: 2 } },
     { selector: ':selected', style: { 'border-width': 4, 'border-color': c.accent, 'border-opacity': 1 } },
-    { selector: '.hit', style: { 'border-width': 5, 'border-color': c.accent, 'underlay-color': c.accent, 'underlay-opacity': 0.35, 'underlay-padding': 8 } },
+    {
+      selector: '.hit',
+      style: { 'border-width': 5, 'border-color': c.accent, 'underlay-color': c.accent, 'underlay-opacity': 0.35, 'underlay-padding': 8 },
+    },
     { selector: '.faded', style: { opacity: 0.15 } },
     { selector: 'edge.near', style: { opacity: 1 } },
   ];

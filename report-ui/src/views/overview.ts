@@ -1,5 +1,6 @@
 /** Overview: the verdict and why, headline scores, the services, the migration plan. */
 import type { App } from '../app.js';
+import { renderWhenShown } from './render-when-shown.js';
 import { el, keyboardList, replaceChildren, type Child } from '../dom.js';
 import { formatNumber, plural } from '../format.js';
 import type { ServiceMetrics } from '../../../src/model/decomposition.js';
@@ -31,7 +32,16 @@ export function mountOverview(app: App, pane: HTMLElement): void {
     const table = el(
       'table',
       { class: 'grid services-table' },
-      el('thead', null, el('tr', null, el('th', null, 'Service'), COLUMNS.map(([label, hint]) => el('th', { class: 'num', title: hint }, label)))),
+      el(
+        'thead',
+        null,
+        el(
+          'tr',
+          null,
+          el('th', null, 'Service'),
+          COLUMNS.map(([label, hint]) => el('th', { class: 'num', title: hint }, label)),
+        ),
+      ),
       el(
         'tbody',
         null,
@@ -52,7 +62,13 @@ export function mountOverview(app: App, pane: HTMLElement): void {
         'section',
         { class: `card verdict verdict-${verdict?.kind ?? 'none'}` },
         el('h2', { id: 'verdict' }, verdict ? (VERDICT[verdict.kind] ?? verdict.kind) : 'No decomposition in this analysis'),
-        verdict && verdict.reasons.length > 0 ? el('ul', { class: 'reasons' }, verdict.reasons.map((r) => el('li', null, r))) : null,
+        verdict && verdict.reasons.length > 0
+          ? el(
+              'ul',
+              { class: 'reasons' },
+              verdict.reasons.map((r) => el('li', null, r)),
+            )
+          : null,
         el(
           'p',
           { class: 'muted' },
@@ -70,16 +86,29 @@ export function mountOverview(app: App, pane: HTMLElement): void {
         { class: 'card' },
         el('h2', null, 'Headline scores'),
         app.mismatch.length > 0
-          ? el('p', { class: 'note', id: 'score-mismatch' }, `Recomputed here with default weights, these differ from the analysis: ${app.mismatch.join(', ')}.`)
+          ? el(
+              'p',
+              { class: 'note', id: 'score-mismatch' },
+              `Recomputed here with default weights, these differ from the analysis: ${app.mismatch.join(', ')}.`,
+            )
           : null,
         scoreList(app.scores, app.baseline, 'score-cards'),
       ),
-      el('section', { class: 'card' }, el('h2', null, 'Services'), services.length > 0 ? table : el('p', { class: 'muted' }, 'No services proposed.')),
-      el('section', { class: 'card' }, el('h2', null, 'Migration plan'), services.length > 1 ? migration(app.plan) : el('p', { class: 'muted' }, 'Nothing to extract: one service or none.')),
+      el(
+        'section',
+        { class: 'card' },
+        el('h2', null, 'Services'),
+        services.length > 0 ? table : el('p', { class: 'muted' }, 'No services proposed.'),
+      ),
+      el(
+        'section',
+        { class: 'card' },
+        el('h2', null, 'Migration plan'),
+        services.length > 1 ? migration(app.plan) : el('p', { class: 'muted' }, 'Nothing to extract: one service or none.'),
+      ),
     );
   };
-  render();
-  app.bench.subscribe(render);
+  renderWhenShown(app, 'overview', render);
 }
 
 function migration(plan: DecompositionPlan): Child {
@@ -92,7 +121,11 @@ function migration(plan: DecompositionPlan): Child {
         'li',
         { data: { service: step.service } },
         el('strong', null, `Extract ${step.service}`),
-        el('span', { class: 'muted small' }, ` · inbound weight ${formatNumber(step.inboundWeight)} · ${plural(step.sharedTables, 'shared table')}`),
+        el(
+          'span',
+          { class: 'muted small' },
+          ` · inbound weight ${formatNumber(step.inboundWeight)} · ${plural(step.sharedTables, 'shared table')}`,
+        ),
         el(
           'ul',
           null,
@@ -105,7 +138,9 @@ function migration(plan: DecompositionPlan): Child {
               'li',
               null,
               `Replace imports ${r.from} → ${r.to}`,
-              r.symbols.length > 0 ? el('span', { class: 'mono' }, ` (${r.symbols.slice(0, 6).join(', ')}${r.symbols.length > 6 ? ', …' : ''})`) : null,
+              r.symbols.length > 0
+                ? el('span', { class: 'mono' }, ` (${r.symbols.slice(0, 6).join(', ')}${r.symbols.length > 6 ? ', …' : ''})`)
+                : null,
               advice ? el('span', { class: 'muted small' }, ` — ${advice.kind}: ${advice.why}`) : null,
             );
           }),

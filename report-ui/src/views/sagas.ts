@@ -1,5 +1,6 @@
 /** Saga candidates: transactions whose tables belong to more than one service in the draft. */
 import type { App } from '../app.js';
+import { renderWhenShown } from './render-when-shown.js';
 import { el, replaceChildren } from '../dom.js';
 import { plural } from '../format.js';
 
@@ -8,17 +9,39 @@ export function mountSagas(app: App, pane: HTMLElement): void {
     const sagas = app.derived.sagas;
     replaceChildren(
       pane,
-      el('p', { class: 'muted' }, `${plural(sagas.length, 'transaction')} would span services: each becomes a saga (or a reason to keep the tables together).`),
+      el(
+        'p',
+        { class: 'muted' },
+        `${plural(sagas.length, 'transaction')} would span services: each becomes a saga (or a reason to keep the tables together).`,
+      ),
       sagas.map((saga) =>
         el(
           'section',
           { class: 'card saga', data: { saga: saga.transaction } },
-          el('h3', null, el('span', { class: 'mono' }, saga.symbol), el('span', { class: 'muted small' }, ` · ${saga.kind} · ${saga.transaction}`)),
-          el('p', null, 'Spans ', saga.services.map((s) => el('span', { class: 'chip' }, s))),
+          el(
+            'h3',
+            null,
+            el('span', { class: 'mono' }, saga.symbol),
+            el('span', { class: 'muted small' }, ` · ${saga.kind} · ${saga.transaction}`),
+          ),
+          el(
+            'p',
+            null,
+            'Spans ',
+            saga.services.map((s) => el('span', { class: 'chip' }, s)),
+          ),
           el(
             'table',
             { class: 'grid' },
-            el('thead', null, el('tr', null, ['Step', 'Table', 'Mode', 'Owned by'].map((h) => el('th', null, h)))),
+            el(
+              'thead',
+              null,
+              el(
+                'tr',
+                null,
+                ['Step', 'Table', 'Mode', 'Owned by'].map((h) => el('th', null, h)),
+              ),
+            ),
             el(
               'tbody',
               null,
@@ -38,6 +61,5 @@ export function mountSagas(app: App, pane: HTMLElement): void {
       ),
     );
   };
-  render();
-  app.bench.subscribe(render);
+  renderWhenShown(app, 'sagas', render);
 }

@@ -57,7 +57,12 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
   const tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: true });
   const notes = el('div', { class: 'map-notes', role: 'status' });
   const crumbs = el('div', { class: 'crumbs' });
-  const filter = el('input', { type: 'search', placeholder: 'Filter files and folders…', 'aria-label': 'Filter the map', class: 'map-filter' });
+  const filter = el('input', {
+    type: 'search',
+    placeholder: 'Filter files and folders…',
+    'aria-label': 'Filter the map',
+    class: 'map-filter',
+  });
   replaceChildren(
     pane,
     el(
@@ -114,13 +119,20 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
     });
     if (layout.kind === 'all') layoutAll(previous.size === 0);
     else if (layout.kind === 'children') layoutChildren(layout.of);
-    replaceChildren(notes, levelNotes.map((n) => el('p', { class: 'note' }, n)));
+    replaceChildren(
+      notes,
+      levelNotes.map((n) => el('p', { class: 'note' }, n)),
+    );
     replaceChildren(
       crumbs,
       Array.from(level.expanded)
         .sort()
         .map((name) =>
-          el('button', { class: 'chip', title: `Collapse ${name}`, on: { click: () => (level.expanded.delete(name), draw()) } }, `${name} ×`),
+          el(
+            'button',
+            { class: 'chip', title: `Collapse ${name}`, on: { click: () => (level.expanded.delete(name), draw()) } },
+            `${name} ×`,
+          ),
         ),
     );
     pane.dataset.nodes = String(cy.nodes().length);
@@ -166,7 +178,10 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
           const [ux, uy] = len === 0 ? [1, 0] : [(at.x - mid.x) / len, (at.y - mid.y) / len];
           let step = 0;
           while (step < MAX_PUSH && overlaps(b, ux * step, uy * step)) step += 20;
-          other.union(other.descendants()).not(':parent').shift({ x: ux * step, y: uy * step });
+          other
+            .union(other.descendants())
+            .not(':parent')
+            .shift({ x: ux * step, y: uy * step });
         });
     });
     cy.fit(node, 40);
@@ -182,7 +197,8 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
   const data = (node: NodeSingular): MapNode => node.data() as MapNode;
 
   const folderUnits = (service: string, folder: string): string[] => {
-    const units = service === SHARED_KERNEL ? app.bench.draft.shared : (app.bench.draft.services.find((s) => s.name === service)?.units ?? []);
+    const units =
+      service === SHARED_KERNEL ? app.bench.draft.shared : (app.bench.draft.services.find((s) => s.name === service)?.units ?? []);
     return units.filter((u) => folderOf.get(u) === folder);
   };
 

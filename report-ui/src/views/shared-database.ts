@@ -4,6 +4,7 @@
  * exact access sites behind it.
  */
 import type { App } from '../app.js';
+import { renderWhenShown } from './render-when-shown.js';
 import { el, keyboardList, replaceChildren } from '../dom.js';
 import { plural } from '../format.js';
 import { SHARED_KERNEL, type TableUse, type TableView } from '../state/derive.js';
@@ -21,7 +22,9 @@ function sorted(tables: TableView[], key: SortKey): TableView[] {
     const use = t.uses.find((u) => u.service === key.name);
     return use ? (use.write ? 0 : 1) : 2;
   };
-  return [...tables].sort((a, b) => rank(a) - rank(b) || OWNERSHIP_RANK[a.ownership] - OWNERSHIP_RANK[b.ownership] || compareStrings(a.id, b.id));
+  return [...tables].sort(
+    (a, b) => rank(a) - rank(b) || OWNERSHIP_RANK[a.ownership] - OWNERSHIP_RANK[b.ownership] || compareStrings(a.id, b.id),
+  );
 }
 
 const mark = (use: TableUse | undefined): string => (use ? (use.read ? 'R' : '') + (use.write ? 'W' : '') : '');
@@ -61,7 +64,10 @@ export function mountSharedDatabase(app: App, pane: HTMLElement): void {
         el('td', { class: 'ownership' }, t.ownership),
         el(
           'td',
-          { class: `num${t.crossFks.length > 0 ? ' cross-fk' : ''}`, title: t.crossFks.map((r) => `${r.from} → ${r.to}${r.field ? ` (${r.field})` : ''}`).join('\n') },
+          {
+            class: `num${t.crossFks.length > 0 ? ' cross-fk' : ''}`,
+            title: t.crossFks.map((r) => `${r.from} → ${r.to}${r.field ? ` (${r.field})` : ''}`).join('\n'),
+          },
           t.crossFks.length > 0 ? String(t.crossFks.length) : '',
         ),
         services.map((service) => {
@@ -73,7 +79,11 @@ export function mountSharedDatabase(app: App, pane: HTMLElement): void {
               class: `cell${use ? ` used${use.write ? ' write' : ' read'}` : ''}${owner ? ' owner' : ''}${open?.table === t.id && open.service === service ? ' open' : ''}`,
               tabindex: use ? 0 : undefined,
               data: { service },
-              title: use ? `${service} ${use.write ? 'writes' : 'reads'} ${t.name}: ${plural(use.sites.length, 'access site')}` : owner ? `owned by ${service}` : undefined,
+              title: use
+                ? `${service} ${use.write ? 'writes' : 'reads'} ${t.name}: ${plural(use.sites.length, 'access site')}`
+                : owner
+                  ? `owned by ${service}`
+                  : undefined,
               on: use ? { click: () => ((open = { table: t.id, service }), render()) } : undefined,
             },
             mark(use),
@@ -107,7 +117,11 @@ export function mountSharedDatabase(app: App, pane: HTMLElement): void {
         el(
           'label',
           null,
-          el('input', { type: 'checkbox', checked: onlyShared, on: { change: (e: Event) => ((onlyShared = (e.target as HTMLInputElement).checked), render()) } }),
+          el('input', {
+            type: 'checkbox',
+            checked: onlyShared,
+            on: { change: (e: Event) => ((onlyShared = (e.target as HTMLInputElement).checked), render()) },
+          }),
           ' only shared tables',
         ),
         el('button', { on: { click: () => ((sortKey = { by: 'services' }), render()) } }, 'Sort by services touching'),
@@ -118,11 +132,15 @@ export function mountSharedDatabase(app: App, pane: HTMLElement): void {
         ),
       ),
       derived.tables.length > 0 ? el('div', { class: 'scroll' }, matrix) : el('p', { class: 'muted' }, 'No database tables found.'),
-      open ? accessSites(derived.tables.find((t) => t.id === open?.table), open.service) : null,
+      open
+        ? accessSites(
+            derived.tables.find((t) => t.id === open?.table),
+            open.service,
+          )
+        : null,
     );
   };
-  render();
-  app.bench.subscribe(render);
+  renderWhenShown(app, 'database', render);
 }
 
 function accessSites(table: TableView | undefined, service: string): HTMLElement | null {
@@ -135,7 +153,15 @@ function accessSites(table: TableView | undefined, service: string): HTMLElement
     el(
       'table',
       { class: 'grid' },
-      el('thead', null, el('tr', null, ['Where', 'Symbol', 'Mode', 'Via'].map((h) => el('th', null, h)))),
+      el(
+        'thead',
+        null,
+        el(
+          'tr',
+          null,
+          ['Where', 'Symbol', 'Mode', 'Via'].map((h) => el('th', null, h)),
+        ),
+      ),
       el(
         'tbody',
         null,

@@ -42,12 +42,28 @@ export function mountWhatIf(app: App, panel: HTMLElement): { showError: (message
         'div',
         { class: 'selection' },
         el('p', null, el('span', { class: 'chip' }, 'service'), ' ', el('strong', null, name)),
-        el('div', { class: 'row' }, el('input', { id: 'rename-input', value: name, 'aria-label': 'New name' }), el('button', { id: 'rename-button', on: { click: () => attempt(`rename ${name}`, (d) => renameService(d, name, value('rename-input'))) } }, 'Rename')),
+        el(
+          'div',
+          { class: 'row' },
+          el('input', { id: 'rename-input', value: name, 'aria-label': 'New name' }),
+          el(
+            'button',
+            { id: 'rename-button', on: { click: () => attempt(`rename ${name}`, (d) => renameService(d, name, value('rename-input'))) } },
+            'Rename',
+          ),
+        ),
         el(
           'div',
           { class: 'row' },
           el('select', { id: 'merge-target', 'aria-label': 'Merge into' }, serviceOptions(name)),
-          el('button', { id: 'merge-button', on: { click: () => attempt(`merge ${name}`, (d) => mergeServices(d, name, value('merge-target').slice(2))) } }, 'Merge into'),
+          el(
+            'button',
+            {
+              id: 'merge-button',
+              on: { click: () => attempt(`merge ${name}`, (d) => mergeServices(d, name, value('merge-target').slice(2))) },
+            },
+            'Merge into',
+          ),
         ),
       );
     }
@@ -57,12 +73,26 @@ export function mountWhatIf(app: App, panel: HTMLElement): { showError: (message
       return el(
         'div',
         { class: 'selection' },
-        el('p', null, el('span', { class: 'chip' }, 'table'), ' ', el('strong', null, table?.name ?? id), el('span', { class: 'muted small' }, ` · ${table?.owner ?? 'unowned'} · ${table?.ownership ?? ''}`)),
+        el(
+          'p',
+          null,
+          el('span', { class: 'chip' }, 'table'),
+          ' ',
+          el('strong', null, table?.name ?? id),
+          el('span', { class: 'muted small' }, ` · ${table?.owner ?? 'unowned'} · ${table?.ownership ?? ''}`),
+        ),
         el(
           'div',
           { class: 'row' },
           el('select', { id: 'move-target', 'aria-label': 'Move to service' }, serviceOptions(table?.owner)),
-          el('button', { id: 'move-button', on: { click: () => attempt(`move table ${id}`, (d) => moveTables(d, [id], value('move-target').slice(2))) } }, 'Move'),
+          el(
+            'button',
+            {
+              id: 'move-button',
+              on: { click: () => attempt(`move table ${id}`, (d) => moveTables(d, [id], value('move-target').slice(2))) },
+            },
+            'Move',
+          ),
         ),
       );
     }
@@ -72,12 +102,23 @@ export function mountWhatIf(app: App, panel: HTMLElement): { showError: (message
     return el(
       'div',
       { class: 'selection' },
-      el('p', null, el('span', { class: 'chip' }, selection.kind === 'unit' ? 'file' : 'folder'), ' ', el('strong', { class: 'mono' }, label), el('span', { class: 'muted small' }, ` · in ${from}`)),
+      el(
+        'p',
+        null,
+        el('span', { class: 'chip' }, selection.kind === 'unit' ? 'file' : 'folder'),
+        ' ',
+        el('strong', { class: 'mono' }, label),
+        el('span', { class: 'muted small' }, ` · in ${from}`),
+      ),
       el(
         'div',
         { class: 'row' },
         el('select', { id: 'move-target', 'aria-label': 'Move to service' }, serviceOptions(from, true)),
-        el('button', { id: 'move-button', on: { click: () => attempt(`move ${label}`, (d) => moveUnits(d, units, target(value('move-target')))) } }, 'Move'),
+        el(
+          'button',
+          { id: 'move-button', on: { click: () => attempt(`move ${label}`, (d) => moveUnits(d, units, target(value('move-target')))) } },
+          'Move',
+        ),
       ),
       from === SHARED_KERNEL
         ? null
@@ -85,14 +126,22 @@ export function mountWhatIf(app: App, panel: HTMLElement): { showError: (message
             'div',
             { class: 'row' },
             el('input', { id: 'split-name', placeholder: 'new service name', 'aria-label': 'New service name' }),
-            el('button', { id: 'split-button', on: { click: () => attempt(`split ${label} out of ${from}`, (d) => splitService(d, from, units, [], value('split-name'))) } }, 'Split off'),
+            el(
+              'button',
+              {
+                id: 'split-button',
+                on: { click: () => attempt(`split ${label} out of ${from}`, (d) => splitService(d, from, units, [], value('split-name'))) },
+              },
+              'Split off',
+            ),
           ),
     );
   };
 
   const exportBox = (): HTMLElement | null => {
     if (!exporting) return null;
-    const text = JSON.stringify(exporting === 'config' ? toPinConfig(app.bench.draft) : toDecompositionJson(app.bench.draft), null, 2) + '\n';
+    const text =
+      JSON.stringify(exporting === 'config' ? toPinConfig(app.bench.draft) : toDecompositionJson(app.bench.draft), null, 2) + '\n';
     const area = el('textarea', { id: 'export-text', readonly: true, rows: 10, spellcheck: 'false', 'aria-label': 'Exported JSON' }, text);
     const copy = async (): Promise<void> => {
       area.select();
@@ -113,11 +162,18 @@ export function mountWhatIf(app: App, panel: HTMLElement): { showError: (message
         el('button', { id: 'copy-export', on: { click: () => void copy() } }, 'Copy'),
         el(
           'a',
-          { id: 'download-export', class: 'button', download: exporting === 'config' ? 'carve.config.json' : 'decomposition.json', href: `data:application/json;charset=utf-8,${encodeURIComponent(text)}` },
+          {
+            id: 'download-export',
+            class: 'button',
+            download: exporting === 'config' ? 'carve.config.json' : 'decomposition.json',
+            href: `data:application/json;charset=utf-8,${encodeURIComponent(text)}`,
+          },
           'Download',
         ),
       ),
-      exporting === 'config' ? el('p', { class: 'muted small' }, 'Save as carve.config.json next to the project: `carve analyze` keeps these services exactly.') : null,
+      exporting === 'config'
+        ? el('p', { class: 'muted small' }, 'Save as carve.config.json next to the project: `carve analyze` keeps these services exactly.')
+        : null,
     );
   };
 
@@ -131,7 +187,11 @@ export function mountWhatIf(app: App, panel: HTMLElement): { showError: (message
         { class: 'row' },
         el('button', { id: 'undo', disabled: !bench.canUndo, title: 'Undo (Ctrl+Z)', on: { click: () => bench.undo() } }, 'Undo'),
         el('button', { id: 'redo', disabled: !bench.canRedo, title: 'Redo (Ctrl+Shift+Z)', on: { click: () => bench.redo() } }, 'Redo'),
-        el('span', { class: 'muted small', id: 'edit-count' }, bench.log.length === 0 ? 'the proposal as analysed' : plural(bench.log.length, 'edit')),
+        el(
+          'span',
+          { class: 'muted small', id: 'edit-count' },
+          bench.log.length === 0 ? 'the proposal as analysed' : plural(bench.log.length, 'edit'),
+        ),
       ),
       el('h3', null, 'Scores vs proposal'),
       scoreList(app.scores, app.baseline, 'score-rows'),
@@ -143,7 +203,11 @@ export function mountWhatIf(app: App, panel: HTMLElement): { showError: (message
         'div',
         { class: 'row' },
         el('input', { id: 'new-service-name', placeholder: 'name', 'aria-label': 'New service name' }),
-        el('button', { id: 'create-service', on: { click: () => attempt('create service', (d) => createService(d, value('new-service-name'))) } }, 'Create'),
+        el(
+          'button',
+          { id: 'create-service', on: { click: () => attempt('create service', (d) => createService(d, value('new-service-name'))) } },
+          'Create',
+        ),
       ),
       el('h3', null, 'Export'),
       el(
@@ -153,7 +217,18 @@ export function mountWhatIf(app: App, panel: HTMLElement): { showError: (message
         el('button', { id: 'export-json', on: { click: () => ((exporting = 'json'), render()) } }, 'Decomposition JSON'),
       ),
       exportBox(),
-      bench.log.length > 0 ? el('details', null, el('summary', null, 'Edit history'), el('ol', { class: 'small' }, bench.log.map((l) => el('li', null, l)))) : null,
+      bench.log.length > 0
+        ? el(
+            'details',
+            null,
+            el('summary', null, 'Edit history'),
+            el(
+              'ol',
+              { class: 'small' },
+              bench.log.map((l) => el('li', null, l)),
+            ),
+          )
+        : null,
     );
   };
 
