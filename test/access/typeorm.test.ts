@@ -164,8 +164,12 @@ export class Svc {
   save(ctx: unknown, tag: Tag) { return this.connection.getRepository(ctx, Tag).save(tag); }
   one(ctx: unknown) { return this.connection.getOrThrow(ctx, Post, 1); }
 }`,
+      'src/count.ts': `import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Tag } from './entities';
+export function countOf<T extends ObjectLiteral>(ds: DataSource, target: EntityTarget<T>) { return ds.getRepository(target).count(); }
+export const tags = (ds: DataSource) => countOf(ds, Tag);`,
     },
-    expected: ['default:post read', 'default:post_tags_tag write', 'default:tag write'],
+    expected: ['default:post read', 'default:post_tags_tag write', 'default:tag read', 'default:tag write'],
   },
   {
     name: 'a generic base service over Repository<T>: subclasses binding the entity inherit its accesses',

@@ -20,22 +20,27 @@ export function resolveGenericHelpers(files: readonly FileFacts[], tracer: Value
     [...out.generic].map(([k, list]) => [k, list.filter((g) => g.param !== undefined)] as const).filter(([, list]) => list.length > 0),
   );
   for (let round = 0; round < MAX_ROUNDS && pending.size > 0; round++) {
-    const names = new Set([...pending.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
+    const names = new Set(
+      [...pending.keys()].map((k) =>
+        k
+          .slice(k.indexOf('#') + 1)
+          .split('.')
+          .at(-1)!,
+      ),
+    );
     const next = new Map<string, { mode: 'read' | 'write'; param: number }[]>();
     for (const file of files) {
       for (const call of file.calls) {
         if (call.args.length === 0) continue;
         const method = ValueTracer.method(call.callee);
         if (!names.has(method)) continue;
-        const recv = tracer.receiverValue(file, call);
-        if (recv?.k !== 'object') continue;
-        const found = tracer.findMember(recv.ref, method, (m) => m.kind === 'method');
-        const accesses = found ? pending.get(`${found.ref.file}#${found.ref.cls.name}.${method}`) : undefined;
+        const helper = helperOf(tracer, file, call, method);
+        const accesses = helper ? pending.get(helper.key) : undefined;
         for (const g of accesses ?? []) {
           const arg = call.args[g.param!];
           const entity = catalog.fromArg(file.path, arg);
           if (entity) {
-            out.access(file, call, catalog.tableId(entity), g.mode, `${found!.ref.cls.name}.${method}`);
+            out.access(file, call, catalog.tableId(entity), g.mode, helper!.via);
             continue;
           }
           const param = arg ? tracer.paramIndex(tracer.scopeOf(file, call), [arg]) : undefined;
@@ -47,6 +52,29 @@ export function resolveGenericHelpers(files: readonly FileFacts[], tracer: Value
     for (const [k, list] of next) out.generic.set(k, list);
     pending = next;
   }
+}
+
+/** The helper a call lands on: a method of a project object, or a function (`createDataLoader(User)`). */
+function helperOf(
+  tracer: ValueTracer,
+  file: FileFacts,
+  call: FileFacts['calls'][number],
+  method: string,
+): { key: string; via: string } | undefined {
+  if (call.callee === method) {
+    const resolved = tracer.index.resolveName(file.path, method);
+    const where =
+      resolved?.kind === 'internal'
+        ? resolved
+        : file.functions.some((f) => f.name === method)
+          ? { file: file.path, name: method }
+          : undefined;
+    return where ? { key: `${where.file}#${where.name}`, via: where.name } : undefined;
+  }
+  const recv = tracer.receiverValue(file, call);
+  if (recv?.k !== 'object') return undefined;
+  const found = tracer.findMember(recv.ref, method, (m) => m.kind === 'method');
+  return found ? { key: `${found.ref.file}#${found.ref.cls.name}.${method}`, via: `${found.ref.cls.name}.${method}` } : undefined;
 }
 
 /**
