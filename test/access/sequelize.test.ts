@@ -259,15 +259,16 @@ describe('sequelize adapter', () => {
     expect(r.unresolvedAccesses).toEqual([]);
   });
 
-  it('transactions: callback form and managed form with { transaction: t }', async () => {
+  it('transactions: callback form, managed form with { transaction: t } and t passed to a repository', async () => {
     const r = await run({
       'src/models/user.ts': userModel(),
       'src/models/log.ts': userModel('Log'),
-      'src/svc.ts': `import { sequelize } from './db';\nimport { User } from './models/user';\nimport { Log } from './models/log';\nexport async function a() { await sequelize.transaction(async (t) => { await User.create({}, { transaction: t }); }); }\nexport async function b() {\n  const t = await sequelize.transaction();\n  await Log.create({}, { transaction: t });\n  await User.count();\n  await t.commit();\n}`,
+      'src/user.repository.ts': `import type { Transaction } from 'sequelize';\nimport { User } from './models/user';\nexport class UserRepository {\n  archive(t: Transaction) { return User.destroy({ where: {}, transaction: t }); }\n}\nexport const users = new UserRepository();`,
+      'src/svc.ts': `import { sequelize } from './db';\nimport { User } from './models/user';\nimport { Log } from './models/log';\nimport { users } from './user.repository';\nexport async function a() { await sequelize.transaction(async (t) => { await User.create({}, { transaction: t }); }); }\nexport async function b() {\n  const t = await sequelize.transaction();\n  await Log.create({}, { transaction: t });\n  await users.archive(t);\n  await User.count();\n  await t.commit();\n}`,
     });
     expect(r.transactions.map((t) => `${t.symbol} ${t.kind} ${t.tables.map((x) => `${x.table}:${x.mode}`).join(',')}`)).toEqual([
       'a sequelize.transaction default:Users:write',
-      'b sequelize.transaction default:Logs:write',
+      'b sequelize.transaction default:Logs:write,default:Users:write',
     ]);
   });
 

@@ -165,7 +165,8 @@ function withTables(
 /** SQL text of a `sql\`…\`` template (table variables become their names) or a literal. */
 function sqlText(file: FileFacts, symbol: string, refs: TableRefs, arg: ArgFact): string | undefined {
   if (arg.k === 'str') return arg.v;
-  const tpl = arg.k === 'call' && /(^|\.)sql$/.test(arg.callee) ? arg.args[0] : undefined;
+  // `sql\`…\`` and `sql.raw('…')`
+  const tpl = arg.k === 'call' && /(^|\.)sql(\.raw)?$/.test(arg.callee) ? arg.args[0] : undefined;
   if (tpl?.k === 'str') return tpl.v;
   if (tpl?.k !== 'tpl') return undefined;
   return tpl.parts

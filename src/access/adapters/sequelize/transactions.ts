@@ -1,7 +1,8 @@
 /**
  * `sequelize.transaction(async (t) => …)` scopes its callback; the managed
  * form `const t = await sequelize.transaction()` … `t.commit()` scopes the
- * calls in the same function that pass `{ transaction: t }`.
+ * calls in the same function that pass `{ transaction: t }` or `t` itself
+ * (a repository method taking the transaction).
  */
 import type { FileFacts } from '../../../extract/file-facts.js';
 import type { TransactionSite } from '../../adapter.js';
@@ -26,7 +27,8 @@ export function findTransactions(files: readonly FileFacts[], isInstance: IsInst
       if (!call.args.some((a) => a.k === 'fn') && call.assignedTo) {
         const t = call.assignedTo;
         site.extraCallIds = file.calls
-          .filter((c) => c.symbol === call.symbol && c.id > call.id && c.args.some((a) => passesBinding(a, 'transaction', t)))
+          .filter((c) => c.symbol === call.symbol && c.id > call.id && !c.callee.startsWith(`${t}.`))
+          .filter((c) => c.args.some((a) => (a.k === 'id' && a.v === t) || passesBinding(a, 'transaction', t)))
           .map((c) => c.id);
       }
       sites.push(site);
