@@ -243,6 +243,20 @@ describe('prisma finds', () => {
     expect(accessesOf(result)).toEqual(['mongo:Event write', 'mysql:Event read']);
   });
 
+  it('a schema copy that prisma generate wrote into the client output is not another store', async () => {
+    const withOutput = SCHEMA.replace(
+      'provider = "prisma-client-js"',
+      'provider = "prisma-client-js"\n  output = "../src/generated/prisma"',
+    );
+    const result = await run({ 'prisma/schema.prisma': withOutput, 'src/generated/prisma/schema.prisma': withOutput });
+    expect(
+      result.tables
+        .filter((t) => t.orm === 'prisma')
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['default:Order', 'default:Role', 'default:_RoleToUser', 'default:users']);
+  });
+
   it('a multi-file schema folder with one datasource is one store', async () => {
     const result = await run({
       'prisma/schema.prisma': '',
