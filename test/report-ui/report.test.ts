@@ -208,6 +208,7 @@ describe('what-if editing', () => {
     await page.click('.services-table tr[data-service="catalog"]');
     await page.fill('#rename-input', 'products');
     await page.click('#rename-button');
+    expect(await page.inputValue('#rename-input')).toBe('products'); // the selection follows the rename
     await page.click('#tab-overview');
     expect((await servicesTable(page)).map((r) => r[0])).toEqual(['billing', 'products', 'orders', 'payments']);
 

@@ -18,13 +18,16 @@ export function mountWhatIf(app: App, panel: HTMLElement): { showError: (message
   const error = el('p', { id: 'edit-error', class: 'error', role: 'alert' });
   let exporting: ExportKind | null = null;
 
-  const attempt = (label: string, edit: (d: Draft) => Draft): void => {
+  /** Applies an edit; `then` runs only when it succeeded (e.g. to follow a renamed service). */
+  const attempt = (label: string, edit: (d: Draft) => Draft, then?: () => void): void => {
     try {
       app.bench.apply(label, edit);
       error.textContent = '';
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);
+      return;
     }
+    then?.();
   };
   const value = (id: string): string => (panel.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)?.value ?? '').trim();
   const serviceOptions = (exclude?: string, withKernel = false): HTMLElement[] => [
@@ -48,7 +51,19 @@ export function mountWhatIf(app: App, panel: HTMLElement): { showError: (message
           el('input', { id: 'rename-input', value: name, 'aria-label': 'New name' }),
           el(
             'button',
-            { id: 'rename-button', on: { click: () => attempt(`rename ${name}`, (d) => renameService(d, name, value('rename-input'))) } },
+            {
+              id: 'rename-button',
+              on: {
+                click: () => {
+                  const to = value('rename-input');
+                  attempt(
+                    `rename ${name}`,
+                    (d) => renameService(d, name, to),
+                    () => app.select({ kind: 'service', name: to }),
+                  );
+                },
+              },
+            },
             'Rename',
           ),
         ),
@@ -60,7 +75,16 @@ export function mountWhatIf(app: App, panel: HTMLElement): { showError: (message
             'button',
             {
               id: 'merge-button',
-              on: { click: () => attempt(`merge ${name}`, (d) => mergeServices(d, name, value('merge-target').slice(2))) },
+              on: {
+                click: () => {
+                  const into = value('merge-target').slice(2);
+                  attempt(
+                    `merge ${name} into ${into}`,
+                    (d) => mergeServices(d, name, into),
+                    () => app.select({ kind: 'service', name: into }),
+                  );
+                },
+              },
             },
             'Merge into',
           ),
