@@ -60,6 +60,42 @@ describe('transaction assembly', () => {
     expect(summary(result)).toEqual(['src/pay.ts:4 pg-promise.tx [invoices:write, ledger:write*]']);
   });
 
+  it('a withTransaction(callback) helper makes each call a scope, with a client for the callback', async () => {
+    const result = await analyzeProject({
+      'package.json': pkg({ pg: '^8.0.0' }),
+      'tsconfig.json': tsconfig,
+      'src/db.ts': [
+        `import { Pool, type PoolClient } from 'pg';`,
+        `export const pool = new Pool();`,
+        `export async function withTransaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {`,
+        `  const client = await pool.connect();`,
+        `  try {`,
+        `    await client.query('BEGIN');`,
+        `    const result = await fn(client);`,
+        `    await client.query('COMMIT');`,
+        `    return result;`,
+        `  } catch (e) {`,
+        `    await client.query('ROLLBACK');`,
+        `    throw e;`,
+        `  } finally {`,
+        `    client.release();`,
+        `  }`,
+        `}`,
+        ``,
+      ].join('\n'),
+      'src/transfer.ts': [
+        `import { withTransaction } from './db';`,
+        `export const transfer = () =>`,
+        `  withTransaction(async (tx) => {`,
+        `    await tx.query('UPDATE wallets SET balance = balance - 1');`,
+        `    await tx.query('INSERT INTO transfers (a) VALUES (1)');`,
+        `  });`,
+        ``,
+      ].join('\n'),
+    });
+    expect(summary(result)).toEqual(['src/transfer.ts:3 pg.begin (withTransaction) [transfers:write, wallets:write]']);
+  });
+
   it('two transactions in one file are kept apart and sorted by line', async () => {
     const result = await analyzeProject({
       'package.json': pkg({ postgres: '^3.0.0' }),

@@ -5,8 +5,8 @@
  * one (`await pool.connect()`, `pool.promise()`); a parameter, field or
  * variable typed with a driver type (`PoolClient`, `Sql`, `DatabasePool`);
  * a callback parameter of a client's `tx`/`transaction`/`begin`/`task`/
- * `connect`; the result of a project function that takes a connection from
- * a client; and all of these through imports and class fields (inherited
+ * `connect`, or of a project helper that hands its callback a client; the
+ * result of a project function that takes a connection from a client; and all of these through imports and class fields (inherited
  * too). Anything else — a `Map`, a cache, an ORM manager — is not a client.
  */
 import type { ArgFact, CallFact, ClassFact, FileFacts } from '../../../extract/file-facts.js';
@@ -86,9 +86,14 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
       const bound = callbackBinding(facts, call, name);
       if (bound) {
         const method = bound.callee.slice(bound.callee.lastIndexOf('.') + 1);
-        if (!TRANSACTION_CALLBACK_METHODS.has(method) && !CLIENT_CALLBACK_METHODS.has(method)) return undefined;
-        const receiver = evaluate(file, symbol, bound, bound.callee.slice(0, bound.callee.lastIndexOf('.')), depth + 1);
-        return receiver?.kind === 'client' ? receiver : undefined;
+        if (TRANSACTION_CALLBACK_METHODS.has(method) || CLIENT_CALLBACK_METHODS.has(method)) {
+          const receiver = evaluate(file, symbol, bound, bound.callee.slice(0, bound.callee.lastIndexOf('.')), depth + 1);
+          if (receiver?.kind === 'client') return receiver;
+        }
+        // `withTransaction(async (client) => …)`: a project helper hands its callback a client
+        const fnArg = bound.args.find((a) => a.k === 'fn' && a.params.includes(name));
+        const handed = fnArg?.k === 'fn' ? handsClient(file, bound, depth) : undefined;
+        return handed && fnArg?.k === 'fn' && fnArg.params.indexOf(name) === handed.position ? handed.value : undefined;
       }
     }
     const param = paramsOf(facts, symbol).find((p) => p.name === name);
@@ -129,6 +134,29 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
       if (dot <= 0 || !CLIENT_METHODS.has(inner.callee.slice(dot + 1))) continue;
       const receiver = evaluate(target.file, target.symbol, inner, inner.callee.slice(0, dot), depth + 1);
       if (receiver?.kind === 'client') return receiver;
+    }
+    return undefined;
+  }
+
+  /**
+   * The client a project function passes to one of its function parameters
+   * (`const client = await pool.connect(); … await fn(client)`), with the
+   * argument position, when the call resolves to such a function.
+   */
+  function handsClient(file: string, call: CallFact, depth: number): { value: Value; position: number } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const target = resolveCall(file, call);
+    const facts = target ? index.files.get(target.file) : undefined;
+    if (!target || !facts) return undefined;
+    const params = new Set(paramsOf(facts, target.symbol).map((p) => p.name));
+    for (const inner of facts.calls) {
+      if (inner.symbol !== target.symbol || !params.has(inner.callee)) continue;
+      for (let i = 0; i < inner.args.length; i++) {
+        const arg = inner.args[i];
+        if (arg.k !== 'id') continue;
+        const value = evaluate(target.file, target.symbol, inner, arg.v, depth + 1);
+        if (value?.kind === 'client') return { value, position: i };
+      }
     }
     return undefined;
   }

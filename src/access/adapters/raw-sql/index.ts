@@ -32,7 +32,7 @@ export default defineAdapter({
       registry,
       parseSql: input.parseSql,
     });
-    const transactions = findTransactions(sites.clientCalls, (file) => input.index.files.get(file)?.calls ?? []);
+    const transactions = findTransactions(sites.clientCalls, input.index, input.files);
     return {
       tables: registry.tables(),
       relations,
