@@ -259,6 +259,13 @@ describe('raw-sql unresolved', () => {
       'dynamic-table-name',
     ],
     [
+      'SQL passed down from an unknown caller',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const run = (o: { sql: string }) => pool.query(\`\${PREFIX}\${o.sql}\`);\nconst PREFIX = process.env.P;\n`,
+      },
+      'dynamic-sql',
+    ],
+    [
       'SQL built by a function call',
       {
         'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const q = (w: string) => pool.query(buildSelect(w));\nfunction buildSelect(w: string) { return w; }\n`,

@@ -69,8 +69,7 @@ export function findAccessSites(files: readonly FileFacts[], ctx: SiteContext): 
       out.unresolved.push({ unit: file, symbol: call.symbol, line: call.line, orm: ORM, reason: 'dynamic-sql', detail: sql.detail });
       return undefined;
     }
-    const parsed = ctx.parseSql(sql.text);
-    if (parsed.error && ONLY_INTERPOLATIONS.test(sql.text)) {
+    if (ONLY_INTERPOLATIONS.test(sql.text)) {
       // `${prefix}${sql}` with nothing of its own: SQL handed down from callers carve cannot follow
       out.unresolved.push({
         unit: file,
@@ -82,6 +81,7 @@ export function findAccessSites(files: readonly FileFacts[], ctx: SiteContext): 
       });
       return undefined;
     }
+    const parsed = ctx.parseSql(sql.text);
     if (parsed.error) {
       out.problems.push({ path: file, line: call.line, source: 'sql', message: `${parsed.error}: ${sql.text.slice(0, 80)}` });
       out.unresolved.push({
