@@ -143,6 +143,14 @@ describe('knex finds', () => {
     ]);
   });
 
+  it('a named NestJS connection is its own store; a TypeORM @InjectConnection is not Knex', async () => {
+    const result = await run({
+      'src/r.ts': `import { Knex } from 'knex';\nimport { InjectConnection } from 'nest-knexjs';\nimport { Connection } from 'typeorm';\nexport class R {\n  constructor(@InjectConnection('analytics') private readonly stats: Knex, @InjectConnection() private readonly orm: Connection) {}\n  f() { return this.stats('events').insert({}); }\n  g() { return this.orm.transaction(async () => 1); }\n}`,
+    });
+    expect(accessesOf(result)).toEqual(['analytics:events write']);
+    expect(result.transactions.filter((t) => t.orm === 'knex')).toEqual([]);
+  });
+
   it('a managed transaction collects the calls on its trx', async () => {
     const result = await run({
       'src/t.ts': `import { db } from './db';\nexport async function f() {\n  const trx = await db.transaction();\n  await trx('users').update({});\n  await db('orders').transacting(trx).insert({});\n  await trx.commit();\n}`,

@@ -60,11 +60,18 @@ export function knexClientRules(index: ProjectIndex, instances: ReadonlySet<stri
       if (!isKnexCreation(index, file, init)) return undefined;
       return boundTo && instances.has(boundTo) ? { store: boundTo } : {};
     },
-    fromDecorators(_file, decorators) {
-      const d = decorators.find((x) => x.name === 'InjectKnex' || x.name === 'InjectConnection' || x.name === 'InjectKnexConnection');
+    fromDecorators(_file, decorators, type) {
+      // `@InjectConnection` is also TypeORM's and Mongoose's: it counts only on a Knex-typed (or untyped) member.
+      const d = decorators.find(
+        (x) =>
+          x.name === 'InjectKnex' ||
+          x.name === 'InjectKnexConnection' ||
+          (x.name === 'InjectConnection' && (!type || /\bKnex\b/.test(type))),
+      );
       if (!d) return undefined;
       const name = d.args[0]?.k === 'str' ? d.args[0].v : undefined;
-      return name && instances.size > 0 ? { store: name } : {};
+      // A named NestJS connection (`@InjectConnection('analytics')`) is its own store.
+      return name && name !== 'default' ? { store: name } : {};
     },
     // `transaction(trx => …)` gives a transaction; `with('cte', qb => …)` a builder on the same database.
     fromCallback: (method, paramIndex, client) => (CALLBACK_METHODS.has(method) && paramIndex === 0 ? client : undefined),
