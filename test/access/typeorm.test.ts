@@ -172,6 +172,26 @@ export const tags = (ds: DataSource) => countOf(ds, Tag);`,
     expected: ['default:post read', 'default:post_tags_tag write', 'default:tag read', 'default:tag write'],
   },
   {
+    name: 'a list-query helper typed SelectQueryBuilder<T>: the caller names the entity and runs it (then a .then)',
+    files: {
+      'src/entities.ts': ENTITIES,
+      'src/list-query-builder.ts': `import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+export class ListQueryBuilder {
+  constructor(private readonly ds: DataSource) {}
+  build<T extends ObjectLiteral>(entity: EntityTarget<T>, take = 10): SelectQueryBuilder<T> {
+    return this.ds.getRepository(entity).createQueryBuilder('x').take(take);
+  }
+}`,
+      'src/svc.ts': `import { ListQueryBuilder } from './list-query-builder';
+import { User } from './entities';
+export class Svc {
+  constructor(private readonly lists: ListQueryBuilder) {}
+  page() { return this.lists.build(User).getManyAndCount().then(([items, total]) => ({ items, total })); }
+}`,
+    },
+    expected: ['default:users read'],
+  },
+  {
     name: 'a generic base service over Repository<T>: subclasses binding the entity inherit its accesses',
     files: {
       'src/entities.ts': ENTITIES,

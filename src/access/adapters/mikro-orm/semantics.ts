@@ -81,7 +81,7 @@ export function mikroSemantics(index: ProjectIndex, catalog: EntityCatalog, stor
           }
           return undefined;
         case 'repo':
-          if (QB_METHODS.has(method)) return { k: 'qb', qb: startQb(recv.entity, str(args[0]), recv.store) };
+          if (QB_METHODS.has(method)) return { k: 'qb', qb: startQb(recv.entity, str(args[0]), recv.store, recv.param) };
           if (method === 'getEntityManager' || method === 'getEntityManagerInstance') return { k: 'manager', store: recv.store };
           if (RETURNS_INSTANCE.has(method) && recv.entity) return { k: 'instance', entity: recv.entity };
           return undefined;

@@ -34,6 +34,9 @@ export function resolveGenericHelpers(files: readonly FileFacts[], tracer: Value
         if (call.args.length === 0) continue;
         const method = ValueTracer.method(call.callee);
         if (!names.has(method)) continue;
+        // A helper typed to return the repository or builder (`build(Tag): SelectQueryBuilder<Tag>`) is already resolved where it runs.
+        const value = tracer.callValue(file, call);
+        if (value?.k === 'qb' || value?.k === 'repo') continue;
         const helper = helperOf(tracer, file, call, method);
         const accesses = helper ? pending.get(helper.key) : undefined;
         for (const g of accesses ?? []) {

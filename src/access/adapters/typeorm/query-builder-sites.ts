@@ -19,13 +19,14 @@ export function queryBuilderSite(
   out: SiteCollector,
   defaultStore: string,
 ): boolean {
-  if (call.outer !== undefined) return false;
-  const { method } = ValueTracer.split(call.callee);
+  const method = ValueTracer.method(call.callee);
   let state: QbState | undefined;
   const recv = tracer.receiverValue(file, call);
   if (recv?.k === 'qb' && isTerminal(recv.qb, method, dialect)) {
+    // A terminal call runs the query even when the chain goes on (`.getMany().then(…)`).
     state = applyQb(recv.qb, method, call.args, file.path, catalog, dialect);
   } else {
+    if (call.outer !== undefined) return false;
     const v = tracer.callValue(file, call);
     if (v?.k !== 'qb' || !v.qb.created) return false;
     if (call.assignedTo && terminalUse(file, call.symbol, call.assignedTo, dialect)) return false;
@@ -43,7 +44,8 @@ export function queryBuilderSite(
         a.mode,
         call.callee,
       );
-    } else out.miss(file, call, 'unknown-entity', `${call.callee}: query builder names no entity`);
+    } else if (state.param !== undefined) out.genericMiss(file, call, a.mode, call.callee, state.param);
+    else out.miss(file, call, 'unknown-entity', `${call.callee}: query builder names no entity`);
   }
   return true;
 }

@@ -20,6 +20,8 @@ export interface QbState {
   created: boolean;
   /** The variable holding the builder, when it flowed through one. */
   holder?: string;
+  /** Built from a repository of the enclosing method's parameter `param` (a generic helper's entity). */
+  param?: number;
   /** `relation(Post, 'tags')`: the join table (or the related entity's table) the relation builder changes. */
   relation?: { table?: string; entity?: EntityInfo };
 }
@@ -41,10 +43,10 @@ export interface QbDialect {
   relationReads?: ReadonlySet<string>;
 }
 
-export function startQb(main: EntityInfo | undefined, alias: string | undefined, store: string | undefined): QbState {
+export function startQb(main: EntityInfo | undefined, alias: string | undefined, store: string | undefined, param?: number): QbState {
   const aliases = new Map<string, EntityInfo>();
   if (main && alias) aliases.set(alias, main);
-  return { store, main, aliases, joins: [], created: true };
+  return { store, main, aliases, joins: [], created: true, param };
 }
 
 const aliasOf = (arg: ArgFact | undefined): string | undefined => (arg?.k === 'str' ? arg.v : undefined);

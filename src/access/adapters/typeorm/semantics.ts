@@ -99,7 +99,7 @@ export function typeormSemantics(index: ProjectIndex, catalog: EntityCatalog, st
           }
           return undefined;
         case 'repo':
-          if (method === 'createQueryBuilder') return { k: 'qb', qb: startQb(recv.entity, str(args[0]), recv.store) };
+          if (method === 'createQueryBuilder') return { k: 'qb', qb: startQb(recv.entity, str(args[0]), recv.store, recv.param) };
           if (method === 'extend') return recv;
           if (RETURNS_INSTANCE.has(method) && recv.entity) return { k: 'instance', entity: recv.entity };
           return undefined;
