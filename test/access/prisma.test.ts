@@ -271,6 +271,13 @@ describe('prisma finds', () => {
 
 const ignores: { name: string; files: Record<string, string> }[] = [
   {
+    name: 'a handle merely named like a client, on something that is no model',
+    files: {
+      'src/a.ts': `import { db } from './kv';\nexport const f = () => db.cache.delete('k');`,
+      'src/kv.ts': `export const db: any = {};`,
+    },
+  },
+  {
     name: 'Map, array and cache look-alikes',
     files: {
       'src/a.ts': `const users = new Map<number, string>();\nconst cache = { user: { findMany: () => [] } };\nexport function f(list: { id: number }[]) { users.delete(1); cache.user.findMany(); return list.find((x) => x.id === 1); }`,

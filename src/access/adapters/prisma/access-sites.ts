@@ -82,6 +82,7 @@ function emitModelAccess(
     for (const r of nestedAccess(ctx.fields, candidates[0].table, arg)) ctx.out.accesses.push({ ...at, table: r.table, mode: r.mode });
     return;
   }
+  if (candidates.length === 0 && client.hinted) return; // `db.cache.delete()` on something merely named like a client
   const reason = candidates.length === 0 ? 'unknown-model' : 'ambiguous-store';
   ctx.out.unresolved.push({ ...base, reason, detail: `${accessor}.${op}` });
 }

@@ -14,6 +14,8 @@ import type { ClientRules } from './trace-receiver.js';
 export interface PrismaClientRef {
   /** Store name, when the import of the client decides it. */
   store?: string;
+  /** Known only from its name (`prisma`, `db`): an unknown model then means it is not Prisma at all. */
+  hinted?: boolean;
 }
 
 const CLIENT_CLASSES = new Set(['PrismaClient', 'TransactionClient']);
@@ -114,6 +116,6 @@ export function prismaClientRules(index: ProjectIndex, stores: readonly PrismaSt
     },
     fromCallback: (method, paramIndex, client) => (method === '$transaction' && paramIndex === 0 ? client : undefined),
     callKeepsClient: (method) => method === '$extends',
-    nameHint: (name) => (/prisma/i.test(name) || /^(db|tx|trx|database)$/i.test(name) ? {} : undefined),
+    nameHint: (name) => (/prisma/i.test(name) || /^(db|tx|trx|database)$/i.test(name) ? { hinted: true } : undefined),
   };
 }
