@@ -75,10 +75,6 @@ export class EntityCatalog {
     return [...this.byKey.values()];
   }
 
-  get size(): number {
-    return this.byKey.size;
-  }
-
   get(key: string | undefined): EntityInfo | undefined {
     if (key === undefined) return undefined;
     return this.byKey.get(key) ?? this.byKey.get(this.aliases.get(key) ?? '');

@@ -284,7 +284,7 @@ export class ValueTracer {
   }
 
   /** `this.repo`, `this.dataSource.manager`, `manager`, `AppDataSource`, `queryRunner.manager`. */
-  pathValue(scope: Scope, text: string): Value | undefined {
+  private pathValue(scope: Scope, text: string): Value | undefined {
     const segs = text.split('.');
     let value: Value | undefined;
     let i = 1;
@@ -321,7 +321,7 @@ export class ValueTracer {
     return value;
   }
 
-  thisValue(scope: Scope): Value | undefined {
+  private thisValue(scope: Scope): Value | undefined {
     // `repo.extend({ findByName(n) { return this.findOneBy({ n }); } })`: `this` is the extended repository.
     for (let w = scope.within.length - 1; w >= 0; w--) {
       const outer = scope.file.calls[scope.within[w]!];
