@@ -81,9 +81,9 @@ export function findAssociations(index: ProjectIndex, registry: ModelRegistry, f
       const a =
         parts.recv === 'this'
           ? registry.models.find((m) => m.cls?.cls === enclosingClass(file, call))
-          : modelByName(index, registry, file.path, parts.recv);
+          : modelByName(index, registry, file.path, parts.recv, { lowerCaseLocals: true });
       const targetRef = refOf(call.args[0]);
-      const b = targetRef ? modelByName(index, registry, file.path, targetRef) : undefined;
+      const b = targetRef ? modelByName(index, registry, file.path, targetRef, { lowerCaseLocals: true }) : undefined;
       if (a && b) associate(kind, a, b, file.path, call.line, call.args[1], propOf(call.args[1], 'through'));
     }
   }

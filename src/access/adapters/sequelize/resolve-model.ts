@@ -17,8 +17,18 @@ const byUniqueName = (registry: ModelRegistry, name: string): SequelizeModel | u
   return hits?.length === 1 ? hits[0] : undefined;
 };
 
-/** A dotted or plain name as written in `file`. */
-export function modelByName(index: ProjectIndex, registry: ModelRegistry, file: string, text: string): SequelizeModel | undefined {
+/**
+ * A dotted or plain name as written in `file`. `lowerCaseLocals` lets bare
+ * lower-case names fall back too (associations: `orchestra.hasMany(instrument)`
+ * after `const { orchestra, instrument } = sequelize.models`).
+ */
+export function modelByName(
+  index: ProjectIndex,
+  registry: ModelRegistry,
+  file: string,
+  text: string,
+  scope: { lowerCaseLocals?: boolean } = {},
+): SequelizeModel | undefined {
   const r = index.resolveName(file, text);
   if (r?.kind === 'internal') {
     const hit = registry.byKey.get(`${r.file}#${r.name}`);
@@ -32,6 +42,9 @@ export function modelByName(index: ProjectIndex, registry: ModelRegistry, file: 
   // loads models dynamically, so fall back to a unique model name.
   const segments = text.split('.');
   if (segments.length > 1 && !viaModelHolder(index, file, segments)) return undefined;
+  // A bare lower-case name bound to nothing we can see is usually a local (`comment.destroy()`
+  // on a front-end object); only imports and PascalCase names fall back to a model of that name.
+  if (segments.length === 1 && !r && !/^[A-Z]/.test(text) && !scope.lowerCaseLocals) return undefined;
   return byUniqueName(registry, segments[segments.length - 1]);
 }
 
