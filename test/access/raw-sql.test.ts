@@ -177,6 +177,8 @@ describe('raw-sql tables from migrations', () => {
       'db/001_init.sql': `CREATE TABLE orgs (id serial PRIMARY KEY);\nCREATE TABLE legacy_users (id serial, org_id int REFERENCES orgs (id));\n`,
       'db/001_init.down.sql': `DROP TABLE orgs;\n`,
       'db/002_rename.sql': `ALTER TABLE legacy_users RENAME TO users;\nCREATE TABLE tmp (id int);\nDROP TABLE tmp;\n`,
+      'db/003_views.sql': `CREATE OR REPLACE VIEW org_users AS SELECT u.* FROM users u JOIN orgs o ON o.id = u.org_id;\nCREATE MATERIALIZED VIEW big_orgs AS SELECT * FROM org_users;\n`,
+      'src/report.ts': `import { pool } from './db';\nexport const big = () => pool.query('SELECT * FROM big_orgs');\n`,
       'test/fixtures.sql': `CREATE TABLE test_only (id int);\n`,
       'migrations/1700000000000_projects.js': [
         'exports.up = (pgm) => {',
@@ -199,6 +201,11 @@ describe('raw-sql tables from migrations', () => {
       'default:projects -> default:orgs (org_id)',
       'default:tags -> default:projects (project_id)',
       'default:users -> default:orgs (org_id)',
+    ]);
+    // a view stands for the tables it reads, through views of views
+    expect(result.accesses.filter((a) => a.unit === 'src/report.ts' && !a.propagated).map((a) => `${a.table}:${a.mode}`)).toEqual([
+      'default:orgs:read',
+      'default:users:read',
     ]);
   });
 });

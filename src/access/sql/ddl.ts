@@ -5,6 +5,7 @@
  * REFERENCES`. Token based, so any dialect's DDL reads the same way.
  */
 import { normalizeTableName } from './table-name.js';
+import { scanSql } from './tolerant-scan.js';
 import { readQualifiedName, type SqlToken, tokenizeSql } from './tokenize.js';
 
 export interface DdlTable {
@@ -20,10 +21,15 @@ export interface DdlReference {
   line: number;
 }
 
-export type DdlChange = { create: DdlTable } | { drop: string } | { rename: { from: string; to: string; line: number } };
+export type DdlChange =
+  | { create: DdlTable }
+  | { drop: string }
+  | { rename: { from: string; to: string; line: number } }
+  /** A view reads its base tables: access to it is access to them. */
+  | { view: { name: string; line: number; reads: string[] } };
 
 export interface DdlFacts {
-  /** Tables created, dropped and renamed, in statement order. */
+  /** Tables created, dropped and renamed, and views defined, in statement order. */
   changes: DdlChange[];
   references: DdlReference[];
 }
@@ -60,6 +66,12 @@ export function readDdl(text: string): DdlFacts {
         ['TEMPORARY', 'TEMP', 'UNLOGGED', 'GLOBAL', 'LOCAL', 'OR', 'REPLACE'].includes((tokens[k] as { upper: string }).upper)
       )
         k++;
+      if (isWord(tokens[k], 'MATERIALIZED')) k++;
+      if (isWord(tokens[k], 'VIEW')) {
+        const view = readView(text, tokens, k + 1);
+        if (view) facts.changes.push({ view: { ...view, line: tokens[i].line } });
+        continue;
+      }
       if (!isWord(tokens[k], 'TABLE')) continue;
       k++;
       if (isWord(tokens[k], 'IF') && isWord(tokens[k + 1], 'NOT') && isWord(tokens[k + 2], 'EXISTS')) k += 3;
@@ -107,6 +119,21 @@ export function readDdl(text: string): DdlFacts {
     }
   }
   return facts;
+}
+
+/** `[IF NOT EXISTS] name [(cols)] AS <select>`: the view's name and the tables its query reads. */
+function readView(text: string, tokens: readonly SqlToken[], start: number): { name: string; reads: string[] } | undefined {
+  let k = start;
+  if (isWord(tokens[k], 'IF') && isWord(tokens[k + 1], 'NOT') && isWord(tokens[k + 2], 'EXISTS')) k += 3;
+  const name = readQualifiedName(tokens, k);
+  if (!name || name.interp !== undefined) return undefined;
+  let as = name.next;
+  while (as < tokens.length && !isWord(tokens[as], 'AS') && !isPunct(tokens[as], ';')) as++;
+  if (!isWord(tokens[as], 'AS') || !tokens[as + 1]) return undefined;
+  let end = as + 1;
+  while (end < tokens.length && !isPunct(tokens[end], ';')) end++;
+  const body = text.slice(tokens[as + 1].pos, tokens[end]?.pos ?? text.length);
+  return { name: normalizeTableName(name.parts), reads: [...new Set(scanSql(body).tables.map((t) => t.name))].sort() };
 }
 
 /** Read `( col type …, CONSTRAINT …, FOREIGN KEY (a) REFERENCES t (id) )`; returns the index of the closing `)`. */

@@ -5,12 +5,14 @@
  * `${…}` interpolations left in template SQL. Strings and comments are skipped.
  */
 
-export type SqlToken =
-  | { t: 'word'; v: string; upper: string; line: number } // bare identifier or keyword
-  | { t: 'quoted'; v: string; line: number } // quoted identifier, quotes removed
-  | { t: 'interp'; v: string; line: number } // `${expr}` left unresolved
-  | { t: 'param'; line: number } // $1, ?, :name, @p
-  | { t: 'punct'; v: string; line: number };
+/** Every token knows its line and its start offset in the text (`pos`). */
+export type SqlToken = (
+  | { t: 'word'; v: string; upper: string } // bare identifier or keyword
+  | { t: 'quoted'; v: string } // quoted identifier, quotes removed
+  | { t: 'interp'; v: string } // `${expr}` left unresolved
+  | { t: 'param' } // $1, ?, :name, @p
+  | { t: 'punct'; v: string }
+) & { line: number; pos: number };
 
 const WORD_START = /[A-Za-z_\u00C0-\uFFFF]/;
 const WORD_CHAR = /[A-Za-z0-9_$\u00C0-\uFFFF]/;
@@ -36,6 +38,7 @@ export function tokenizeSql(text: string): SqlToken[] {
   };
   while (i < n) {
     const c = text[i];
+    const pos = i;
     if (c === '\n') {
       line++;
       i++;
@@ -55,45 +58,45 @@ export function tokenizeSql(text: string): SqlToken[] {
       let k = i + 1;
       while (k < n && !(text[k] === "'" && text[k + 1] !== "'")) k += text[k] === "'" ? 2 : 1;
       advanceTo(Math.min(n, k + 1));
-      tokens.push({ t: 'param', line });
+      tokens.push({ t: 'param', line, pos });
     } else if (c === '$' && text[i + 1] === '{') {
       const end = interpolationEnd(text, i + 1);
-      tokens.push({ t: 'interp', v: text.slice(i + 2, end - 1).trim(), line });
+      tokens.push({ t: 'interp', v: text.slice(i + 2, end - 1).trim(), line, pos });
       advanceTo(end);
     } else if (c === '$' && text[i + 1] === '$') {
       // dollar-quoted body: skip to the closing $$
       const end = text.indexOf('$$', i + 2);
       advanceTo(end < 0 ? n : end + 2);
-      tokens.push({ t: 'param', line });
+      tokens.push({ t: 'param', line, pos });
     } else if ((c === '$' && /\d/.test(text[i + 1] ?? '')) || c === '?') {
       let k = i + 1;
       while (k < n && /\d/.test(text[k])) k++;
       i = k;
-      tokens.push({ t: 'param', line });
+      tokens.push({ t: 'param', line, pos });
     } else if ((c === ':' || c === '@') && WORD_START.test(text[i + 1] ?? '') && text[i - 1] !== ':') {
       let k = i + 1;
       while (k < n && WORD_CHAR.test(text[k])) k++;
       i = k;
-      tokens.push({ t: 'param', line });
+      tokens.push({ t: 'param', line, pos });
     } else if (c === '"' || c === '`' || c === '[') {
       const close = c === '[' ? ']' : c;
       const end = text.indexOf(close, i + 1);
       const stop = end < 0 ? n : end;
-      tokens.push({ t: 'quoted', v: text.slice(i + 1, stop), line });
+      tokens.push({ t: 'quoted', v: text.slice(i + 1, stop), line, pos });
       advanceTo(Math.min(n, stop + 1));
     } else if (WORD_START.test(c)) {
       let k = i + 1;
       while (k < n && WORD_CHAR.test(text[k])) k++;
       const v = text.slice(i, k);
-      tokens.push({ t: 'word', v, upper: v.toUpperCase(), line });
+      tokens.push({ t: 'word', v, upper: v.toUpperCase(), line, pos });
       i = k;
     } else if (/\d/.test(c)) {
       let k = i + 1;
       while (k < n && /[\d.eE]/.test(text[k])) k++;
       i = k;
-      tokens.push({ t: 'param', line });
+      tokens.push({ t: 'param', line, pos });
     } else {
-      tokens.push({ t: 'punct', v: c, line });
+      tokens.push({ t: 'punct', v: c, line, pos });
       i++;
     }
   }

@@ -95,15 +95,17 @@ export function findAccessSites(files: readonly FileFacts[], ctx: SiteContext): 
       return parsed.statement;
     }
     for (const t of parsed.tables) {
-      out.accesses.push({
-        unit: file,
-        symbol: call.symbol,
-        table: ctx.registry.resolve(t.name, `${file}:${call.line}`),
-        mode: t.mode,
-        line: call.line,
-        callId: call.id,
-        via,
-      });
+      for (const name of ctx.registry.expand(t.name)) {
+        out.accesses.push({
+          unit: file,
+          symbol: call.symbol,
+          table: ctx.registry.resolve(name, `${file}:${call.line}`),
+          mode: t.mode,
+          line: call.line,
+          callId: call.id,
+          via,
+        });
+      }
     }
     if (parsed.dynamic && !(sql.thisExprs && expandSubclasses(file, call, arg, via))) {
       out.unresolved.push({
@@ -131,12 +133,12 @@ export function findAccessSites(files: readonly FileFacts[], ctx: SiteContext): 
       const parsed = ctx.parseSql(sql.text);
       if (parsed.dynamic || parsed.error) continue;
       expanded = true;
-      for (const t of parsed.tables) {
+      for (const name of parsed.tables.flatMap((t) => ctx.registry.expand(t.name).map((n) => ({ n, mode: t.mode })))) {
         out.accesses.push({
           unit: sub.file,
           symbol: `${sub.cls.name}.${method}`,
-          table: ctx.registry.resolve(t.name, `${sub.file}:${sub.cls.line}`),
-          mode: t.mode,
+          table: ctx.registry.resolve(name.n, `${sub.file}:${sub.cls.line}`),
+          mode: name.mode,
           line: sub.cls.line,
           callId: -1, // inherited: no call of this file performs it
           via: `${className}.${method}: ${via}`,

@@ -49,6 +49,8 @@ export function applyMigrations(migrations: readonly Migration[], registry: Tabl
       if ('create' in change) {
         dropped.delete(change.create.name.toLowerCase());
         registry.declare(change.create.name, m.orm, `${m.path}:${change.create.line}`, change.create.columns);
+      } else if ('view' in change) {
+        registry.defineView(change.view.name, change.view.reads);
       } else if ('rename' in change) {
         renamed.set(change.rename.from.toLowerCase(), change.rename.to);
         registry.rename(change.rename.from, change.rename.to, m.orm, `${m.path}:${change.rename.line}`);

@@ -52,6 +52,7 @@ export function pgMigrateMigrations(files: readonly FileFacts[]): Migration[] {
         for (const c of ddl.changes) {
           if ('create' in c) changes.push({ create: { ...c.create, line: call.line } });
           else if ('rename' in c) changes.push({ rename: { ...c.rename, line: call.line } });
+          else if ('view' in c) changes.push({ view: { ...c.view, line: call.line } });
           else changes.push(c);
         }
         references.push(...ddl.references.map((r) => ({ ...r, line: call.line })));

@@ -2,7 +2,8 @@
  * Table names in raw SQL → table ids. A name resolves, case-insensitively,
  * to a table another adapter declared (so raw SQL against a Prisma table
  * lands on that table), then to one a `.sql` migration declared, and is
- * otherwise created on first sight in the default store. When two stores
+ * otherwise created on first sight in the default store. A view stands for
+ * the tables it reads. When two stores
  * declare the name, the default store wins, then the first id in order.
  */
 import type { Table } from '../../../model/result.js';
@@ -10,6 +11,7 @@ import type { Table } from '../../../model/result.js';
 export class TableRegistry {
   private readonly known = new Map<string, Table>();
   private readonly own = new Map<string, Table>();
+  private readonly views = new Map<string, string[]>();
 
   constructor(
     knownTables: readonly Table[],
@@ -44,6 +46,18 @@ export class TableRegistry {
     const old = this.own.get(from.toLowerCase());
     this.own.delete(from.toLowerCase());
     this.declare(to, orm, declaredIn, old?.columns);
+  }
+
+  /** A view: queries naming it touch the tables it reads. */
+  defineView(name: string, reads: readonly string[]): void {
+    this.views.set(name.toLowerCase(), [...reads]);
+  }
+
+  /** The table names a name stands for: itself, or a view's base tables (views of views followed). */
+  expand(name: string, depth = 0): string[] {
+    const reads = this.views.get(name.toLowerCase());
+    if (!reads || depth > 8) return [name];
+    return [...new Set(reads.flatMap((r) => this.expand(r, depth + 1)))].sort();
   }
 
   /** Forget a migration table a later migration dropped. */
