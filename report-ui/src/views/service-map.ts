@@ -27,6 +27,8 @@ cytoscape.use(fcose);
 
 /** How far (px) a neighbour is pushed at most; also bounds the loop should a box be degenerate. */
 const MAX_PUSH = 4000;
+/** Zoom cap when framing an expanded node. */
+const MAX_FOCUS_ZOOM = 1.2;
 
 type Layout = { kind: 'all' } | { kind: 'children'; of: string } | { kind: 'none' };
 
@@ -184,7 +186,12 @@ export function mountServiceMap(app: App, pane: HTMLElement, onError: (message: 
             .shift({ x: ux * step, y: uy * step });
         });
     });
-    cy.fit(node, 40);
+    // Frame what opened, without blowing a small service up to fill the screen.
+    cy.fit(root, 40);
+    if (cy.zoom() > MAX_FOCUS_ZOOM) {
+      cy.zoom(MAX_FOCUS_ZOOM);
+      cy.center(root);
+    }
   };
 
   const collapseAll = (): void => {
