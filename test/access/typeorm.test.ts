@@ -382,11 +382,12 @@ export class Svc {
 });
 
 describe('typeorm transactions', () => {
-  it('manager.transaction, a QueryRunner pair and @Transaction with @TransactionManager each scope their accesses', async () => {
+  it('manager.transaction, a QueryRunner pair, @Transaction with @TransactionManager and a project @Transactional each scope their accesses', async () => {
     const r = await project({
       'src/entities.ts': ENTITIES,
       'src/svc.ts': `import { DataSource, EntityManager, Transaction, TransactionManager } from 'typeorm';
 import { OrderItem, User } from './entities';
+import { Transactional } from './tx';
 export class Svc {
   constructor(private readonly ds: DataSource) {}
   a() { return this.ds.manager.transaction(async (m) => { await m.insert(OrderItem, {}); }); }
@@ -400,12 +401,16 @@ export class Svc {
   }
   @Transaction()
   c(@TransactionManager() manager: EntityManager) { return manager.find(User); }
+  @Transactional()
+  d() { return this.ds.getRepository(OrderItem).clear(); }
 }`,
+      'src/tx.ts': `export const Transactional = (): MethodDecorator => () => undefined;`,
     });
     expect(r.transactions.map((t) => [t.symbol, t.kind, t.tables.map((x) => `${x.table}:${x.mode}`)])).toEqual([
       ['Svc.a', 'typeorm.transaction', ['default:order_item:write']],
       ['Svc.b', 'typeorm.queryRunner', ['default:users:write']],
       ['Svc.c', 'typeorm.@Transactional', ['default:users:read']],
+      ['Svc.d', 'typeorm.@Transactional', ['default:order_item:write']],
     ]);
   });
 });

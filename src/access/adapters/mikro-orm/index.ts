@@ -46,7 +46,13 @@ function analyze(input: AdapterInput): AdapterOutput {
   resolveGenericHelpers(files, tracer, catalog, out);
   resolveGenericSubclasses(files, index, catalog, out);
   for (const file of files) {
-    decoratedScopes(file, TX_DECORATORS, (name) => importedFrom(index, file.path, name, isMikroPackage), 'mikro-orm.@Transactional', out);
+    decoratedScopes(
+      file,
+      TX_DECORATORS,
+      (name) => importedFrom(index, file.path, name, isMikroPackage) || index.resolveName(file.path, name)?.kind === 'internal',
+      'mikro-orm.@Transactional',
+      out,
+    );
   }
 
   return {

@@ -43,7 +43,13 @@ function analyze(input: AdapterInput): AdapterOutput {
   resolveGenericHelpers(files, tracer, catalog, out);
   resolveGenericSubclasses(files, index, catalog, out);
   for (const file of files) {
-    decoratedScopes(file, TX_DECORATORS, (name) => importedFrom(index, file.path, name, isTypeormPackage), 'typeorm.@Transactional', out);
+    decoratedScopes(
+      file,
+      TX_DECORATORS,
+      (name) => importedFrom(index, file.path, name, isTypeormPackage) || index.resolveName(file.path, name)?.kind === 'internal',
+      'typeorm.@Transactional',
+      out,
+    );
   }
 
   return {

@@ -31,7 +31,10 @@ function mentions(call: CallFact, holders: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** Methods carrying a transaction decorator: the whole method body is the scope. */
+/**
+ * Methods carrying a transaction decorator, the ORM's or the project's own
+ * (`@Transaction()` wrapping the request in one): the whole method body is the scope.
+ */
 export function decoratedScopes(
   file: FileFacts,
   names: ReadonlySet<string>,
