@@ -9,8 +9,9 @@ import { MODE_WEIGHT, type Weights } from '../graph/weights.js';
 import type { ClusteringInfo, Service, SharedUnit } from '../model/decomposition.js';
 import { compareStrings } from '../util/sort.js';
 import {
+  ALIGNED_CRITERION,
+  bestAligned,
   bestModularity,
-  bestWithinNoise,
   candidate,
   closestToTarget,
   DEFAULT_CRITERION,
@@ -20,6 +21,7 @@ import {
   type Candidate,
 } from './choose-resolution.js';
 import { buildClusterGraph, communities, tablesOf, unitsOf, type ClusterGraph, type Partition } from './cluster-graph.js';
+import { folderLabels } from './folder-alignment.js';
 import { applyConstraints, isPinNode, PIN_PREFIX, type ApartPair } from './constraints.js';
 import { runLouvain } from './louvain.js';
 import { globMatcher } from './match-glob.js';
@@ -104,7 +106,9 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
       (_, i) => candidate(cg, best.resolution, partitionAt(best.resolution, undefined, options.seed + i + 1)).modularity,
     );
     const all = [best.modularity, ...others];
-    chosen = bestWithinNoise(scanned, Math.max(...all) - Math.min(...all));
+    const pick = bestAligned(scanned, Math.max(...all) - Math.min(...all), folderLabels(cg));
+    chosen = pick.chosen;
+    if (pick.aligned) criterion = ALIGNED_CRITERION;
   }
 
   return {

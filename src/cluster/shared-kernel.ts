@@ -6,6 +6,7 @@
  * code and never set aside automatically; pins win over every rule.
  */
 import type { GraphInput } from '../graph/build-graph.js';
+import { SOURCE_ROOTS } from '../graph/edge-signals/folder.js';
 import { compareStrings } from '../util/sort.js';
 import { globMatcher } from './match-glob.js';
 
@@ -146,7 +147,6 @@ export function namedSharedKernel(input: GraphInput, patterns: readonly string[]
     const fanOut = d?.imports.size ?? 0;
     const stem = stemOf(unit.id);
     const tokens = stem.split(/[.\-_]/).filter(Boolean);
-    const folders = unit.folder.split('/');
     const files = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
     // A composition root may serve a health check; every other rule skips entry points (they are domain code).
     if ((COMPOSITION_ROOT.test(stem) || (stem === 'index' && fanIn === 0)) && fanOut >= 2 && fanIn <= 1) {
@@ -157,11 +157,32 @@ export function namedSharedKernel(input: GraphInput, patterns: readonly string[]
       add(reasons, unit.id, `ORM client module (imported by ${files(fanIn)})`);
     } else if (fanIn >= 2 && tokens.every((t) => GENERIC.has(t) || ROLE.has(t)) && tokens.some((t) => GENERIC.has(t))) {
       add(reasons, unit.id, `generic role "${stem}" (imported by ${files(fanIn)})`);
-    } else if (fanIn >= 1 && folders.some((f) => GENERIC_FOLDERS.has(f))) {
+    } else if (fanIn >= 1 && inPlatformFolder(unit.folder, d!.importers)) {
       add(reasons, unit.id, `in platform folder "${unit.folder}" (imported by ${files(fanIn)})`);
     }
   }
   return reasons;
+}
+
+/**
+ * A platform folder (`common/`, `infrastructure/`, …) serves the whole app
+ * when it sits at the top or right below a source root; nested inside a
+ * domain folder (`users/infrastructure/`, hexagonal style) it serves that
+ * domain, unless files of two or more other domains use it.
+ */
+function inPlatformFolder(folder: string, importers: ReadonlySet<string>): boolean {
+  const parts = folder.split('/');
+  // `lib/` with subfolders is a source root (`src/lib/orders/…`); files right in it are platform.
+  const i = parts.findIndex((f, j) => GENERIC_FOLDERS.has(f) && !(SOURCE_ROOTS.has(f) && j < parts.length - 1));
+  if (i < 0) return false;
+  if (i === 0 || SOURCE_ROOTS.has(parts[i - 1])) return true;
+  const domain = parts.slice(0, i).join('/');
+  const others = new Set<string>();
+  for (const importer of importers) {
+    if (importer.startsWith(`${domain}/`)) continue;
+    others.add(importer.split('/').slice(0, i).join('/'));
+  }
+  return others.size >= 2;
 }
 
 /** Seeds, migrations and scripts: in a tooling folder or named so, without entry points, imported by nothing but other tooling. */
@@ -242,9 +263,8 @@ export function closeSharedKernel(input: GraphInput, shared: SharedReasons, isPi
     if (shared.has(unit.id) || isPinned(unit.id) || data.has(unit.id) || unit.entryPoints.length > 0) continue;
     const d = deg.get(unit.id);
     if (!d) continue;
-    const inPlatformFolder = unit.folder.split('/').some((f) => GENERIC_FOLDERS.has(f));
     const onlyPlatformImporters = d.importers.size > 0 && [...d.importers].every((i) => shared.has(i));
-    if (inPlatformFolder || onlyPlatformImporters) candidates.add(unit.id);
+    if (inPlatformFolder(unit.folder, d.importers) || onlyPlatformImporters) candidates.add(unit.id);
   }
   for (let changed = true; changed;) {
     changed = false;

@@ -150,9 +150,9 @@ describe('shared-database coupling on a hand-built result', () => {
     expect(a.api).toEqual([{ unit: 'a1', symbol: 'api', consumers: ['B'] }]);
     expect(b).toMatchObject({ name: 'B', foreignTables: ['db:t1'], exclusivity: 0.5, outWeight: 1 + Math.log(3), inWeight: 0 });
     expect(m.icp).toBe(1);
-    // Cohesion of A on the decomposition graph: inside a1–t1 (write 2); across a1–b1 (code 1 + ln 3, co-access 0.5,
-    // same folder 0.3), t1–b1 (read 1), t1–t2 (transaction 1.5, foreign key 0.5).
-    expect(a.cohesion).toBeCloseTo(2 / (2 + 1 + Math.log(3) + 0.5 + 0.3 + 1 + 1.5 + 0.5), 12);
+    // Cohesion of A on the decomposition graph: inside a1–t1 (write 2); across a1–b1 (code 1 + ln 3, co-access 0.5;
+    // files at the root share no folder edge), t1–b1 (read 1), t1–t2 (transaction 1.5, foreign key 0.5).
+    expect(a.cohesion).toBeCloseTo(2 / (2 + 1 + Math.log(3) + 0.5 + 1 + 1.5 + 0.5), 12);
   });
 
   test('an unassigned table is owned by its heaviest accessor', () => {

@@ -39,8 +39,19 @@ export function smallestIntendedService(result: Pick<AnalysisResult, 'units'>, i
 }
 
 export function evaluate(result: AnalysisResult, intended: IntendedDecomposition, seed: number): EvaluationRow[] {
+  return evaluateLabels(
+    result,
+    intendedLabels(
+      result.units.map((u) => u.id),
+      intended,
+    ),
+    seed,
+  );
+}
+
+/** Score carve and both baselines against unit labels (a truth derived from the repository itself). */
+export function evaluateLabels(result: AnalysisResult, truth: Labels, seed: number): EvaluationRow[] {
   const units = result.units.map((u) => u.id);
-  const truth = intendedLabels(units, intended);
   const methods: [Method, Labels][] = [
     ['carve', carveLabels(result)],
     ['folders', folderBaseline(units)],
