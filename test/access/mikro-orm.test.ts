@@ -208,6 +208,39 @@ export class Svc {
   },
 ];
 
+describe('two ORMs in one project', () => {
+  it('TypeORM and MikroORM entities and repositories stay with their own adapter', async () => {
+    const r = await analyzeProject({
+      'package.json': JSON.stringify({
+        name: 'both',
+        dependencies: { '@mikro-orm/core': '^6.3.0', typeorm: '^0.3.20', '@nestjs/typeorm': '^10.0.0', '@mikro-orm/nestjs': '^6.0.0' },
+      }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { experimentalDecorators: true, strict: true }, include: ['src'] }),
+      'src/legacy.entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';
+@Entity('legacy_orders') export class LegacyOrder { @PrimaryGeneratedColumn() id!: number; }`,
+      'src/order.entity.ts': `import { Entity, PrimaryKey } from '@mikro-orm/core';
+@Entity({ tableName: 'orders' }) export class Order { @PrimaryKey() id!: number; }`,
+      'src/svc.ts': `import { InjectRepository as InjectTypeorm } from '@nestjs/typeorm';
+import { InjectRepository } from '@mikro-orm/nestjs';
+import { EntityRepository } from '@mikro-orm/core';
+import { Repository } from 'typeorm';
+import { LegacyOrder } from './legacy.entity';
+import { Order } from './order.entity';
+export class Svc {
+  constructor(@InjectTypeorm(LegacyOrder) private readonly legacy: Repository<LegacyOrder>, @InjectRepository(Order) private readonly orders: EntityRepository<Order>) {}
+  run() { return Promise.all([this.legacy.find(), this.orders.nativeDelete({})]); }
+}`,
+    });
+    expect(r.tables.map((t) => `${t.orm} ${t.id}`).sort()).toEqual(['mikro-orm default:orders', 'typeorm default:legacy_orders']);
+    expect(
+      r.accesses
+        .filter((a) => !a.propagated)
+        .map((a) => `${a.orm} ${a.table} ${a.mode}`)
+        .sort(),
+    ).toEqual(['mikro-orm default:orders write', 'typeorm default:legacy_orders read']);
+  });
+});
+
 describe('mikro-orm ignores', () => {
   for (const c of ignores) {
     it(c.name, async () => {
