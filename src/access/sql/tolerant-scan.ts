@@ -13,7 +13,6 @@ export interface ScanResult {
   tables: { name: string; mode: AccessMode }[];
   statement: string;
   dynamic: boolean;
-  cteNames: Set<string>;
 }
 
 const STATEMENTS = new Set([
@@ -156,7 +155,7 @@ export function scanSql(text: string): ScanResult {
     }
   }
   const tables = found.filter((t) => !cteNames.has(t.name.toLowerCase()));
-  return { tables, statement: statement || 'unknown', dynamic, cteNames };
+  return { tables, statement: statement || 'unknown', dynamic };
 }
 
 function cteName(tok: SqlToken): string {
