@@ -81,7 +81,10 @@ export class ReceiverTracer<C> {
 
   /** What an expression holds: a client, an instance of a project class, or unknown. */
   trace(file: string, expr: string, ctx: TraceContext, depth = 0): Traced<C> | undefined {
-    const key = `${file}\0${ctx.symbol}\0${ctx.within.join(',')}\0${expr}`;
+    // Where the call sits (`within`) matters only when the head name is a callback parameter there.
+    const key = this.shadowed(file, expr, ctx)
+      ? `${file}\0${ctx.symbol}\0${ctx.within.join(',')}\0${expr}`
+      : `${file}\0${ctx.symbol}\0\0${expr}`;
     if (this.memo.has(key)) return this.memo.get(key);
     if (this.active.has(key) || depth > MAX_DEPTH) return undefined;
     this.active.add(key);
@@ -89,6 +92,14 @@ export class ReceiverTracer<C> {
     this.active.delete(key);
     this.memo.set(key, result);
     return result;
+  }
+
+  private shadowed(file: string, expr: string, ctx: TraceContext): boolean {
+    if (ctx.within.length === 0) return false;
+    const head = /^[\w$]+/.exec(expr)?.[0];
+    const calls = this.index.files.get(file)?.calls;
+    if (!head || !calls) return false;
+    return ctx.within.some((id) => calls[id]?.args.some((a) => a.k === 'fn' && a.params.includes(head)));
   }
 
   private traceUncached(file: string, expr: string, ctx: TraceContext, depth: number): Traced<C> | undefined {
