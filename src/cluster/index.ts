@@ -172,7 +172,7 @@ function buildServices(input: GraphInput, cg: ClusterGraph, partition: Partition
     }))
     .filter((g) => g.units.length > 0 || g.pin !== undefined);
   ownTablesByUse(input, groups, isPinnedTable);
-  adoptUnaccessedTables(input, groups);
+  adoptUnaccessedTables(input, groups, isPinnedTable);
   const names = nameServices(groups.map((g) => ({ ...g, tableName: (id: string) => tableName.get(id) ?? id.slice(id.indexOf(':') + 1) })));
   return groups
     .map((g, i) => ({ name: names[i], units: g.units, tables: g.tables, ...(g.pin !== undefined ? { pinned: true } : {}) }))
@@ -211,13 +211,31 @@ function ownTablesByUse(input: GraphInput, groups: { units: string[]; tables: st
 }
 
 /**
- * Tables no code touches (declared but unused, or implicit join tables) go to
- * the service owning the tables they reference or are referenced by, when
- * one service holds the most of those; otherwise they stay unowned.
+ * Tables no code touches directly (declared but unused, reached only through
+ * repositories, or implicit join tables) go to the service holding the file
+ * that declares them (the team put the entity there; pins stand), else to the service owning the tables they reference or are
+ * referenced by, when one service holds the most of those; otherwise they
+ * stay unowned.
  */
-function adoptUnaccessedTables(input: GraphInput, groups: { tables: string[] }[]): void {
+function adoptUnaccessedTables(
+  input: GraphInput,
+  groups: { units: string[]; tables: string[] }[],
+  isPinnedTable: (id: string) => boolean,
+): void {
   const ownerOf = new Map<string, number>();
   groups.forEach((g, i) => g.tables.forEach((t) => ownerOf.set(t, i)));
+  const groupOfUnit = new Map<string, number>();
+  groups.forEach((g, i) => g.units.forEach((u) => groupOfUnit.set(u, i)));
+  const accessed = new Set(input.accesses.filter((a) => !a.propagated).map((a) => a.table));
+  for (const t of input.tables) {
+    if (accessed.has(t.id) || t.declaredIn === undefined || isPinnedTable(t.id)) continue;
+    const g = groupOfUnit.get(t.declaredIn.replace(/:\d+$/, ''));
+    const here = ownerOf.get(t.id);
+    if (g === undefined || g === here) continue;
+    if (here !== undefined) groups[here].tables = groups[here].tables.filter((x) => x !== t.id);
+    groups[g].tables.push(t.id);
+    ownerOf.set(t.id, g);
+  }
   const related = new Map<string, string[]>();
   for (const r of input.relations) {
     for (const [x, y] of [
