@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'bench/.generated/**', 'carve-report/**', 'test-artifacts/**', 'report-ui/dist/**'] },
+  { ignores: ['dist/**', 'bench/results/**', 'fixtures/**', 'node_modules/**', 'bench/.generated/**', 'carve-report/**', 'test-artifacts/**', 'report-ui/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -10,6 +10,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     files: ['**/*.mjs', 'scripts/**', 'bench/**'],

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ts } from 'ts-morph';
 import { typescript } from '../util/typescript.js';
 import { z } from 'zod';
 import { CarveError } from '../util/errors.js';

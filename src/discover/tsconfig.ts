@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { ts } from 'ts-morph';
 import { typescript } from '../util/typescript.js';
 import { compareStrings } from '../util/sort.js';
 import type { Problem } from '../model/result.js';

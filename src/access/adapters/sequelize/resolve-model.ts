@@ -42,9 +42,10 @@ export function modelByName(
   // loads models dynamically, so fall back to a unique model name.
   const segments = text.split('.');
   if (segments.length > 1 && !viaModelHolder(index, file, segments)) return undefined;
-  // A bare lower-case name bound to nothing we can see is usually a local (`comment.destroy()`
-  // on a front-end object); only imports and PascalCase names fall back to a model of that name.
-  if (segments.length === 1 && !r && !/^[A-Z]/.test(text) && !scope.lowerCaseLocals) return undefined;
+  // A bare lower-case name bound to nothing we can see is a local: it may name a model
+  // instance (`user.update()` with model `user`) only in a file that works with models,
+  // never in, say, front-end code with an object of the same name.
+  if (segments.length === 1 && !r && !/^[A-Z]/.test(text) && !scope.lowerCaseLocals && !usesModels(index, registry, file)) return undefined;
   return byUniqueName(registry, segments[segments.length - 1]);
 }
 
@@ -186,4 +187,21 @@ function viaModelHolder(index: ProjectIndex, file: string, segments: string[]): 
   if (holders.some((s) => /^(db|models?|sequelize|orm|database)$/i.test(s))) return true;
   const root = holders[0] === 'this' ? undefined : holders[0];
   return !!root && !!index.files.get(file)?.imports.some((i) => i.names.some((n) => n.local === root));
+}
+
+const modelFiles = new WeakMap<ModelRegistry, Set<string>>();
+
+/** Does `file` import Sequelize or a module that declares a model? */
+function usesModels(index: ProjectIndex, registry: ModelRegistry, file: string): boolean {
+  let declaring = modelFiles.get(registry);
+  if (!declaring) {
+    declaring = new Set(registry.models.flatMap((m) => m.keys.map((k) => k.slice(0, k.indexOf('#')))));
+    modelFiles.set(registry, declaring);
+  }
+  const files = declaring;
+  return !!index.files.get(file)?.imports.some((i) => {
+    if (/^(sequelize|sequelize-typescript|@sequelize\/core)$/.test(i.specifier)) return true;
+    const target = index.resolveSpecifier(file, i.specifier);
+    return target.kind === 'internal' && files.has(target.file);
+  });
 }
