@@ -202,6 +202,12 @@ function usesModels(index: ProjectIndex, registry: ModelRegistry, file: string):
   return !!index.files.get(file)?.imports.some((i) => {
     if (/^(sequelize|sequelize-typescript|@sequelize\/core)$/.test(i.specifier)) return true;
     const target = index.resolveSpecifier(file, i.specifier);
-    return target.kind === 'internal' && files.has(target.file);
+    if (target.kind !== 'internal') return false;
+    if (files.has(target.file)) return true;
+    // One barrel deep: `import { User } from '@server/models'`.
+    return !!index.files.get(target.file)?.imports.some((r) => {
+      const inner = r.kind === 're-export' ? index.resolveSpecifier(target.file, r.specifier) : undefined;
+      return inner?.kind === 'internal' && files.has(inner.file);
+    });
   });
 }
