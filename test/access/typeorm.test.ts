@@ -403,6 +403,8 @@ export class Svc {
   c(@TransactionManager() manager: EntityManager) { return manager.find(User); }
   @Transactional()
   d() { return this.ds.getRepository(OrderItem).clear(); }
+  inTx<T>(work: (m: EntityManager) => Promise<T>) { return this.ds.transaction(work); }
+  e() { return this.inTx(async (m) => m.delete(User, 1)); }
 }`,
       'src/tx.ts': `export const Transactional = (): MethodDecorator => () => undefined;`,
     });
@@ -411,6 +413,8 @@ export class Svc {
       ['Svc.b', 'typeorm.queryRunner', ['default:users:write']],
       ['Svc.c', 'typeorm.@Transactional', ['default:users:read']],
       ['Svc.d', 'typeorm.@Transactional', ['default:order_item:write']],
+      ['Svc.inTx', 'typeorm.transaction', []],
+      ['Svc.e', 'typeorm.transaction-wrapper', ['default:users:write']],
     ]);
   });
 });

@@ -5,14 +5,15 @@
  * and transactions. It reuses the TypeORM adapter's tracing machinery: both
  * ORMs speak of repositories, managers and query builders.
  */
-import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import type { Table } from '../../../model/result.js';
-import { resolveGenericHelpers, resolveGenericSubclasses } from '../typeorm/generic-helpers.js';
+import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import { assignStores } from '../typeorm/data-sources.js';
 import { importedFrom } from '../typeorm/decorators.js';
 import { EntityCatalog, entityTables } from '../typeorm/entity-catalog.js';
+import { resolveGenericHelpers, resolveGenericSubclasses } from '../typeorm/generic-helpers.js';
 import { buildRelations } from '../typeorm/relations.js';
 import { SiteCollector } from '../typeorm/site-collector.js';
+import { findTransactionWrappers } from '../typeorm/transaction-wrappers.js';
 import { decoratedScopes } from '../typeorm/transactions.js';
 import { ValueTracer } from '../typeorm/value-trace.js';
 import { findMikroAccess } from './access-sites.js';
@@ -54,6 +55,8 @@ function analyze(input: AdapterInput): AdapterOutput {
       out,
     );
   }
+
+  findTransactionWrappers(files, tracer, out, 'mikro-orm.transaction-wrapper');
 
   return {
     tables: [...unique.values()],

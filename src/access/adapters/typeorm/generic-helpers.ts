@@ -58,7 +58,7 @@ export function resolveGenericHelpers(files: readonly FileFacts[], tracer: Value
 }
 
 /** The helper a call lands on: a method of a project object, or a function (`createDataLoader(User)`). */
-function helperOf(
+export function helperOf(
   tracer: ValueTracer,
   file: FileFacts,
   call: FileFacts['calls'][number],

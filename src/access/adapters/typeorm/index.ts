@@ -3,18 +3,19 @@
  * stores from named data sources, relations and join tables, access through
  * repositories, managers, ActiveRecord and query builders, and transactions.
  */
-import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import type { Table } from '../../../model/result.js';
+import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import { findTypeormAccess } from './access-sites.js';
-import { resolveGenericHelpers, resolveGenericSubclasses } from './generic-helpers.js';
 import { assignStores, typeormStoreSources } from './data-sources.js';
 import { importedFrom } from './decorators.js';
 import { findEntities, isTypeormPackage } from './entities.js';
 import { EntityCatalog, entityTables } from './entity-catalog.js';
+import { resolveGenericHelpers, resolveGenericSubclasses } from './generic-helpers.js';
 import { defaultJoinTableName } from './naming.js';
 import { buildRelations } from './relations.js';
 import { typeormSemantics } from './semantics.js';
 import { SiteCollector } from './site-collector.js';
+import { findTransactionWrappers } from './transaction-wrappers.js';
 import { decoratedScopes } from './transactions.js';
 import { ValueTracer } from './value-trace.js';
 
@@ -51,6 +52,8 @@ function analyze(input: AdapterInput): AdapterOutput {
       out,
     );
   }
+
+  findTransactionWrappers(files, tracer, out, 'typeorm.transaction-wrapper');
 
   return {
     tables: [...unique.values()],

@@ -249,6 +249,15 @@ export class ValueTracer {
     return undefined;
   }
 
+  /** A callback parameter typed by the project method receiving it: `inTx(work: (m: EntityManager) => …)`. */
+  private declaredCallbackParam(ref: ClassRef, method: string, argIndex: number, paramIndex: number): Value | undefined {
+    const found = this.findMember(ref, method, (m) => m.kind === 'method');
+    const fnType = /^\s*\((.*)\)\s*=>/s.exec(found?.member.params?.[argIndex]?.type ?? '');
+    const param = fnType ? splitTopLevel(fnType[1]!)[paramIndex] : undefined;
+    const type = param?.slice(param.indexOf(':') + 1).trim();
+    return found && type && param!.includes(':') ? this.typeValue(found.ref.file, type) : undefined;
+  }
+
   /** A member of a class or its bases, with the class declaring it. */
   findMember(ref: ClassRef, name: string, accept: (m: MemberFact) => boolean): { ref: ClassRef; member: MemberFact } | undefined {
     const seen = new Set<string>();
@@ -409,6 +418,7 @@ export class ValueTracer {
         if (j < 0) continue;
         const recv = this.receiverValue(file, outer);
         const { method } = ValueTracer.split(outer.callee);
+        if (recv?.k === 'object') return this.declaredCallbackParam(recv.ref, method, i, j);
         return recv ? this.sem.callbackParam(recv, method, i, j, outer.args) : undefined;
       }
     }
@@ -461,7 +471,7 @@ export class ValueTracer {
     return { found: true };
   }
 
-  private paramsOf(file: FileFacts, symbol: string): ParamFact[] {
+  paramsOf(file: FileFacts, symbol: string): ParamFact[] {
     const dot = symbol.indexOf('.');
     if (symbol === '<module>') return [];
     if (dot < 0) return file.functions.find((f) => f.name === symbol)?.params ?? [];
