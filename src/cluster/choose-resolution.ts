@@ -8,7 +8,7 @@ import type { ClusterGraph, Partition } from './cluster-graph.js';
 import { communities, partitionModularity } from './cluster-graph.js';
 import { folderAlignment, type FolderLabels } from './folder-alignment.js';
 
-export const SCANNED_RESOLUTIONS: readonly number[] = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+export const SCANNED_RESOLUTIONS: readonly number[] = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4, 6];
 /** Finer grid, only searched for `--services N`. */
 export const TARGET_RESOLUTIONS: readonly number[] = Array.from({ length: 28 }, (_, i) => Math.round(0.02 * 1.3 ** i * 1000) / 1000);
 

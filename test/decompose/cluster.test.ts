@@ -48,7 +48,7 @@ describe('clusterServices', () => {
       ['orders', ['orders', 'orders', 'orders', 'orders', 'orders'], ['db:orders']],
     ]);
     expect(out.shared).toEqual([{ unit: 'src/shared/logger.ts', reasons: ['generic role "logger" (imported by 10 files)'] }]);
-    expect(out.clustering.alternatives.map((a) => a.resolution)).toEqual([0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3]);
+    expect(out.clustering.alternatives.map((a) => a.resolution)).toEqual([0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4, 6]);
   });
 
   test('same input and seed → identical decomposition', () => {
