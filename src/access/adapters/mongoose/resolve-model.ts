@@ -32,6 +32,15 @@ export function modelByRef(index: ProjectIndex, registry: ModelRegistry, file: s
   // `const User = require('./user.model')` (CommonJS) and `db.User`: fall back to a unique name.
   const segments = text.split('.');
   if (segments.length > 1 && !viaModelHolder(index, file, segments)) return undefined;
+  // A bare lower-case local may name a model only in a file that works with Mongoose.
+  if (
+    segments.length === 1 &&
+    !r &&
+    !/^[A-Z]/.test(text) &&
+    !index.files.get(file)?.imports.some((i) => /^(mongoose|@nestjs\/mongoose|@typegoose\/typegoose)$/.test(i.specifier))
+  ) {
+    return undefined;
+  }
   return byName(registry, segments[segments.length - 1]);
 }
 
