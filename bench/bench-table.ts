@@ -3,7 +3,7 @@ import type { SizeResult } from './size-result.js';
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const mb = (n: number): string => `${n} MB`;
-const x = (n: number): string => `${n.toFixed(2)}×`;
+const x = (n: number | null): string => (n === null ? '—' : `${n.toFixed(2)}×`);
 
 export function formatSize(r: SizeResult): string {
   const c = r.carve;
@@ -22,7 +22,9 @@ export function formatSize(r: SizeResult): string {
       s(r.parseLimit.cpuMs),
       mb(r.parseLimit.peakRssMb),
     ],
-    ['dependency-cruiser 17', s(r.depcruise.wallMs), s(r.depcruise.cpuMs), mb(r.depcruise.peakRssMb)],
+    'failed' in r.depcruise
+      ? ['dependency-cruiser 17', r.depcruise.failed, '—', '—']
+      : ['dependency-cruiser 17', s(r.depcruise.wallMs), s(r.depcruise.cpuMs), mb(r.depcruise.peakRssMb)],
   ];
   const width = Math.max(...rows.map((row) => row[1].length));
   const cpuWidth = Math.max(...rows.map((row) => row[2].length));
@@ -57,7 +59,7 @@ export function formatSummary(results: readonly SizeResult[]): string {
     `${s(r.carve.warm.wallMs)} (${r.carve.warm.pctOfCold}%)`,
     mb(r.carve.cold.peakRssMb),
     s(r.parseLimit.wallMs),
-    s(r.depcruise.wallMs),
+    'failed' in r.depcruise ? r.depcruise.failed : s(r.depcruise.wallMs),
     x(r.ratios.carveToParseLimit),
     x(r.ratios.carveToDepcruise),
     `${x(r.ratios.cpu.carveToParseLimit)} / ${x(r.ratios.cpu.carveToDepcruise)}`,

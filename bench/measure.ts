@@ -26,8 +26,13 @@ export interface ChildSpec {
   stdoutFile: string;
 }
 
+/** Children still running after this long are killed (`--timeout` of run.js). */
+let timeoutMs = 20 * 60 * 1000;
+export function setChildTimeout(minutes: number): void {
+  timeoutMs = minutes * 60 * 1000;
+}
+
 const rssHook = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'rss-hook.js')).href;
-const TIMEOUT_MS = 20 * 60 * 1000;
 
 export function measure(spec: ChildSpec): Promise<Measurement> {
   const out = openSync(spec.stdoutFile, 'w');
@@ -41,7 +46,11 @@ export function measure(spec: ChildSpec): Promise<Measurement> {
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => (stderr += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, timeoutMs);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -49,6 +58,10 @@ export function measure(spec: ChildSpec): Promise<Measurement> {
       clearTimeout(timer);
       closeSync(out);
       const usage = new RegExp(`^${RSS_MARKER} (\\d+) (\\d+)$`, 'm').exec(stderr);
+      if (timedOut) {
+        reject(new Error(`killed after ${(timeoutMs / 60000).toFixed(1)} min (--timeout)`));
+        return;
+      }
       if (code !== 0 || !usage) {
         reject(new Error(`${path.basename(spec.script)} ${spec.args.join(' ')} exited with ${code ?? signal}:\n${stderr.slice(-2000)}`));
         return;

@@ -5,7 +5,7 @@
  * run by run so background load hits all three alike; then carve warm (cache
  * filled, 1% of the files changed). Prints the tables and writes
  * bench/results/size-<n>.json.
- *   node dist/bench/run.js [--sizes 1000,5000,20000] [--runs 3] [--seed 1]
+ *   node dist/bench/run.js [--sizes 1000,5000,20000] [--runs 3] [--seed 1] [--timeout 20]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { formatSize, formatSummary } from './bench-table.js';
 import { DEFAULT_SEED, countLines, generateMonolith, generatedDir, repoRoot, writeMonolith, type GeneratedMonolith } from './generate.js';
 import { describeMachine } from './machine.js';
 import { summarise, type SizeResult, type SizeRuns } from './size-result.js';
-import type { Measurement } from './measure.js';
+import { setChildTimeout, type Measurement } from './measure.js';
 import { runCarve, runCarveStartup, runDepcruise, runParseLimit, snapshotBuild, type CarveRun } from './tools.js';
 import { pickTouched, touchText } from './touch-files.js';
 
@@ -81,6 +81,7 @@ async function benchSize(files: number, runs: number, seed: number, carveCommit:
   const startup: Measurement[] = [];
   const parseLimit: SizeRuns['parseLimit'] = [];
   const depcruise: SizeRuns['depcruise'] = [];
+  let depcruiseFailure: string | undefined;
   let analysed: SizeRuns['analysed'] | undefined;
   for (let i = 0; i < runs; i++) {
     process.stderr.write(`size ${files}: run ${i + 1}/${runs}\n`);
@@ -100,7 +101,15 @@ async function benchSize(files: number, runs: number, seed: number, carveCommit:
       };
     }
     parseLimit.push(await runParseLimit(dir, scratch('files.txt'), scratch('parse-limit.json')));
-    depcruise.push(await runDepcruise(dir, scratch('depcruise.json')));
+    // A peer tool that does not finish is a result, not a reason to lose carve's numbers.
+    if (!depcruiseFailure) {
+      try {
+        depcruise.push(await runDepcruise(dir, scratch('depcruise.json')));
+      } catch (error) {
+        depcruiseFailure = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        depcruise.length = 0;
+      }
+    }
   }
   process.stderr.write(`size ${files}: warm runs\n`);
   const warm = await warmRuns(dir, monolith, runs, seed, scratch('carve-warm.json'));
@@ -115,6 +124,7 @@ async function benchSize(files: number, runs: number, seed: number, carveCommit:
       ...warm,
       parseLimit,
       depcruise,
+      depcruiseFailure,
     },
     measuredAt,
   );
@@ -126,13 +136,15 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '1000,5000,20000' },
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
+      timeout: { type: 'string', default: '20' },
     },
   });
   const sizes = values.sizes.split(',').map(Number);
   const runs = Number(values.runs);
   const seed = Number(values.seed);
+  setChildTimeout(Number(values.timeout));
   if (sizes.some((n) => !Number.isInteger(n)) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
-    throw new Error('usage: node dist/bench/run.js [--sizes 1000,5000,20000] [--runs 3] [--seed 1]');
+    throw new Error('usage: node dist/bench/run.js [--sizes 1000,5000,20000] [--runs 3] [--seed 1] [--timeout <minutes per child>]');
   }
   mkdirSync(scratchDir, { recursive: true });
   const carveCommit = snapshotBuild();

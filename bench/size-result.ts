@@ -46,13 +46,15 @@ export interface SizeResult {
     };
   };
   parseLimit: { wallMs: number; cpuMs: number; runsMs: number[]; inProcessMs: number; peakRssMb: number; nodes: number };
-  depcruise: { wallMs: number; cpuMs: number; runsMs: number[]; peakRssMb: number; modules: number; dependencies: number };
+  /** `failed` when it did not finish (e.g. killed by --timeout): then its ratios are null. */
+  depcruise:
+    { wallMs: number; cpuMs: number; runsMs: number[]; peakRssMb: number; modules: number; dependencies: number } | { failed: string };
   /** Of wall times; `cpu` holds the same ratios of CPU times, steadier when other work shares the machine. */
   ratios: {
     carveToParseLimit: number;
-    carveToDepcruise: number;
+    carveToDepcruise: number | null;
     warmToCold: number;
-    cpu: { carveToParseLimit: number; carveToDepcruise: number; warmToCold: number };
+    cpu: { carveToParseLimit: number; carveToDepcruise: number | null; warmToCold: number };
   };
 }
 
@@ -69,7 +71,9 @@ export interface SizeRuns {
   warm: CarveRun[];
   touchedFiles: number;
   parseLimit: ParseLimitRun[];
+  /** Empty when dependency-cruiser failed; then `depcruiseFailure` says why. */
   depcruise: DepcruiseRun[];
+  depcruiseFailure?: string;
 }
 
 /** Median ms per phase, plus `other`: the wall time no phase accounts for. */
@@ -89,7 +93,7 @@ export function summarise(r: SizeRuns, measuredAt: Date): SizeResult {
   const phasesMs = medianPhases(r.cold, coldMs);
   const sharesPct = Object.fromEntries(Object.entries(phasesMs).map(([p, ms]) => [p, round((ms / coldMs) * 100)]));
   const parseMs = wall(r.parseLimit);
-  const depMs = wall(r.depcruise);
+  const dep = r.depcruise.length > 0 ? r.depcruise : undefined;
   const lastWarm = r.warm[r.warm.length - 1];
   return {
     name: `size-${r.monolith.files}`,
@@ -130,21 +134,23 @@ export function summarise(r: SizeRuns, measuredAt: Date): SizeResult {
       peakRssMb: peak(r.parseLimit),
       nodes: r.parseLimit[0].nodes,
     },
-    depcruise: {
-      wallMs: depMs,
-      cpuMs: cpu(r.depcruise),
-      runsMs: r.depcruise.map((x) => round(x.wallMs, 0)),
-      peakRssMb: peak(r.depcruise),
-      modules: r.depcruise[0].modules,
-      dependencies: r.depcruise[0].dependencies,
-    },
+    depcruise: dep
+      ? {
+          wallMs: wall(dep),
+          cpuMs: cpu(dep),
+          runsMs: dep.map((x) => round(x.wallMs, 0)),
+          peakRssMb: peak(dep),
+          modules: dep[0].modules,
+          dependencies: dep[0].dependencies,
+        }
+      : { failed: r.depcruiseFailure ?? 'no runs' },
     ratios: {
       carveToParseLimit: round(coldMs / parseMs, 2),
-      carveToDepcruise: round(coldMs / depMs, 2),
+      carveToDepcruise: dep ? round(coldMs / wall(dep), 2) : null,
       warmToCold: round(warmMs / coldMs, 2),
       cpu: {
         carveToParseLimit: round(cpu(r.cold) / cpu(r.parseLimit), 2),
-        carveToDepcruise: round(cpu(r.cold) / cpu(r.depcruise), 2),
+        carveToDepcruise: dep ? round(cpu(r.cold) / cpu(dep), 2) : null,
         warmToCold: round(cpu(r.warm) / cpu(r.cold), 2),
       },
     },

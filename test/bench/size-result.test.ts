@@ -50,6 +50,13 @@ describe('summarise', () => {
     });
   });
 
+  it('keeps carve’s numbers when dependency-cruiser did not finish, with no ratio to it', () => {
+    const r = summarise({ ...runs, depcruise: [], depcruiseFailure: 'killed after 8.0 min (--timeout)' }, new Date(0));
+    expect(r.depcruise).toEqual({ failed: 'killed after 8.0 min (--timeout)' });
+    expect([r.ratios.carveToDepcruise, r.ratios.cpu.carveToDepcruise]).toEqual([null, null]);
+    expect(r.ratios.carveToParseLimit).toBe(2.4);
+  });
+
   it('takes the mean of the middle two for an even count', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
   });
