@@ -246,6 +246,18 @@ export const book = () => Finance.manager.insert(Ledger, {});`,
     expected: ['finance:ledger write', 'support:ticket read'],
   },
   {
+    name: 'two unnamed data sources loading the same entities are one database (app and migrations CLI)',
+    files: {
+      'src/entities.ts': ENTITIES,
+      'src/db.ts': `import { DataSource } from 'typeorm';
+import { OrderItem, User } from './entities';
+export const AppDataSource = new DataSource({ type: 'postgres', entities: [User, OrderItem] });
+export const MigrationDataSource = new DataSource({ type: 'postgres', entities: ['src/**/*.ts'], migrations: ['migrations/*.ts'] });
+export const count = () => AppDataSource.getRepository(User).count();`,
+    },
+    expected: ['default:users read'],
+  },
+  {
     name: 'named data sources loading entities by glob',
     files: {
       'src/billing/invoice.entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';

@@ -101,8 +101,11 @@ const entityList = (file: string, arg: ArgFact | undefined): { file: string; arg
  * names at least two; `default` (TypeORM's own name) is the default store.
  */
 export function assignStores(sources: readonly StoreSource[], catalog: EntityCatalog, defaultStore: string): StoreMap {
+  // Unnamed data sources in different variables are different databases only when they load different entities;
+  // overlapping ones are variants of one database (the app's and the migration CLI's).
   const unnamed = sources.filter((s) => s.name === undefined && s.variable && s.entities.length > 0);
-  const nameOf = (s: StoreSource): string => s.name ?? (unnamed.length > 1 && unnamed.includes(s) ? s.variable! : 'default');
+  const apart = unnamed.length > 1 && disjoint(unnamed.map((s) => loaded(s, catalog)));
+  const nameOf = (s: StoreSource): string => s.name ?? (apart && unnamed.includes(s) ? s.variable! : 'default');
   const names = new Set(sources.map(nameOf));
   const multi = names.size > 1;
   const storeOf = (connection: string | undefined): string =>
@@ -130,4 +133,27 @@ export function assignStores(sources: readonly StoreSource[], catalog: EntityCat
     if (set) e.stores = [...set].sort();
   }
   return { storeOf };
+}
+
+/** Keys of the entities a source loads, by class or by glob. */
+function loaded(source: StoreSource, catalog: EntityCatalog): Set<string> {
+  const keys = new Set<string>();
+  for (const { file, arg } of source.entities) {
+    const glob = entityGlob(arg);
+    if (glob) for (const e of catalog.all) if (glob(e.file)) keys.add(e.key);
+    const entity = glob ? undefined : catalog.fromArg(file, arg);
+    if (entity) keys.add(entity.key);
+  }
+  return keys;
+}
+
+function disjoint(sets: readonly Set<string>[]): boolean {
+  const seen = new Set<string>();
+  for (const set of sets) {
+    for (const key of set) {
+      if (seen.has(key)) return false;
+      seen.add(key);
+    }
+  }
+  return true;
 }
