@@ -145,6 +145,17 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     expected: ['default:Authors read', 'default:Books read', 'default:Reviews read'],
   },
   {
+    name: 'includes by association name (as, decorated property)',
+    files: {
+      'src/models/a.ts': userModel('Customer'),
+      'src/models/b.ts': `${userModel('Order')}import { Customer } from './a';\nOrder.belongsTo(Customer, { as: 'buyer' });`,
+      'src/models/invoice.ts': `import { Table, Model, Column } from 'sequelize-typescript';\n@Table\nexport class Invoice extends Model { @Column total!: number; }`,
+      'src/models/line.ts': `import { Table, Model, BelongsTo } from 'sequelize-typescript';\nimport { Invoice } from './invoice';\n@Table\nexport class Line extends Model { @BelongsTo(() => Invoice) invoice!: Invoice; }`,
+      'src/svc.ts': `import { Order } from './models/b';\nimport { Line } from './models/line';\nexport async function f() { await Order.findAll({ include: [{ association: 'buyer' }] }); await Line.findOne({ include: ['invoice'] }); }`,
+    },
+    expected: ['default:Customers read', 'default:Invoices read', 'default:Lines read', 'default:Orders read'],
+  },
+  {
     name: 'sequelize.query SQL is parsed and matched to declared tables',
     files: {
       'src/models/user.ts': userModel(),

@@ -7,7 +7,8 @@ import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.j
 import type { ProjectIndex } from '../../../link/project-index.js';
 import type { AccessMode, UnresolvedAccess } from '../../../model/result.js';
 import type { AccessSite } from '../../adapter.js';
-import { propOf, refOf } from './arg-facts.js';
+import { propOf, refOf, strOf } from './arg-facts.js';
+import type { AssociationNames } from './associations.js';
 import type { ModelRegistry, SequelizeModel } from './models.js';
 import { type GenericSite, resolveGenericSites } from './generic-repositories.js';
 import { enclosingClass, splitCallee } from './receivers.js';
@@ -83,17 +84,33 @@ export interface SiteResult {
 }
 
 /** Models named in `include: [Order, { model: Item, include: [...] }]`. */
-function included(index: ProjectIndex, registry: ModelRegistry, file: string, options: ArgFact | undefined): SequelizeModel[] {
+function included(
+  index: ProjectIndex,
+  registry: ModelRegistry,
+  names: AssociationNames,
+  file: string,
+  from: SequelizeModel,
+  options: ArgFact | undefined,
+  depth = 0,
+): SequelizeModel[] {
   const list = propOf(options, 'include');
   const items = list?.k === 'arr' ? list.items : list ? [list] : [];
+  if (depth > 5) return [];
   return items.flatMap((item) => {
     const ref = refOf(item) ?? refOf(propOf(item, 'model'));
-    const model = ref ? modelByName(index, registry, file, ref) : undefined;
-    return [...(model ? [model] : []), ...included(index, registry, file, item)];
+    // `include: ['author']` / `{ association: 'author' }`: the association's name on the including model.
+    const alias = strOf(item) ?? strOf(propOf(item, 'association'));
+    const model = ref ? modelByName(index, registry, file, ref) : alias ? names.get(from)?.get(alias) : undefined;
+    return [...(model ? [model] : []), ...included(index, registry, names, file, model ?? from, item, depth + 1)];
   });
 }
 
-export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, files: readonly FileFacts[]): SiteResult {
+export function findAccessSites(
+  index: ProjectIndex,
+  registry: ModelRegistry,
+  names: AssociationNames,
+  files: readonly FileFacts[],
+): SiteResult {
   const accesses: AccessSite[] = [];
   const unresolved: UnresolvedAccess[] = [];
   const generic: (GenericSite & { call: Omit<UnresolvedAccess, 'orm' | 'reason'> })[] = [];
@@ -110,7 +127,7 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
         const ref = resolveStatic(index, registry, file, call, parts.recv);
         if (ref && 'model' in ref) {
           site(ref.model, staticMode, `${ref.model.modelName}.${parts.method}`);
-          for (const inc of call.args.flatMap((a) => included(index, registry, file.path, a)))
+          for (const inc of call.args.flatMap((a) => included(index, registry, names, file.path, ref.model, a)))
             site(inc, 'read', `${ref.model.modelName}.${parts.method} include ${inc.modelName}`);
           continue;
         }

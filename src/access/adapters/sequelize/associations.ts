@@ -13,9 +13,13 @@ import type { ModelRegistry, SequelizeModel } from './models.js';
 import { enclosingClass, splitCallee } from './receivers.js';
 import { modelByName } from './resolve-model.js';
 
+/** Association names per model (`as`, or the decorated property): `include: [{ association: 'author' }]`. */
+export type AssociationNames = Map<SequelizeModel, Map<string, SequelizeModel>>;
+
 export interface AssociationResult {
   relations: Relation[];
   joinTables: Table[];
+  names: AssociationNames;
 }
 
 type Kind = 'belongsTo' | 'hasMany' | 'hasOne' | 'belongsToMany';
@@ -34,6 +38,13 @@ const KINDS: Record<string, Kind> = {
 export function findAssociations(index: ProjectIndex, registry: ModelRegistry, files: readonly FileFacts[]): AssociationResult {
   const relations = new Map<string, Relation>();
   const joinTables = new Map<string, Table>();
+  const names: AssociationNames = new Map();
+  const name = (a: SequelizeModel, alias: string | undefined, b: SequelizeModel): void => {
+    if (!alias) return;
+    const own = names.get(a) ?? new Map<string, SequelizeModel>();
+    if (!own.has(alias)) own.set(alias, b);
+    names.set(a, own);
+  };
   const relate = (from: Table, to: Table, kind: Relation['kind'], declaredIn: string, field?: string): void => {
     const key = `${from.id} -> ${to.id}`;
     if (!relations.has(key))
@@ -84,7 +95,9 @@ export function findAssociations(index: ProjectIndex, registry: ModelRegistry, f
           : modelByName(index, registry, file.path, parts.recv, { lowerCaseLocals: true });
       const targetRef = refOf(call.args[0]);
       const b = targetRef ? modelByName(index, registry, file.path, targetRef, { lowerCaseLocals: true }) : undefined;
-      if (a && b) associate(kind, a, b, file.path, call.line, call.args[1], propOf(call.args[1], 'through'));
+      if (!a || !b) continue;
+      associate(kind, a, b, file.path, call.line, call.args[1], propOf(call.args[1], 'through'));
+      name(a, strOf(propOf(call.args[1], 'as')) ?? strOf(propOf(propOf(call.args[1], 'as'), 'plural')), b);
     }
   }
   for (const a of registry.models) {
@@ -97,11 +110,13 @@ export function findAssociations(index: ProjectIndex, registry: ModelRegistry, f
         if (!kind || !b) continue;
         const throughArg = d.args[1]?.k === 'obj' ? propOf(d.args[1], 'through') : d.args[1];
         associate(kind, a, b, a.cls.file, member.line, d.args[1]?.k === 'obj' ? d.args[1] : d.args[2], throughArg);
+        if (d.name !== 'ForeignKey') name(a, member.name, b);
       }
     }
   }
   return {
     relations: [...relations.values()].sort((x, y) => `${x.from} ${x.to}`.localeCompare(`${y.from} ${y.to}`)),
     joinTables: [...joinTables.values()].filter((t) => !registry.models.some((m) => m.table.id === t.id)),
+    names,
   };
 }

@@ -32,8 +32,8 @@ function instanceTest(input: AdapterInput, instances: readonly SequelizeInstance
 function analyze(input: AdapterInput): AdapterOutput {
   const instances = findInstances(input);
   const registry = findModels(input, instances);
-  const { relations, joinTables } = findAssociations(input.index, registry, input.files);
-  const sites = findAccessSites(input.index, registry, input.files);
+  const { relations, joinTables, names } = findAssociations(input.index, registry, input.files);
+  const sites = findAccessSites(input.index, registry, names, input.files);
   const isInstance = instanceTest(input, instances);
   const tables = [...registry.models.map((m) => m.table), ...joinTables].sort((a, b) => a.id.localeCompare(b.id));
   const out: AdapterOutput = {
