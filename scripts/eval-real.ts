@@ -14,7 +14,8 @@
  *   apps          the folder after `apps/`, `services/`, `packages/`,
  *                 `libs/`, `microservices/` (merged microservice repos).
  *   workspaces    the workspace package of each file.
- *   top-folders   the first folder below the files' common prefix.
+ *   top-folders   the top-level folders below the source root (the folder
+ *                 baseline itself: for repos whose folders are the modules).
  *
  * `--save` writes the analysis; `--from` re-runs only the decomposition on a
  * saved analysis (fast iteration on clustering); `--scan` prints carve's ARI
@@ -29,6 +30,7 @@ import type { ArgFact } from '../src/extract/file-facts.js';
 import { extractFile } from '../src/extract/extract-file.js';
 import type { AnalysisResult } from '../src/model/result.js';
 import { MODE_WEIGHT } from '../src/graph/weights.js';
+import { folderBaseline } from '../src/score/compare/baselines.js';
 import { carveLabels, evaluateLabels } from '../src/score/compare/evaluate.js';
 import type { Labels } from '../src/score/compare/partition.js';
 import { decompose } from '../src/score/index.js';
@@ -121,11 +123,9 @@ function workspaceTruth(result: AnalysisResult): Labels {
   return new Map(result.units.filter((u) => u.workspace !== undefined).map((u) => [u.id, u.workspace!]));
 }
 
+/** The folder baseline itself: right when each top folder (below the source root) is one service. */
 function topFolderTruth(result: AnalysisResult): Labels {
-  const ids = result.units.map((u) => u.id.split('/'));
-  let common = 0;
-  while (ids.length > 0 && ids.every((p) => p.length > common + 1 && p[common] === ids[0][common])) common++;
-  return new Map(result.units.filter((u) => u.id.split('/').length > common + 1).map((u) => [u.id, u.id.split('/')[common]]));
+  return folderBaseline(result.units.map((u) => u.id));
 }
 
 /**
