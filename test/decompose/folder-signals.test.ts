@@ -78,6 +78,13 @@ describe('module folders', () => {
     expect(folderAlignment(labels, partition([0, 1, 1, 1, 0]))).toBe(0);
   });
 
+  test('a folder holding nearly every file is a container: its subfolders are the modules', () => {
+    const nested = ['src/domains/a/1.ts', 'src/domains/a/2.ts', 'src/domains/b/1.ts', 'src/domains/b/2.ts', 'src/domains/index.ts'];
+    const l = folderLabels(cg(nested));
+    expect([...l.byNode.values()].flat()).toEqual(['src/domains/a', 'src/domains/a', 'src/domains/b', 'src/domains/b']);
+    expect(l.coverage).toBe(4 / 5);
+  });
+
   const candidate = (resolution: number, modularity: number, groups: number[]): Candidate => ({
     resolution,
     modularity,
