@@ -312,6 +312,21 @@ export class Svc {
     expected: ['default:order_item', 'default:users'],
   },
   {
+    name: "a data-mapper entity's own methods named like ActiveRecord ones",
+    files: {
+      'src/cart.entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';
+@Entity() export class Cart {
+  @PrimaryGeneratedColumn() id!: number;
+  items: string[] = [];
+  static update(cart: Cart, item: string): Cart { cart.items.push(item); return cart; }
+  remove(item: string): void { this.items = this.items.filter((i) => i !== item); }
+}`,
+      'src/svc.ts': `import { Cart } from './cart.entity';
+export const edit = (cart: Cart) => { Cart.update(cart, 'a'); cart.remove('b'); };`,
+    },
+    expected: ['default:cart'],
+  },
+  {
     name: 'an Entity decorator that is not TypeORM declares nothing',
     files: {
       'src/decorators.ts': `export const Entity = (): ClassDecorator => () => undefined;`,

@@ -70,11 +70,14 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
       if (!mode) return;
       if (recv.entity) return out.access(file, call, catalog.tableId(recv.entity, recv.store), mode, via);
       return out.genericMiss(file, call, mode, via, recv.param);
+    // ActiveRecord only: on a data-mapper entity, `Order.update(…)` or `order.remove(item)` are the project's own methods.
     case 'entity-class':
+      if (!recv.entity.activeRecord) return;
       if (method === 'query') return out.sql(file, call, call.args[0], undefined, via);
       if (mode) out.access(file, call, catalog.tableId(recv.entity), mode, via);
       return;
     case 'instance':
+      if (!recv.entity.activeRecord) return;
       if (INSTANCE_WRITES.has(method)) out.access(file, call, catalog.tableId(recv.entity), 'write', via);
       else if (INSTANCE_READS.has(method)) out.access(file, call, catalog.tableId(recv.entity), 'read', via);
       return;

@@ -63,6 +63,7 @@ export function findEntities(files: readonly FileFacts[], index: ProjectIndex, d
         relationTargets: new Map(),
       };
       if (d.name === 'ChildEntity' && table !== defaultTableName(cls.name)) info.inheritsTable = true;
+      if (extendsBaseEntity(index, file.path, cls)) info.activeRecord = true;
       entities.push(info);
       for (const { m, file: where } of members) {
         const rel = relationOf(m, key, where);
@@ -129,6 +130,19 @@ function tableOf(index: ProjectIndex, file: string, cls: ClassFact, d: Decorator
     }
   }
   return (d.name === 'ChildEntity' ? undefined : nameOption(d.args, ['name'])) ?? defaultTableName(cls.name);
+}
+
+/** Does the class (or an ancestor) extend TypeORM's `BaseEntity`? */
+function extendsBaseEntity(index: ProjectIndex, file: string, cls: ClassFact): boolean {
+  const seen = new Set<string>();
+  let current: { file: string; cls: ClassFact } | undefined = { file, cls };
+  while (current?.cls.extends && !seen.has(`${current.file}#${current.cls.name}`)) {
+    seen.add(`${current.file}#${current.cls.name}`);
+    const base = heritageName(current.cls.extends);
+    if (base === 'BaseEntity' && importedFrom(index, current.file, base, isTypeormPackage)) return true;
+    current = index.resolveClass(current.file, base);
+  }
+  return false;
 }
 
 /** Own members and those of (abstract) base classes, nearest first. */

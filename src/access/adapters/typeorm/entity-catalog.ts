@@ -24,6 +24,8 @@ export interface EntityInfo {
   relationTargets: Map<string, string>;
   /** Owning many-to-many property → its join table's physical name. */
   joinTables?: Map<string, string>;
+  /** ActiveRecord: the class extends the ORM's `BaseEntity`, so `User.find()` and `user.save()` reach the database. */
+  activeRecord?: boolean;
   /** An EntitySchema's `target` / `class`: the class name (in `file`) code uses for it. */
   target?: string;
   /** Set when the entity maps onto an ancestor's table (single-table inheritance), which declares it. */
