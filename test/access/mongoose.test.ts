@@ -218,6 +218,16 @@ describe('mongoose adapter', () => {
     expect(accessesOf(r)).toEqual(['archive:notes write', 'default:notes read']);
   });
 
+  it('a file with syntax errors still yields its models and the run continues', async () => {
+    const r = await run({
+      'src/broken.ts': `import mongoose from 'mongoose';\nexport const Tag = mongoose.model('Tag', new mongoose.Schema({ name: String }));\nexport function oops( {\n  return Tag.find(;\n`,
+      'src/svc.ts': `import { Tag } from './broken';\nexport const f = () => Tag.deleteMany({});`,
+    });
+    expect(r.summary.parseErrors.map((p) => p.path)).toEqual(['src/broken.ts']);
+    expect(r.tables.map((t) => t.id)).toEqual(['default:tags']);
+    expect(accessesOf(r)).toContain('default:tags write');
+  });
+
   it('startSession + startTransaction scopes the calls passing the session', async () => {
     const r = await run({
       'src/a.ts': plainModel('Account'),
