@@ -71,8 +71,14 @@ export function summarize(node: ts.Expression, sf: ts.SourceFile, depth = 0): Ar
   if (depth >= MAX_DEPTH) return { k: 'other', text: nodeText(n, sf) };
   if (typescript.isArrowFunction(n) || typescript.isFunctionExpression(n)) {
     const fact: ArgFact = { k: 'fn', params: paramNames(n.parameters, sf) };
-    if (typescript.isArrowFunction(n) && !typescript.isBlock(n.body)) fact.ret = summarize(n.body, sf, depth + 1);
+    if (n.parameters.some((p) => p.type)) fact.types = n.parameters.map((p) => (p.type ? sf.text.slice(p.type.getStart(sf), p.type.end) : null));
+    const ret = typescript.isBlock(n.body) ? loneReturn(n.body, sf, depth + 1) : summarize(n.body, sf, depth + 1);
+    if (ret) fact.ret = ret;
     return fact;
+  }
+  if (typescript.isBinaryExpression(n) && n.operatorToken.kind === typescript.SyntaxKind.PlusToken) {
+    const concat = concatenation(n, sf);
+    if (concat) return concat;
   }
   if (typescript.isObjectLiteralExpression(n)) {
     const props: Record<string, ArgFact> = {};
@@ -107,4 +113,41 @@ export function summarize(node: ts.Expression, sf: ts.SourceFile, depth = 0): Ar
 function calleeTextOr(node: ts.Expression, sf: ts.SourceFile): string {
   const text = calleeText(node);
   return text.includes('?') ? nodeText(node, sf) : text;
+}
+
+/** The summary of `return <expr>` when a body is just that statement. */
+export function loneReturn(body: ts.Node | undefined, sf: ts.SourceFile, depth = 0): ArgFact | undefined {
+  if (!body || !typescript.isBlock(body) || body.statements.length !== 1) return undefined;
+  const only = body.statements[0];
+  return typescript.isReturnStatement(only) && only.expression ? summarize(only.expression, sf, depth) : undefined;
+}
+
+/** `'SELECT * FROM ' + TABLE + ' WHERE id = $1'` reads as a template: string parts around expressions. */
+function concatenation(node: ts.BinaryExpression, sf: ts.SourceFile): ArgFact | undefined {
+  const operands: ts.Expression[] = [];
+  const flatten = (e: ts.Expression): void => {
+    const u = unwrap(e);
+    if (typescript.isBinaryExpression(u) && u.operatorToken.kind === typescript.SyntaxKind.PlusToken) {
+      flatten(u.left);
+      flatten(u.right);
+    } else operands.push(u);
+  }
+  flatten(node);
+  if (!operands.some((o) => typescript.isStringLiteralLike(o) || typescript.isTemplateExpression(o))) return undefined;
+  const parts = [''];
+  const exprs: string[] = [];
+  for (const o of operands) {
+    if (typescript.isStringLiteralLike(o)) parts[parts.length - 1] += o.text;
+    else if (typescript.isTemplateExpression(o)) {
+      parts[parts.length - 1] += o.head.text;
+      for (const span of o.templateSpans) {
+        exprs.push(calleeTextOr(span.expression, sf));
+        parts.push(span.literal.text);
+      }
+    } else {
+      exprs.push(calleeTextOr(o, sf));
+      parts.push('');
+    }
+  }
+  return { k: 'tpl', parts, exprs };
 }

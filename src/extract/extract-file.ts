@@ -6,7 +6,7 @@
 import type { ts } from 'ts-morph';
 import { typescript } from '../util/typescript.js';
 import { findEntryPoints } from './entry-points.js';
-import { calleeText, nodeText, summarize, unwrap } from './expression-text.js';
+import { calleeText, loneReturn, nodeText, summarize, unwrap } from './expression-text.js';
 import type {
   CallFact,
   ClassFact,
@@ -18,6 +18,7 @@ import type {
   ImportedName,
   MemberFact,
   ParamFact,
+  TypeFact,
   VariableFact,
 } from './file-facts.js';
 
@@ -64,6 +65,7 @@ export function extractFile(path: string, text: string): FileFacts {
   const classes: ClassFact[] = [];
   const functions: FunctionFact[] = [];
   const variables: VariableFact[] = [];
+  const types: TypeFact[] = [];
   const calls: CallFact[] = [];
   const identifierUses = new Map<string, number>();
   const callIds = new Map<ts.Node, number>();
@@ -114,6 +116,7 @@ export function extractFile(path: string, text: string): FileFacts {
             static: false,
             type: typeText(p.type),
             decorators: decoratorsOf(p),
+            init: p.initializer ? summarize(p.initializer, sf) : undefined,
             line: lineOf(p),
             endLine: endLineOf(p),
           });
@@ -139,6 +142,7 @@ export function extractFile(path: string, text: string): FileFacts {
           type: typeText(m.type),
           decorators: decoratorsOf(m),
           params: paramsOf(m.parameters),
+          returns: loneReturn(m.body, sf),
           line: lineOf(m),
           endLine: endLineOf(m),
         });
@@ -267,6 +271,11 @@ export function extractFile(path: string, text: string): FileFacts {
       } else if (inner && typescript.isClassExpression(inner)) {
         visitClass(inner, name, exported, ctx);
         return;
+      } else if (inner && topLevel && typescript.isObjectLiteralExpression(inner)) {
+        // `export const ordersRepo = { async findAll() { … } }`: each function member is a symbol.
+        variables.push({ name, line: lineOf(decl), exported, type: typeText(decl.type), init: summarize(inner, sf), scope: ctx.symbol });
+        visitObjectMembers(inner, name, exported);
+        return;
       } else {
         variables.push({ name, line: lineOf(decl), exported, type: typeText(decl.type), init: init ? summarize(init, sf) : undefined, scope: ctx.symbol });
       }
@@ -282,6 +291,40 @@ export function extractFile(path: string, text: string): FileFacts {
       if (typescript.isCallExpression(inner)) (inner as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl = decl;
       visit(init, ctx);
     }
+  }
+
+  /** Function-valued members of an object literal bound to `owner` become symbols `owner.member`. */
+  function visitObjectMembers(obj: ts.ObjectLiteralExpression, owner: string, exported: boolean): void {
+    for (const p of obj.properties) {
+      const fn = typescript.isMethodDeclaration(p)
+        ? p
+        : typescript.isPropertyAssignment(p) && (typescript.isArrowFunction(unwrap(p.initializer)) || typescript.isFunctionExpression(unwrap(p.initializer)))
+          ? (unwrap(p.initializer) as ts.ArrowFunction | ts.FunctionExpression)
+          : undefined;
+      if (fn && p.name) {
+        const symbol = `${owner}.${memberName(p.name)}`;
+        functions.push({ name: symbol, line: lineOf(p), endLine: endLineOf(p), exported, params: paramsOf(fn.parameters) });
+        visit(fn, { symbol, within: [] });
+      } else {
+        visit(p, { symbol: '<module>', within: [] });
+      }
+    }
+  }
+
+  function readType(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration, exported: boolean): TypeFact {
+    const fact: TypeFact = { name: node.name.text, kind: typescript.isInterfaceDeclaration(node) ? 'interface' : 'alias', line: lineOf(node), exported };
+    const literal = typescript.isInterfaceDeclaration(node) ? node : typescript.isTypeLiteralNode(node.type) ? node.type : undefined;
+    if (literal) {
+      fact.members = literal.members
+        .filter((m): m is ts.PropertySignature => typescript.isPropertySignature(m))
+        .map((m) => ({ name: memberName(m.name), type: typeText(m.type) }));
+    } else if (typescript.isTypeAliasDeclaration(node)) {
+      fact.aliasOf = typeText(node.type);
+    }
+    if (typescript.isInterfaceDeclaration(node) && node.heritageClauses) {
+      fact.extends = node.heritageClauses.flatMap((c) => c.types.map((t) => sf.text.slice(t.getStart(sf), t.end)));
+    }
+    return fact;
   }
 
   function visitStatement(node: ts.Statement, ctx: Ctx): boolean {
@@ -331,7 +374,14 @@ export function extractFile(path: string, text: string): FileFacts {
     if (typescript.isExportAssignment(node)) {
       const e = unwrap(node.expression);
       exports.push({ name: 'default', local: typescript.isIdentifier(e) ? e.text : undefined, kind: 'value', line: lineOf(node) });
-      visit(node.expression, ctx);
+      if (typescript.isIdentifier(e)) {
+        visit(node.expression, ctx);
+      } else {
+        // `export default new Pool()` / `export default { … }`: a value named `default`.
+        variables.push({ name: 'default', line: lineOf(node), exported: true, init: summarize(node.expression, sf), scope: ctx.symbol });
+        if (typescript.isObjectLiteralExpression(e)) visitObjectMembers(e, 'default', true);
+        else visit(node.expression, { ...ctx, assignTo: 'default' });
+      }
       return true;
     }
     if (typescript.isClassDeclaration(node)) {
@@ -354,6 +404,16 @@ export function extractFile(path: string, text: string): FileFacts {
       }
       return true;
     }
+    if (typescript.isEnumDeclaration(node)) {
+      for (const m of node.members) {
+        if (m.initializer) {
+          const member = `${node.name.text}.${memberName(m.name)}`;
+          variables.push({ name: member, line: lineOf(m), exported, init: summarize(m.initializer, sf), scope: ctx.symbol });
+        }
+      }
+    } else if (typescript.isInterfaceDeclaration(node) || typescript.isTypeAliasDeclaration(node)) {
+      types.push(readType(node, exported));
+    }
     if (exported && (typescript.isInterfaceDeclaration(node) || typescript.isTypeAliasDeclaration(node) || typescript.isEnumDeclaration(node) || typescript.isModuleDeclaration(node))) {
       const kind = typescript.isInterfaceDeclaration(node) ? 'interface' : typescript.isTypeAliasDeclaration(node) ? 'type' : typescript.isEnumDeclaration(node) ? 'enum' : 'namespace';
       if (typescript.isIdentifier(node.name)) exports.push({ name: node.name.text, kind, line: lineOf(node) });
@@ -372,9 +432,12 @@ export function extractFile(path: string, text: string): FileFacts {
       case typescript.SyntaxKind.TaggedTemplateExpression:
         visitCall(node as ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, ctx);
         return;
-      case typescript.SyntaxKind.PropertyAccessExpression:
-        visit((node as ts.PropertyAccessExpression).expression, ctx); // the property name is not a reference to a binding
+      case typescript.SyntaxKind.PropertyAccessExpression: {
+        const pa = node as ts.PropertyAccessExpression;
+        if (namespaceMembers.size && typescript.isIdentifier(pa.expression)) namespaceMembers.get(pa.expression.text)?.add(pa.name.text);
+        visit(pa.expression, ctx); // the property name is not a reference to a binding
         return;
+      }
       case typescript.SyntaxKind.ClassExpression:
         visitClass(node as ts.ClassExpression, (node as ts.ClassExpression).name?.text ?? '<anonymous>', false, ctx);
         return;
@@ -411,12 +474,24 @@ export function extractFile(path: string, text: string): FileFacts {
     else typescript.forEachChild(node, countIdentifiers);
   }
 
+  // Namespace imports are known before the walk, so member reads (`ns.a`) can be collected in it.
+  const namespaceMembers = new Map<string, Set<string>>();
+  for (const st of sf.statements) {
+    const nb = typescript.isImportDeclaration(st) ? st.importClause?.namedBindings : undefined;
+    if (nb && typescript.isNamespaceImport(nb)) namespaceMembers.set(nb.name.text, new Set());
+  }
+
   const root: Ctx = { symbol: '<module>', within: [] };
   for (const statement of sf.statements) visit(statement, root);
 
   for (const imp of imports) {
     if (imp.kind === 're-export') continue;
-    for (const n of imp.names) if (n.local !== '*') n.refs = identifierUses.get(n.local) ?? 0;
+    for (const n of imp.names) {
+      if (n.local === '*') continue;
+      n.refs = identifierUses.get(n.local) ?? 0;
+      const members = n.imported === '*' && imp.kind !== 'dynamic' ? namespaceMembers.get(n.local) : undefined;
+      if (members?.size) n.members = [...members].sort();
+    }
     imp.refs = imp.names.reduce((sum, n) => sum + (n.refs ?? 0), 0);
   }
 
@@ -430,6 +505,7 @@ export function extractFile(path: string, text: string): FileFacts {
     classes,
     functions,
     variables,
+    types,
     calls,
     entryPoints: findEntryPoints(classes, calls, imports),
   };

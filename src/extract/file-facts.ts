@@ -11,7 +11,7 @@ export type ArgFact =
   | { k: 'tpl'; parts: string[]; exprs: string[] } // template literal: parts.length === exprs.length + 1
   | { k: 'id'; v: string } // identifier
   | { k: 'member'; v: string } // property access text, e.g. `this.tableName`, `Order.name`
-  | { k: 'fn'; params: string[]; ret?: ArgFact } // arrow/function; ret = summary of an expression body
+  | { k: 'fn'; params: string[]; types?: (string | null)[]; ret?: ArgFact } // arrow/function; types = param annotations; ret = an expression body or a lone `return`
   | { k: 'obj'; props: Record<string, ArgFact> }
   | { k: 'arr'; items: ArgFact[] }
   | { k: 'call'; callee: string; args: ArgFact[]; recv?: ArgFact } // a call or `new X()`; recv = the call it chains on (`a().b()`)
@@ -27,6 +27,8 @@ export interface ImportedName {
   typeOnly: boolean;
   /** References to `local` elsewhere in the file (not set for re-exports). */
   refs?: number;
+  /** For a namespace import: the members read through it (`ns.a`, `ns.b`), sorted. */
+  members?: string[];
 }
 
 export interface ImportFact {
@@ -63,7 +65,9 @@ export interface MemberFact {
   static: boolean;
   type?: string;
   decorators: DecoratorFact[];
-  init?: ArgFact; // property initializer
+  init?: ArgFact; // property initializer, or a constructor parameter's default
+  /** What a getter or method returns when its body is a single `return <expr>`. */
+  returns?: ArgFact;
   params?: ParamFact[]; // methods
   line: number;
   endLine: number;
@@ -133,6 +137,19 @@ export interface EntryPoint {
   line: number;
 }
 
+/** An interface or type alias: members of an object-shaped type, or the aliased type's text. */
+export interface TypeFact {
+  name: string;
+  kind: 'interface' | 'alias';
+  line: number;
+  exported: boolean;
+  /** Property names with their annotation text (interfaces and `type X = { … }`). */
+  members?: { name: string; type?: string }[];
+  /** `type DbClient = Knex` → `Knex`. */
+  aliasOf?: string;
+  extends?: string[];
+}
+
 export interface FileFacts {
   path: string; // POSIX, relative to the analysed root
   lines: number;
@@ -141,7 +158,9 @@ export interface FileFacts {
   exports: ExportFact[];
   classes: ClassFact[];
   functions: FunctionFact[];
+  /** Module-level and local variables; enum members appear as `Enum.Member`; `export default <expr>` as `default`. */
   variables: VariableFact[];
+  types: TypeFact[];
   calls: CallFact[];
   entryPoints: EntryPoint[];
 }

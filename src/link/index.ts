@@ -122,8 +122,17 @@ function addImportEdges(from: string, imp: ImportFact, target: string, edges: Ed
   for (const n of imp.names) {
     const weight = imp.kind === 're-export' ? 1 : 1 + Math.min(n.refs ?? 0, MAX_REFS_PER_SYMBOL);
     const kind = importKind(imp, n.typeOnly);
+    if (n.imported === '*' && n.members) {
+      // `ns.a`, `ns.b`: each member links to the file that declares it.
+      const perMember = weight / n.members.length;
+      for (const member of n.members) {
+        const declared = exportsOf.find(target, member);
+        edges.add(from, declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member]);
+      }
+      continue;
+    }
     if (n.imported === '*') {
-      // A namespace of a pure barrel spreads over what the barrel re-exports.
+      // A namespace used as a value of its own: of a pure barrel, it spreads over what the barrel re-exports.
       const targets = exportsOf.isBarrel(target) ? exportsOf.barrelTargets(target) : [target];
       for (const t of targets) edges.add(from, t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`]);
       continue;
@@ -179,6 +188,8 @@ function buildIndex(
         return d ? { kind: 'internal', file: d.file, name: d.name } : undefined;
       }
       if (ns?.kind === 'external') return { kind: 'external', package: ns.package, name: `${ns.name === '*' ? '' : `${ns.name}.`}${rest}` };
+      // `Tables.Users` of an imported enum or object: the member's dotted name in the declaring file.
+      if (ns?.kind === 'internal') return { kind: 'internal', file: ns.file, name: `${ns.name}.${rest}` };
       return undefined;
     }
     if (exportsOf.declaredIn(file).has(local)) return { kind: 'internal', file, name: local };

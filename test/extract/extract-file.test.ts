@@ -121,3 +121,50 @@ describe('extractFile', () => {
     expect(f.functions.map((fn) => fn.name)).toEqual(['ok']);
   });
 });
+
+describe('facts for following values', () => {
+  it('records enum members, default-exported values, getter returns, constructor defaults and string concatenation', () => {
+    const f = extractFile(
+      'src/repo.ts',
+      [
+        "export enum Tables { Users = 'users', Orders = 'orders' }",
+        'export default new Pool();',
+        'class UsersRepo extends Base {',
+        "  get tableName() { return 'users'; }",
+        '  constructor(private readonly loans = new LoansRepository()) { super(); }',
+        "  find(id: string) { return db.query('SELECT * FROM ' + this.tableName + ' WHERE id = $1', [id]); }",
+        '}',
+      ].join('\n'),
+    );
+    const vars = Object.fromEntries(f.variables.map((v) => [v.name, v.init]));
+    expect(vars['Tables.Users']).toEqual({ k: 'str', v: 'users' });
+    expect(vars['default']).toEqual({ k: 'call', callee: 'new Pool', args: [] });
+    const members = Object.fromEntries(f.classes[0].members.map((m) => [m.name, m]));
+    expect(members.tableName.returns).toEqual({ k: 'str', v: 'users' });
+    expect(members.loans.init).toEqual({ k: 'call', callee: 'new LoansRepository', args: [] });
+    const query = f.calls.find((c) => c.callee === 'db.query');
+    expect(query?.args[0]).toEqual({ k: 'tpl', parts: ['SELECT * FROM ', ' WHERE id = $1'], exprs: ['this.tableName'] });
+  });
+
+  it('names functions of an exported object literal as symbols, and records interfaces and aliases', () => {
+    const f = extractFile(
+      'src/orders.repo.ts',
+      [
+        'export interface Database { users: UsersTable; orders: OrdersTable }',
+        'type DbClient = Knex;',
+        'export const ordersRepo = {',
+        "  async findAll() { return pool.query('SELECT * FROM orders'); },",
+        '  save: async (o: Order) => pool.query("INSERT INTO orders VALUES ($1)", [o]),',
+        '};',
+        'withClient((client: PoolClient) => client.query("SELECT 1"));',
+      ].join('\n'),
+    );
+    expect(f.calls.filter((c) => c.callee === 'pool.query').map((c) => c.symbol)).toEqual(['ordersRepo.findAll', 'ordersRepo.save']);
+    expect(f.functions.map((fn) => fn.name)).toEqual(['ordersRepo.findAll', 'ordersRepo.save']);
+    expect(f.types).toEqual([
+      { name: 'Database', kind: 'interface', line: 1, exported: true, members: [{ name: 'users', type: 'UsersTable' }, { name: 'orders', type: 'OrdersTable' }] },
+      { name: 'DbClient', kind: 'alias', line: 2, exported: false, aliasOf: 'Knex' },
+    ]);
+    expect(f.calls.find((c) => c.callee === 'withClient')?.args[0]).toMatchObject({ k: 'fn', params: ['client'], types: ['PoolClient'] });
+  });
+});
