@@ -27,6 +27,9 @@ type Namer = (name: string) => string;
 function drizzleFn(index: ProjectIndex, file: string, callee: string, names: Set<string>): boolean {
   if (names.has(callee)) return true;
   if (callee.includes('.') || callee.includes('(')) return false;
+  // Only an import from drizzle-orm can alias one of its functions; skip the lookup otherwise.
+  const facts = index.files.get(file);
+  if (!facts?.imports.some((i) => i.specifier.startsWith('drizzle-orm') && i.names.some((n) => n.local === callee))) return false;
   const r = index.resolveName(file, callee);
   return r?.kind === 'external' && r.package.startsWith('drizzle-orm') && names.has(r.name);
 }
@@ -67,7 +70,10 @@ export function findTables(
       }
     }
   }
+  const namerNames = new Set([...namers.keys()].map((k) => k.slice(k.indexOf('#') + 1)));
   const namerOf = (file: string, ref: string): Namer | undefined => {
+    // Imports may rename, but a creator is almost always imported under its own name.
+    if (!namerNames.has(ref)) return undefined;
     const local = namers.get(`${file}#${ref}`);
     if (local) return local;
     const r = index.resolveName(file, ref);
