@@ -55,6 +55,12 @@ export interface AdapterInput {
 
 export interface AdapterOutput {
   tables: Table[];
+  /**
+   * Ids among `tables` that were only seen in use (a `knex('users')` with no
+   * migration), not declared: another adapter's declaration of the same table
+   * (a Prisma model, a TypeORM entity) replaces them, whatever the adapter order.
+   */
+  usedOnly?: string[];
   relations: Relation[];
   accesses: AccessSite[];
   unresolved: UnresolvedAccess[];

@@ -11,8 +11,9 @@ import { adapters } from './adapters/index.js';
 import { aggregateSites } from './aggregate-sites.js';
 import { createCallResolver, symbolKey } from './call-graph.js';
 import { enableAdapters } from './enable-adapters.js';
-import { addUndeclaredTables } from './undeclared-tables.js';
+import { addUndeclaredTables, adoptDeclaredTables } from './undeclared-tables.js';
 import { memoizeIndex } from './memo-index.js';
+import { migrationUnits } from './migration-units.js';
 import { type Propagation, propagate } from './propagate.js';
 import { parseSql } from './sql/parse-sql.js';
 import { assembleTransactions, type OwnedTransaction } from './transactions.js';
@@ -48,18 +49,23 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
   const scopes: OwnedTransaction[] = [];
   const problems: Problem[] = [];
   const uses: AdapterUse[] = [];
+  const provisional = new Set<string>();
 
   for (const { adapter, enabledBy, schemaFiles } of enableAdapters(adapters, files, input.schemaFiles)) {
     const out = runAdapter(adapter.name, () =>
       adapter.analyze({ files, schemaFiles, index, defaultStore: DEFAULT_STORE, knownTables: [...tables.values()], parseSql }),
     );
-    // the first adapter to declare a table owns it; later ones (raw SQL) refer to it
+    // the first adapter to declare a table owns it; later ones (raw SQL) refer to it.
+    // A table only seen in use gives way to a later declaration of it.
+    const usedOnly = new Set(out.usedOnly);
     let declared = 0;
     for (const table of out.tables) {
-      if (!tables.has(table.id)) {
-        tables.set(table.id, table);
-        declared++;
-      }
+      const existing = tables.get(table.id);
+      if (existing && !(provisional.has(table.id) && !usedOnly.has(table.id))) continue;
+      tables.set(table.id, table);
+      if (usedOnly.has(table.id)) provisional.add(table.id);
+      else provisional.delete(table.id);
+      declared++;
     }
     relations.push(...out.relations);
     for (const site of out.accesses) sites.push({ ...site, orm: adapter.name });
@@ -69,6 +75,13 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
     uses.push({ name: adapter.name, enabledBy, tables: declared, accesses: out.accesses.length, unresolved: out.unresolved.length });
   }
 
+  const migrations = migrationUnits(files);
+  if (migrations.size) {
+    dropFrom(sites, (s) => migrations.has(s.unit));
+    dropFrom(unresolved, (u) => migrations.has(u.unit));
+    dropFrom(scopes, (t) => migrations.has(t.unit));
+  }
+  adoptDeclaredTables(tables, provisional, sites, relations);
   addUndeclaredTables(tables, sites, relations, DEFAULT_STORE);
   // propagation and transactions are derived facts: if they fail, the direct ones still stand
   const propagation = guarded('propagation', problems, NO_PROPAGATION, () =>
@@ -95,6 +108,12 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
       (a, b) => cmp(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.source, b.source) || cmp(a.message, b.message),
     ),
   };
+}
+
+function dropFrom<T>(items: T[], drop: (item: T) => boolean): void {
+  let kept = 0;
+  for (const item of items) if (!drop(item)) items[kept++] = item;
+  items.length = kept;
 }
 
 const NO_PROPAGATION: Propagation = { sites: [], reachOfCall: () => [] };

@@ -29,3 +29,42 @@ export function addUndeclaredTables(
     tables.set(use.id, table);
   }
 }
+
+/**
+ * A table an adapter only saw in use (`knex('User')` before Prisma's `model
+ * User` was read) whose name another adapter declares in the same store,
+ * compared like SQL does (case-insensitive, no quotes, no `public.`), is that
+ * declared table: its sites and relations move over and it disappears.
+ */
+export function adoptDeclaredTables(
+  tables: Map<string, Table>,
+  provisional: ReadonlySet<string>,
+  sites: { table: string }[],
+  relations: Relation[],
+): void {
+  const declared = new Map<string, string>();
+  for (const t of [...tables.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const key = sqlKey(t);
+    if (!provisional.has(t.id) && !declared.has(key)) declared.set(key, t.id);
+  }
+  const moved = new Map<string, string>();
+  for (const id of provisional) {
+    const table = tables.get(id);
+    const target = table && declared.get(sqlKey(table));
+    if (!target) continue;
+    moved.set(id, target);
+    tables.delete(id);
+  }
+  if (moved.size === 0) return;
+  for (const site of sites) site.table = moved.get(site.table) ?? site.table;
+  for (const r of relations) {
+    r.from = moved.get(r.from) ?? r.from;
+    r.to = moved.get(r.to) ?? r.to;
+  }
+}
+
+const sqlKey = (t: Table): string =>
+  `${t.store}\0${t.name
+    .replace(/"/g, '')
+    .replace(/^public\./i, '')
+    .toLowerCase()}`;

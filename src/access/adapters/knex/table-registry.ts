@@ -14,6 +14,8 @@ const keyOf = (store: string, name: string): string =>
 
 export class TableRegistry {
   private readonly tables = new Map<string, Table>();
+  /** Keys of tables created by `use`, not (yet) declared. */
+  private readonly seenOnly = new Set<string>();
 
   constructor(
     private readonly orm: string,
@@ -25,6 +27,7 @@ export class TableRegistry {
     const clean = name.replace(/"/g, '').replace(/^public\./i, '');
     const key = keyOf(store, clean);
     const existing = this.tables.get(key);
+    if (existing && this.seenOnly.delete(key)) existing.declaredIn = declaredIn;
     if (existing) {
       if (columns?.length) existing.columns = [...new Set([...(existing.columns ?? []), ...columns])].sort();
       return existing;
@@ -42,7 +45,14 @@ export class TableRegistry {
     if (own) return own.id;
     const other = this.known.find((t) => t.store === store && keyOf(store, t.name) === keyOf(store, name));
     if (other) return other.id;
-    return this.declare(store, name, usedAt).id;
+    const created = this.declare(store, name, usedAt);
+    this.seenOnly.add(keyOf(store, name));
+    return created.id;
+  }
+
+  /** Ids of the tables only seen in use. */
+  usedOnly(): string[] {
+    return [...this.seenOnly].map((key) => this.tables.get(key)!.id).sort();
   }
 
   list(): Table[] {

@@ -37,6 +37,7 @@ function analyzeKysely(input: AdapterInput): AdapterOutput {
   for (const facts of input.files) collectKyselySites(ctx, facts);
   out.relations = relations;
   out.tables = ctx.registry.list();
+  out.usedOnly = ctx.registry.usedOnly();
   return out;
 }
 
