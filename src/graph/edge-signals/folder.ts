@@ -1,8 +1,12 @@
 /**
  * Folder proximity: files kept in one folder were put together on purpose.
- * Each folder's files are chained in sorted order (two edges per file at
- * most, so linear) with a weight well below any code dependency: a tie-break
- * that keeps a folder together unless dependencies and data say otherwise.
+ * Each domain folder's files are chained in sorted order (two edges per file
+ * at most, so linear), and each domain folder's first file links to the
+ * first file of the domain folder above it, so a module's subfolders
+ * (`orders/pricing/`) stay with it. One chain edge weighs as much as one
+ * import: spread over a folder it is still a tie-break that dependencies and
+ * data outweigh, yet strong enough that a module's DTOs and helpers do not
+ * drift (measured on real NestJS repos, docs/metrics.md section 10).
  * Folders named after a layer (`controllers/`, `services/`, …) group by
  * technical role, not by domain, and add nothing.
  */
