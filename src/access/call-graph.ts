@@ -9,7 +9,10 @@
  * comes from the subclass). A field typed by an interface resolves to its one
  * implementing class; an abstract method to its one override. A NestJS CQRS
  * `bus.execute(new Command())` lands on the command's handler. No type checker: names that do not resolve to a
- * class or function of the project give no target.
+ * class or function of the project give no target. Functions of an object
+ * literal bound to a const (`export const ordersRepo = { findAll() {…} }`) are
+ * symbols `ordersRepo.findAll`: `ordersRepo.findAll()` (local or imported) and
+ * `this.save()` inside the object land there.
  */
 import type { CallFact, ClassFact, FileFacts, MemberFact, ParamFact } from '../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../link/project-index.js';
@@ -216,7 +219,10 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
       const dot = call.symbol.indexOf('.');
       const cls = dot > 0 ? classIn(file, call.symbol.slice(0, dot)) : undefined;
       const self = cls ? { file, cls } : undefined;
-      if (!self) return undefined;
+      if (!self) {
+        const sibling = objectLiteralSibling(call.symbol, parts);
+        return sibling && hasSymbol(file, sibling) ? { file, symbol: sibling } : undefined;
+      }
       const start = parts[0] === 'super' ? baseOf(self) : self;
       if (!start) return undefined;
       if (parts.length === 2) return methodOf(start, parts[1]);
@@ -246,6 +252,12 @@ export function createCallResolver(index: ProjectIndex, extraSymbols: ReadonlySe
   }
 }
 
+/** `this.load()` inside `const jobs = { run() { return this.load(); } }` names `jobs.load`, a function of the same object. */
+function objectLiteralSibling(symbol: string, parts: readonly string[]): string | undefined {
+  const dot = symbol.lastIndexOf('.');
+  return parts[0] === 'this' && parts.length === 2 && dot > 0 ? `${symbol.slice(0, dot)}.${parts[1]}` : undefined;
+}
+
 function findField(cls: ClassFact, name: string): MemberFact | undefined {
   return cls.members.find((m) => m.name === name && (m.kind === 'property' || m.kind === 'ctor-param' || m.kind === 'getter'));
 }
@@ -253,7 +265,8 @@ function findField(cls: ClassFact, name: string): MemberFact | undefined {
 /** Parameters of the function or method a symbol names. */
 export function paramsOf(facts: FileFacts, symbol: string): ParamFact[] {
   const dot = symbol.indexOf('.');
-  if (dot < 0) return factLookup(facts).fn(symbol)?.params ?? [];
+  const fn = factLookup(facts).fn(symbol); // a top-level function, or one of an object literal (`repo.find`)
+  if (dot < 0 || fn) return fn?.params ?? [];
   const cls = factLookup(facts).cls(symbol.slice(0, dot));
   return cls?.members.find((m) => m.name === symbol.slice(dot + 1) && m.params)?.params ?? [];
 }

@@ -6,6 +6,8 @@ const base = {
   'package.json': JSON.stringify({ name: 'app', version: '1.0.0', dependencies: { pg: '^8.0.0' } }),
   'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true } }),
   'src/db.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`,
+  'src/orders.repo.ts': `import { pool } from './db';\nexport const ordersRepo = {\n  async findAll() { return pool.query('SELECT * FROM orders'); },\n  save: async () => pool.query('INSERT INTO orders (id) VALUES (1)'),\n};\n`,
+  'src/users.repo.ts': `import { pool } from './db';\nconst usersRepo = { create: () => pool.query('INSERT INTO users (id) VALUES (1)') };\nexport default usersRepo;\n`,
   'src/orders.repository.ts': [
     `import { pool } from './db';`,
     `export class OrderRepository {`,
@@ -86,6 +88,27 @@ describe('propagation through the data layer', () => {
       'this.method() inside the same class',
       `import { pool } from './db';\nexport class Jobs {\n  private load() { return pool.query('SELECT * FROM jobs'); }\n  run() { return this.load(); }\n}\n`,
       ['src/service.ts Jobs.run jobs:read via Jobs.load'],
+    ],
+    [
+      'an object-literal repository: imported, local, default-exported, and this.method() inside it',
+      [
+        `import { ordersRepo } from './orders.repo';`,
+        `import usersRepo from './users.repo';`,
+        `import { pool } from './db';`,
+        `const jobs = { load: () => pool.query('SELECT * FROM jobs'), run() { return this.load(); } };`,
+        `export async function handler() {`,
+        `  await ordersRepo.findAll();`,
+        `  await usersRepo.create();`,
+        `  await jobs.run();`,
+        `}`,
+        ``,
+      ].join('\n'),
+      [
+        'src/service.ts handler jobs:read via jobs.run',
+        'src/service.ts handler orders:read via ordersRepo.findAll',
+        'src/service.ts handler users:write via usersRepo.create',
+        'src/service.ts jobs.run jobs:read via jobs.load',
+      ],
     ],
   ];
   it.each(cases)('%s', async (_name, code, expected) => {
