@@ -190,6 +190,13 @@ export function extractFile(path: string, text: string): FileFacts {
     symbol: string;
     within: number[];
     assignTo?: string;
+    /** Inside a function body: declarations here are locals, even under `<module>` (module-level callbacks). */
+    local?: boolean;
+  }
+
+  /** A variable's scope: its enclosing symbol, or `<callback>` for locals of a module-level callback. */
+  function scopeOf(ctx: Ctx): string {
+    return ctx.local && ctx.symbol === '<module>' ? '<callback>' : ctx.symbol;
   }
 
   function recordCall(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, ctx: Ctx): number {
@@ -273,11 +280,11 @@ export function extractFile(path: string, text: string): FileFacts {
         return;
       } else if (inner && topLevel && typescript.isObjectLiteralExpression(inner)) {
         // `export const ordersRepo = { async findAll() { … } }`: each function member is a symbol.
-        variables.push({ name, line: lineOf(decl), exported, type: typeText(decl.type), init: summarize(inner, sf), scope: ctx.symbol });
+        variables.push({ name, line: lineOf(decl), exported, type: typeText(decl.type), init: summarize(inner, sf), scope: scopeOf(ctx) });
         visitObjectMembers(inner, name, exported);
         return;
       } else {
-        variables.push({ name, line: lineOf(decl), exported, type: typeText(decl.type), init: init ? summarize(init, sf) : undefined, scope: ctx.symbol });
+        variables.push({ name, line: lineOf(decl), exported, type: typeText(decl.type), init: init ? summarize(init, sf) : undefined, scope: scopeOf(ctx) });
       }
       if (init) {
         if (inner && typescript.isCallExpression(inner)) (inner as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl = decl;
@@ -328,7 +335,7 @@ export function extractFile(path: string, text: string): FileFacts {
   }
 
   function visitStatement(node: ts.Statement, ctx: Ctx): boolean {
-    const topLevel = ctx.symbol === '<module>';
+    const topLevel = ctx.symbol === '<module>' && !ctx.local;
     const exported = hasModifier(node, typescript.SyntaxKind.ExportKeyword);
     const isDefault = hasModifier(node, typescript.SyntaxKind.DefaultKeyword);
     if (typescript.isImportDeclaration(node)) {
@@ -378,7 +385,7 @@ export function extractFile(path: string, text: string): FileFacts {
         visit(node.expression, ctx);
       } else {
         // `export default new Pool()` / `export default { … }`: a value named `default`.
-        variables.push({ name: 'default', line: lineOf(node), exported: true, init: summarize(node.expression, sf), scope: ctx.symbol });
+        variables.push({ name: 'default', line: lineOf(node), exported: true, init: summarize(node.expression, sf), scope: scopeOf(ctx) });
         if (typescript.isObjectLiteralExpression(e)) visitObjectMembers(e, 'default', true);
         else visit(node.expression, { ...ctx, assignTo: 'default' });
       }
@@ -408,7 +415,7 @@ export function extractFile(path: string, text: string): FileFacts {
       for (const m of node.members) {
         if (m.initializer) {
           const member = `${node.name.text}.${memberName(m.name)}`;
-          variables.push({ name: member, line: lineOf(m), exported, init: summarize(m.initializer, sf), scope: ctx.symbol });
+          variables.push({ name: member, line: lineOf(m), exported, init: summarize(m.initializer, sf), scope: scopeOf(ctx) });
         }
       }
     } else if (typescript.isInterfaceDeclaration(node) || typescript.isTypeAliasDeclaration(node)) {
@@ -458,6 +465,8 @@ export function extractFile(path: string, text: string): FileFacts {
       }
       case typescript.SyntaxKind.ArrowFunction:
       case typescript.SyntaxKind.FunctionExpression:
+        ctx = { ...ctx, assignTo: undefined, local: true };
+        break;
       case typescript.SyntaxKind.ObjectLiteralExpression:
       case typescript.SyntaxKind.ArrayLiteralExpression:
         if (ctx.assignTo) ctx = { ...ctx, assignTo: undefined };

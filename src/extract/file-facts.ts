@@ -98,7 +98,7 @@ export interface VariableFact {
   exported: boolean;
   type?: string;
   init?: ArgFact;
-  /** Enclosing symbol (`Class.method`, `fn`) or `<module>` for top level. */
+  /** Enclosing symbol (`Class.method`, `fn`), `<module>` for top level, `<callback>` inside a module-level callback. */
   scope: string;
 }
 

@@ -168,3 +168,20 @@ describe('facts for following values', () => {
     expect(f.calls.find((c) => c.callee === 'withClient')?.args[0]).toMatchObject({ k: 'fn', params: ['client'], types: ['PoolClient'] });
   });
 });
+
+describe('variable scopes', () => {
+  it('keeps locals of module-level callbacks out of the module scope', () => {
+    const f = extractFile(
+      'src/routes.ts',
+      [
+        "import { environments } from './schema';",
+        'const limit = 10;',
+        "app.get('/envs', async (req, res) => { const environments = await db.select().from(envTable); res.json(environments); });",
+      ].join('\n'),
+    );
+    expect(f.variables.map((v) => [v.name, v.scope])).toEqual([
+      ['limit', '<module>'],
+      ['environments', '<callback>'],
+    ]);
+  });
+});
