@@ -101,8 +101,30 @@ describe('kysely finds', () => {
     expect(result.tables.filter((t) => t.orm === 'kysely').map((t) => `${t.id} ${t.declaredIn}`)).toEqual([
       'default:owners migrations/1.ts:3',
       'default:pets migrations/1.ts:4',
+      'default:users src/db.ts:2', // the DB interface of the shared src/db.ts
     ]);
     expect(result.relations.map((r) => `${r.from}->${r.to}`)).toEqual(['default:pets->default:owners']);
+  });
+
+  it('declares the keys of the Kysely<DB> type, through imports, barrels and aliases, with columns', async () => {
+    const result = await run({
+      'src/db.ts': `import { Kysely } from 'kysely';\nimport type { Database } from './schema';\nexport const db = new Kysely<Database>({} as any);\n`,
+      'src/schema/index.ts': `export * from './types';\n`,
+      'src/schema/types.ts': `export interface UserTable { id: number; email: string }\nexport interface DB {\n  users: UserTable;\n  'audit_log': { id: number };\n}\nexport type Database = DB;\n`,
+      'src/service.ts': `import type { Kysely } from 'kysely';\nexport type Reports = { monthly_totals: { month: string } };\nexport class ReportService { constructor(private readonly db: Kysely<Reports>) {} }\n`,
+    });
+    expect(result.tables.filter((t) => t.orm === 'kysely').map((t) => `${t.id} ${t.declaredIn} ${t.columns ?? '-'}`)).toEqual([
+      'default:audit_log src/schema/types.ts:2 id',
+      'default:monthly_totals src/service.ts:2 month',
+      'default:users src/schema/types.ts:2 email,id',
+    ]);
+  });
+
+  it('several DB types on several instances declare tables in their stores', async () => {
+    const result = await run({
+      'src/db.ts': `import { Kysely } from 'kysely';\nexport interface Main { users: {} }\nexport interface Stats { events: {} }\nexport const mainDb = new Kysely<Main>({} as any);\nexport const statsDb = new Kysely<Stats>({} as any);`,
+    });
+    expect(result.tables.map((t) => t.id)).toEqual(['mainDb:users', 'statsDb:events']);
   });
 
   it('several instances are several stores; a Kysely<X> type picks its instance', async () => {

@@ -22,7 +22,8 @@ export interface KyselyInstances {
   byType: Map<string, string>;
 }
 
-function kyselyNames(facts: FileFacts | undefined): Set<string> {
+/** Local names of `Kysely` / `Transaction` imported from kysely (`k.Kysely` for a namespace import). */
+export function kyselyNames(facts: FileFacts | undefined): Set<string> {
   const names = new Set<string>();
   for (const imp of facts?.imports ?? []) {
     if (imp.specifier !== 'kysely') continue;

@@ -1,8 +1,7 @@
 /**
- * Kysely: tables from `schema.createTable` migrations and from the names
- * queries use (FileFacts carry no interface members, so the `DB` type's keys
- * are not read); access from query chains on traced instances, transaction
- * scopes and `sql` statements.
+ * Kysely: tables from `schema.createTable` migrations, from the keys of the
+ * `Kysely<DB>` database type, and from the names queries use; access from
+ * query chains on traced instances, transaction scopes and `sql` statements.
  */
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import type { Relation } from '../../../model/result.js';
@@ -10,12 +9,14 @@ import { subclassLookup } from '../prisma/subclasses.js';
 import { TableRegistry } from '../knex/table-registry.js';
 import { ReceiverTracer } from '../prisma/trace-receiver.js';
 import { collectKyselySites, readKyselySchema } from './access-sites.js';
-import { kyselyClientRules, kyselyInstances, type KyselyClient } from './client-rules.js';
+import { kyselyClientRules, kyselyInstances, kyselyNames, type KyselyClient } from './client-rules.js';
+import { declareSchemaTypes } from './schema-type.js';
 
 const SCHEMA_CALL = /^(.+)\.schema(?:\.withSchema\(\))?\.(createTable|alterTable)$/;
 
 function analyzeKysely(input: AdapterInput): AdapterOutput {
-  const tracer = new ReceiverTracer<KyselyClient>(input.index, kyselyClientRules(input.index, kyselyInstances(input.index)));
+  const instances = kyselyInstances(input.index);
+  const tracer = new ReceiverTracer<KyselyClient>(input.index, kyselyClientRules(input.index, instances));
   const out: AdapterOutput = { tables: [], relations: [], accesses: [], unresolved: [], transactions: [], problems: [] };
   const ctx = {
     input,
@@ -33,6 +34,8 @@ function analyzeKysely(input: AdapterInput): AdapterOutput {
   );
   const relations: Relation[] = [];
   for (const s of schemaCalls) readKyselySchema(ctx, s.facts, s.call, s.store, undefined);
+  // migrations first: where both exist, the table is declared where it is created
+  declareSchemaTypes(input.index, input.files, kyselyNames, instances, ctx.registry, input.defaultStore);
   for (const s of schemaCalls) readKyselySchema(ctx, s.facts, s.call, s.store, relations);
   for (const facts of input.files) collectKyselySites(ctx, facts);
   out.relations = relations;
