@@ -5,7 +5,7 @@
  */
 import { buildGraph, type GraphInput } from '../graph/build-graph.js';
 import { isTableNode, nodeId, tableNode, unitNode } from '../graph/weighted-graph.js';
-import { MODE_WEIGHT, type Weights } from '../graph/weights.js';
+import type { Weights } from '../graph/weights.js';
 import type { ClusteringInfo, Service, SharedUnit } from '../model/decomposition.js';
 import { compareStrings } from '../util/sort.js';
 import {
@@ -29,6 +29,7 @@ import { mergeSmall } from './merge-small.js';
 import { nameServices } from './naming.js';
 import { splitDisconnected } from './repair.js';
 import { closeSharedKernel, namedSharedKernel, spreadSharedKernel, type SharedReasons } from './shared-kernel.js';
+import { adoptUnaccessedTables, ownTablesByUse, placeEntityFiles } from './table-ownership.js';
 
 export interface ClusterOptions {
   granularity: 'file' | 'folder';
@@ -112,7 +113,7 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
   }
 
   return {
-    services: buildServices(input, cg, chosen.partition, (table) => isPinned(table)),
+    services: buildServices(input, cg, chosen.partition, options.granularity, isPinned),
     shared: [...shared].map(([unit, reasons]) => ({ unit, reasons })).sort((a, b) => compareStrings(a.unit, b.unit)),
     clustering: {
       granularity: options.granularity,
@@ -162,7 +163,13 @@ function nodesMatching(input: GraphInput, pattern: string, group: (node: string)
   return out;
 }
 
-function buildServices(input: GraphInput, cg: ClusterGraph, partition: Partition, isPinnedTable: (id: string) => boolean): Service[] {
+function buildServices(
+  input: GraphInput,
+  cg: ClusterGraph,
+  partition: Partition,
+  granularity: ClusterOptions['granularity'],
+  isPinned: (id: string) => boolean,
+): Service[] {
   const tableName = new Map(input.tables.map((t) => [t.id, t.name]));
   const groups = [...communities(partition).values()]
     .map((nodes) => ({
@@ -171,95 +178,11 @@ function buildServices(input: GraphInput, cg: ClusterGraph, partition: Partition
       pin: nodes.find(isPinNode)?.slice(PIN_PREFIX.length),
     }))
     .filter((g) => g.units.length > 0 || g.pin !== undefined);
-  ownTablesByUse(input, groups, isPinnedTable);
-  adoptUnaccessedTables(input, groups, isPinnedTable);
+  ownTablesByUse(input, groups, isPinned);
+  if (granularity === 'file') placeEntityFiles(input, groups, isPinned);
+  adoptUnaccessedTables(input, groups, isPinned);
   const names = nameServices(groups.map((g) => ({ ...g, tableName: (id: string) => tableName.get(id) ?? id.slice(id.indexOf(':') + 1) })));
   return groups
     .map((g, i) => ({ name: names[i], units: g.units, tables: g.tables, ...(g.pin !== undefined ? { pinned: true } : {}) }))
     .sort((a, b) => compareStrings(a.name, b.name));
-}
-
-/**
- * Each table goes to the service whose code uses it most: direct access
- * sites weighted by mode (write 2, read 1), from units in services. Louvain's
- * placement stands on a tie or when no service unit touches the table; pins
- * always stand.
- */
-function ownTablesByUse(input: GraphInput, groups: { units: string[]; tables: string[] }[], isPinnedTable: (id: string) => boolean): void {
-  const groupOfUnit = new Map<string, number>();
-  groups.forEach((g, i) => g.units.forEach((u) => groupOfUnit.set(u, i)));
-  const use = new Map<string, Map<number, number>>();
-  for (const a of input.accesses) {
-    const g = groupOfUnit.get(a.unit);
-    if (a.propagated || g === undefined) continue;
-    let m = use.get(a.table);
-    if (!m) use.set(a.table, (m = new Map()));
-    m.set(g, (m.get(g) ?? 0) + a.count * MODE_WEIGHT[a.mode]);
-  }
-  const current = new Map<string, number>();
-  groups.forEach((g, i) => g.tables.forEach((t) => current.set(t, i)));
-  for (const [table, m] of [...use].sort((a, b) => compareStrings(a[0], b[0]))) {
-    if (isPinnedTable(table)) continue;
-    const ranked = [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const here = current.get(table);
-    const top = ranked[0][1];
-    if (here !== undefined && (m.get(here) ?? 0) === top) continue;
-    if (here !== undefined) groups[here].tables = groups[here].tables.filter((t) => t !== table);
-    groups[ranked[0][0]].tables.push(table);
-  }
-  for (const g of groups) g.tables.sort(compareStrings);
-}
-
-/**
- * Tables no code touches directly (declared but unused, reached only through
- * repositories, or implicit join tables) go to the service holding the file
- * that declares them (the team put the entity there; pins stand), else to the service owning the tables they reference or are
- * referenced by, when one service holds the most of those; otherwise they
- * stay unowned.
- */
-function adoptUnaccessedTables(
-  input: GraphInput,
-  groups: { units: string[]; tables: string[] }[],
-  isPinnedTable: (id: string) => boolean,
-): void {
-  const ownerOf = new Map<string, number>();
-  groups.forEach((g, i) => g.tables.forEach((t) => ownerOf.set(t, i)));
-  const groupOfUnit = new Map<string, number>();
-  groups.forEach((g, i) => g.units.forEach((u) => groupOfUnit.set(u, i)));
-  const accessed = new Set(input.accesses.filter((a) => !a.propagated).map((a) => a.table));
-  for (const t of input.tables) {
-    if (accessed.has(t.id) || t.declaredIn === undefined || isPinnedTable(t.id)) continue;
-    const g = groupOfUnit.get(t.declaredIn.replace(/:\d+$/, ''));
-    const here = ownerOf.get(t.id);
-    if (g === undefined || g === here) continue;
-    if (here !== undefined) groups[here].tables = groups[here].tables.filter((x) => x !== t.id);
-    groups[g].tables.push(t.id);
-    ownerOf.set(t.id, g);
-  }
-  const related = new Map<string, string[]>();
-  for (const r of input.relations) {
-    for (const [x, y] of [
-      [r.from, r.to],
-      [r.to, r.from],
-    ]) {
-      let list = related.get(x);
-      if (!list) related.set(x, (list = []));
-      list.push(y);
-    }
-  }
-  const orphans = input.tables
-    .map((t) => t.id)
-    .filter((id) => !ownerOf.has(id))
-    .sort(compareStrings);
-  for (const table of orphans) {
-    const votes = new Map<number, number>();
-    for (const other of related.get(table) ?? []) {
-      const owner = ownerOf.get(other);
-      if (owner !== undefined) votes.set(owner, (votes.get(owner) ?? 0) + 1);
-    }
-    const ranked = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    if (ranked.length === 0 || (ranked.length > 1 && ranked[0][1] === ranked[1][1])) continue;
-    groups[ranked[0][0]].tables.push(table);
-  }
-  for (const g of groups) g.tables.sort(compareStrings);
 }

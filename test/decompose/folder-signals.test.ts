@@ -10,6 +10,7 @@ import type { ClusterGraph, Partition } from '../../src/cluster/cluster-graph.js
 import { folderAlignment, folderLabels, moduleFolder } from '../../src/cluster/folder-alignment.js';
 import { clusterServices } from '../../src/cluster/index.js';
 import { namedSharedKernel } from '../../src/cluster/shared-kernel.js';
+import { placeEntityFiles } from '../../src/cluster/table-ownership.js';
 import { domainFolder, folder, FOLDER_WEIGHT } from '../../src/graph/edge-signals/folder.js';
 import { resolveWeights } from '../../src/graph/weights.js';
 import { access, edge, handResult, table, unit } from './hand-result.js';
@@ -165,5 +166,30 @@ describe('table placement', () => {
       ['billing', ['db:invoices', 'db:ledger']],
       ['orders', ['db:order_notes', 'db:orders']],
     ]);
+  });
+
+  test('an entity file touching no table sits with the service owning (by use) most of the tables it declares', () => {
+    const input = handResult({
+      units: ['a/x.ts', 'a/user.entity.ts', 'b/y.ts', 'b/note.entity.ts'].map((id) => unit(id)),
+      tables: [
+        { ...table('users'), declaredIn: 'a/user.entity.ts:3' },
+        { ...table('user_tags'), declaredIn: 'a/user.entity.ts:20' },
+        { ...table('notes'), declaredIn: 'b/note.entity.ts:1' },
+      ],
+      accesses: [access('b/y.ts', 'users', 'write'), access('b/y.ts', 'notes', 'write')],
+    });
+    const groups = [
+      { units: ['a/user.entity.ts', 'a/x.ts'], tables: ['db:user_tags'] },
+      { units: ['b/note.entity.ts', 'b/y.ts'], tables: ['db:notes', 'db:users'] },
+    ];
+    placeEntityFiles(input, groups, () => false);
+    // user_tags is owned only by Louvain's placement (no access): it does not vote; users (written by b) does.
+    expect(groups.map((g) => g.units)).toEqual([['a/x.ts'], ['a/user.entity.ts', 'b/note.entity.ts', 'b/y.ts']]);
+    const pinned = [
+      { units: ['a/user.entity.ts', 'a/x.ts'], tables: [] },
+      { units: ['b/y.ts'], tables: ['db:users'] },
+    ];
+    placeEntityFiles(input, pinned, (id) => id === 'a/user.entity.ts');
+    expect(pinned[0].units).toEqual(['a/user.entity.ts', 'a/x.ts']);
   });
 });
