@@ -77,7 +77,7 @@ export function knexClientRules(index: ProjectIndex, instances: ReadonlySet<stri
     fromCallback: (method, paramIndex, client) => (CALLBACK_METHODS.has(method) && paramIndex === 0 ? client : undefined),
     memberKeepsClient: (name) => /^(knex|db|client|connection)$/.test(name),
     callKeepsClient: (method) => method === 'transaction' || method === 'transactionProvider',
-    // Names only: `knex`, `this.knexConnection`, `trx`, and type aliases like `DbConnection = Knex`.
-    nameHint: (name) => (/knex/i.test(name) || /^(trx|db|database)$/.test(name) || /^Db(Connection|Client)?$/.test(name) ? {} : undefined),
+    // Names only: `knex`, `this.knexConnection`, `trx` (project aliases like `type DbClient = Knex` are followed as types).
+    nameHint: (name) => (/knex/i.test(name) || /^(trx|db|database)$/.test(name) ? {} : undefined),
   };
 }

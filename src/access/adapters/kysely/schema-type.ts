@@ -6,30 +6,18 @@
  * type, when it names an interface too, gives the columns. declaredIn is the
  * line of the `DB` declaration (members carry no line of their own).
  */
-import type { FileFacts, TypeFact } from '../../../extract/file-facts.js';
+import type { FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
+import { typeDeclaration, type TypeRef } from '../../type-alias.js';
 import type { TableRegistry } from '../knex/table-registry.js';
 import type { KyselyInstances } from './client-rules.js';
 
 const MAX_ALIAS_HOPS = 4;
 
-interface TypeRef {
-  file: string;
-  type: TypeFact;
-}
-
 /** The interface or alias a type name refers to from `file`, aliases followed. */
 function resolveType(index: ProjectIndex, file: string, name: string, hops = 0): TypeRef | undefined {
   if (hops > MAX_ALIAS_HOPS) return undefined;
-  let ref: TypeRef | undefined;
-  const local = index.files.get(file)?.types.find((t) => t.name === name);
-  if (local) ref = { file, type: local };
-  else {
-    const resolved = index.resolveName(file, name);
-    if (resolved?.kind !== 'internal') return undefined;
-    const type = index.files.get(resolved.file)?.types.find((t) => t.name === resolved.name);
-    if (type) ref = { file: resolved.file, type };
-  }
+  const ref = typeDeclaration(index, file, name);
   if (ref?.type.aliasOf && !ref.type.members?.length) {
     const target = /^[\w$]+$/.exec(ref.type.aliasOf.trim())?.[0];
     return target ? resolveType(index, ref.file, target, hops + 1) : undefined;

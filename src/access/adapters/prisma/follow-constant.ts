@@ -2,7 +2,8 @@
  * Follow an identifier or `this.field` to the string it holds, on facts:
  * a local or module constant, an imported constant, a class field initializer
  * (also one a subclass overrides, given the concrete class), a constructor
- * parameter a subclass fills through `super('users')`, a static field.
+ * parameter a subclass fills through `super('users')` (or its default), a
+ * getter's single `return`, an enum member, a static field.
  * Used for table names in `${TABLE}` SQL and `knex(this.tableName)`.
  */
 import type { ArgFact, ClassFact } from '../../../extract/file-facts.js';
@@ -32,11 +33,18 @@ function fieldOf(index: ProjectIndex, ref: ClassRef, name: string, depth: number
   let current: ClassRef | undefined = ref;
   let below: ClassRef | undefined;
   for (let i = 0; current && i < MAX_DEPTH; i++) {
-    const m = current.cls.members.find((x) => x.name === name && x.kind === 'property');
-    if (m?.init) return constantValue(index, current.file, m.init, `${current.cls.name}.${name}`, depth + 1);
+    const m = current.cls.members.find((x) => x.name === name && (x.kind === 'property' || x.kind === 'getter') && !x.static);
+    // a field initializer, or what a getter returns (`get tableName() { return 'users' }`)
+    const held = m?.init ?? m?.returns;
+    if (held) return constantValue(index, current.file, held, `${current.cls.name}.${name}`, depth + 1);
     const params = current.cls.members.filter((x) => x.kind === 'ctor-param');
     const position = params.findIndex((x) => x.name === name);
-    if (position !== -1 && below) return superArg(index, below, position, depth);
+    const passed = position !== -1 && below ? superArg(index, below, position, depth) : undefined;
+    if (passed !== undefined) return passed;
+    // `constructor(private table = 'users')`: the default, when no subclass passes one
+    const defaulted = position !== -1 ? params[position].init : undefined;
+    if (defaulted) return constantValue(index, current.file, defaulted, `${current.cls.name}.constructor`, depth + 1);
+    if (position !== -1) return undefined;
     if (!current.cls.extends) return undefined;
     below = current;
     current = index.resolveClass(current.file, current.cls.extends.split('<')[0].trim());
@@ -48,6 +56,16 @@ function constantValue(index: ProjectIndex, file: string, arg: ArgFact, scope: s
   const lit = literal(arg);
   if (lit !== undefined) return lit;
   if (arg.k === 'id' || arg.k === 'member') return followConstant(index, file, arg.v, scope, undefined, depth + 1);
+  if (arg.k === 'tpl') {
+    // `${ETables.Users}` or `${SCHEMA}.users`: every interpolation must be a constant
+    let out = arg.parts[0];
+    for (let i = 0; i < arg.exprs.length; i++) {
+      const value = followConstant(index, file, arg.exprs[i], scope, undefined, depth + 1);
+      if (value === undefined) return undefined;
+      out += value + arg.parts[i + 1];
+    }
+    return out;
+  }
   return undefined;
 }
 
@@ -73,6 +91,9 @@ export function followConstant(
     return ref ? fieldOf(index, ref, parts[1], depth) : undefined;
   }
   if (parts.length === 2) {
+    // `Tables.Users`: an enum member (local or imported), recorded as a variable of that name
+    const member = findVariable(index, file, expr, scope);
+    if (member) return constantValue(index, member.file, member.init, member.scope, depth + 1);
     // `Orders.TABLE` (a static field) or `tables.orders` (an object constant).
     const ref = index.resolveClass(file, parts[0]);
     const m = ref?.cls.members.find((x) => x.name === parts[1] && x.static && x.kind === 'property');

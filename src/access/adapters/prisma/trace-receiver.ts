@@ -9,6 +9,7 @@
  */
 import type { ArgFact, CallFact, DecoratorFact, FileFacts, ParamFact, VariableFact } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
+import { typeAlias } from '../../type-alias.js';
 
 export type Traced<C> = { kind: 'client'; client: C } | { kind: 'class'; ref: ClassRef };
 
@@ -141,6 +142,10 @@ export class ReceiverTracer<C> {
         if (arg.k !== 'fn') continue;
         const index = arg.params.indexOf(name);
         if (index === -1) continue;
+        // `(trx: Knex.Transaction) => …`: an annotation decides before the enclosing call does
+        const annotation = arg.types?.[index];
+        const typed = annotation ? this.typeValue(file, annotation) : undefined;
+        if (typed?.kind === 'client') return typed;
         const dot = enclosing.callee.lastIndexOf('.');
         if (dot === -1 || !this.rules.fromCallback) return this.hint(name);
         const client = this.client(file, enclosing.callee.slice(0, dot), { symbol: enclosing.symbol, within: enclosing.within }, depth);
@@ -293,13 +298,16 @@ export class ReceiverTracer<C> {
     return undefined;
   }
 
-  private typeValue(file: string, type: string): Traced<C> | undefined {
+  private typeValue(file: string, type: string, hops = 0): Traced<C> | undefined {
     const client = this.rules.fromType(file, type);
     if (client !== undefined) return { kind: 'client', client };
     const name = baseTypeName(type);
     if (!/^[\w$.]+$/.test(name)) return undefined;
     const ref = this.index.resolveClass(file, name);
     if (ref) return this.classValue(ref);
+    // `type DbClient = Knex` in the project: the aliased type
+    const alias = hops < MAX_DEPTH ? typeAlias(this.index, file, name) : undefined;
+    if (alias) return this.typeValue(alias.file, alias.aliasOf, hops + 1);
     return this.hint(name.split('.').pop() ?? name);
   }
 
@@ -325,7 +333,12 @@ export class ReceiverTracer<C> {
         cls.members.find((x) => x.name === name && (x.kind === 'property' || x.kind === 'getter')) ??
         cls.members.find((x) => x.name === name && x.kind === 'ctor-param');
       if (m) {
-        if (m.kind === 'getter') return m.type ? this.typeValue(file, m.type) : this.hint(name);
+        if (m.kind === 'getter') {
+          const typed = m.type ? this.typeValue(file, m.type) : undefined;
+          // `get db() { return this.knex; }`: what its single return holds
+          const returned = m.returns ? this.value(file, m.returns, { symbol: `${cls.name}.${name}`, within: [] }, depth) : undefined;
+          return typed ?? returned ?? (m.type ? undefined : this.hint(name));
+        }
         const value = this.declared(file, m.type, m.decorators, m.init, depth, { symbol: `${cls.name}.${name}`, within: [] }, name);
         // `@Inject(KNEX) private readonly knex` with no type: the name is all there is.
         return value ?? (m.type || m.init ? undefined : this.hint(name));

@@ -5,7 +5,8 @@
  * one (`await pool.connect()`, `pool.promise()`); a parameter, field or
  * variable typed with a driver type (`PoolClient`, `Sql`, `DatabasePool`);
  * a callback parameter of a client's `tx`/`transaction`/`begin`/`task`/
- * `connect`, or of a project helper that hands its callback a client; the
+ * `connect`, or of a project helper that hands its callback a client, or one
+ * annotated with a driver type (`(c: PoolClient) => …`, aliases followed); the
  * result of a project function that takes a connection from a client; and all of these through imports and class fields (inherited
  * too). Anything else — a `Map`, a cache, an ORM manager — is not a client.
  */
@@ -14,6 +15,7 @@ import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
 import { createCallResolver, paramsOf } from '../../call-graph.js';
 import { typeName } from '../../type-name.js';
 import { factLookup } from '../../fact-lookup.js';
+import { typeAlias } from '../../type-alias.js';
 import { packageOf } from '../../enable-adapters.js';
 import { CLIENT_CALLBACK_METHODS, CLIENT_EXPORTS, CLIENT_METHODS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';
 
@@ -39,10 +41,13 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
   };
   const driverOf = (file: string, name: string): string | undefined => imported(file, name)?.driver;
 
-  const typeClient = (file: string, text: string | undefined): Value => {
+  const typeClient = (file: string, text: string | undefined, depth = 0): Value => {
     const name = typeName(text);
     const driver = name ? driverOf(file, name.split('.')[0]) : undefined;
-    return driver ? { kind: 'client', driver } : undefined;
+    if (driver) return { kind: 'client', driver };
+    // `type Db = Pool` (local or imported): the aliased type
+    const alias = name && depth < MAX_DEPTH ? typeAlias(index, file, name) : undefined;
+    return alias ? typeClient(alias.file, alias.aliasOf, depth + 1) : undefined;
   };
 
   /** A value made by calling `callee` (with `new` stripped) in `file`/`symbol`. */
@@ -70,8 +75,17 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
       const member = current.cls.members.find(
         (m) => m.name === field && (m.kind === 'property' || m.kind === 'ctor-param' || m.kind === 'getter'),
       );
+      const symbol = `${current.cls.name}.${field}`;
+      // a getter's single `return this.pool` / `return new Pool()`
+      const returned = member?.returns;
       if (member)
-        return typeClient(current.file, member.type) ?? initValue(current.file, `${current.cls.name}.${field}`, member.init, depth + 1);
+        return (
+          typeClient(current.file, member.type) ??
+          initValue(current.file, symbol, member.init, depth + 1) ??
+          (returned?.k === 'id' || returned?.k === 'member'
+            ? evaluate(current.file, symbol, undefined, returned.v, depth + 1)
+            : initValue(current.file, symbol, returned, depth + 1))
+        );
       const base = typeName(current.cls.extends);
       current = base ? index.resolveClass(current.file, base) : undefined;
     }
@@ -85,6 +99,11 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
     if (call) {
       const bound = callbackBinding(facts, call, name);
       if (bound) {
+        // `withClient((c: PoolClient) => …)`: the parameter's annotation names a driver type
+        const typed = bound.args.find((a) => a.k === 'fn' && a.params.includes(name));
+        const annotation = typed?.k === 'fn' ? typed.types?.[typed.params.indexOf(name)] : undefined;
+        const fromType = annotation ? typeClient(file, annotation) : undefined;
+        if (fromType) return fromType;
         const method = bound.callee.slice(bound.callee.lastIndexOf('.') + 1);
         if (TRANSACTION_CALLBACK_METHODS.has(method) || CLIENT_CALLBACK_METHODS.has(method)) {
           const receiver = evaluate(file, symbol, bound, bound.callee.slice(0, bound.callee.lastIndexOf('.')), depth + 1);
@@ -116,7 +135,8 @@ export function createClientTracer(index: ProjectIndex, drivers: ReadonlySet<str
     const resolved = index.resolveName(file, name);
     if (resolved?.kind !== 'internal' || resolved.file === file) return undefined;
     const target = index.files.get(resolved.file);
-    const local = resolved.name === 'default' ? target?.exports.find((e) => e.name === 'default')?.local : resolved.name;
+    // `export default pool` names a local; `export default new Pool()` is a variable named `default`
+    const local = resolved.name === 'default' ? (target?.exports.find((e) => e.name === 'default')?.local ?? 'default') : resolved.name;
     return local ? evaluate(resolved.file, '<module>', undefined, local, depth + 1) : undefined;
   };
 

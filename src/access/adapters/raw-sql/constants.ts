@@ -2,8 +2,9 @@
  * Follow an expression to the string it holds, on facts: a literal, a local
  * or module constant, an imported constant, an object constant's property
  * (`Tables.orders`), a static field, or `this.field` — a field initializer,
- * or the argument a subclass passes to `super(…)` for a constructor
- * parameter — looked up on the concrete class when the caller knows it.
+ * a getter's single `return`, or the argument a subclass passes to `super(…)`
+ * for a constructor parameter (else its default) — looked up on the concrete
+ * class when the caller knows it; an enum member (`ETables.Users`).
  */
 import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
@@ -36,7 +37,9 @@ export function createConstantFollower(index: ProjectIndex): {
     for (let i = 0; current && i < MAX_DEPTH; i++) {
       const members = current.cls.members;
       const prop = members.find((m) => m.name === field && (m.kind === 'property' || m.kind === 'getter') && !m.static);
-      if (prop?.init) return valueOf({ file: current.file, symbol: `${current.cls.name}.${field}` }, prop.init, depth + 1);
+      // a field initializer, or what a getter returns (`get tableName() { return 'users' }`)
+      const held = prop?.init ?? prop?.returns;
+      if (held) return valueOf({ file: current.file, symbol: `${current.cls.name}.${field}` }, held, depth + 1);
       const ctorParams = members.filter((m) => m.kind === 'ctor-param');
       const position = ctorParams.findIndex((m) => m.name === field);
       if (position >= 0 && child) {
@@ -46,6 +49,9 @@ export function createConstantFollower(index: ProjectIndex): {
         const passed = superCall?.args[position];
         if (passed) return valueOf({ file: child.file, symbol: `${child.cls.name}.constructor` }, passed, depth + 1);
       }
+      // `constructor(private table = 'users')`: the default, when no subclass passes one
+      const defaulted = position >= 0 ? ctorParams[position].init : undefined;
+      if (defaulted) return valueOf({ file: current.file, symbol: `${current.cls.name}.constructor` }, defaulted, depth + 1);
       child = current;
       current = baseOf(current);
     }
@@ -89,6 +95,9 @@ export function createConstantFollower(index: ProjectIndex): {
       return v?.init ? valueOf({ file: v.file, symbol: v.scope }, v.init, depth + 1) : undefined;
     }
     if (parts.length === 2) {
+      // an enum member, `ETables.Users` (local or imported), recorded as a variable of that name
+      const member = variable(scope.file, scope.symbol, expr.trim());
+      if (member?.init) return valueOf({ file: member.file, symbol: member.scope }, member.init, depth + 1);
       // a static field, `Class.TABLE`
       const cls = index.resolveClass(scope.file, parts[0]);
       const stat = cls?.cls.members.find((m) => m.name === parts[1] && m.static && m.init);
