@@ -86,6 +86,25 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     },
     expected: ['default:audit write', 'default:sessions write', 'default:users read', 'default:users write'],
   },
+  {
+    name: 'enum members, getters and constructor defaults as table names',
+    files: {
+      'src/tables.ts': `export enum Tables { Users = 'users', Trips = 'trips', Fleet = 'fleet' }\n`,
+      'src/base.ts': `import { db } from './db';\nexport abstract class BaseRepo {\n  protected abstract get tableName(): string;\n  all() { return db(this.tableName).select(); }\n}\n`,
+      'src/users.ts': `import { BaseRepo } from './base';\nimport { Tables } from './tables';\nexport class UsersRepo extends BaseRepo {\n  protected get tableName() { return Tables.Users; }\n}\n`,
+      'src/a.ts': `import { db } from './db';\nimport { Tables } from './tables';\nexport const f = () => db(Tables.Trips).insert({});\nexport class Fleet {\n  constructor(private readonly table = Tables.Fleet) {}\n  g() { return db(this.table).del(); }\n}\n`,
+    },
+    expected: ['default:fleet write', 'default:trips write', 'default:users read'],
+  },
+  {
+    name: 'a project type alias of Knex, and a default-exported instance',
+    files: {
+      'src/types.ts': `import type { Knex } from 'knex';\nexport type DbClient = Knex;\n`,
+      'src/conn.ts': `import knex from 'knex';\nexport default knex({ client: 'pg' });\n`,
+      'src/a.ts': `import type { DbClient } from './types';\nimport conn from './conn';\nexport class Repo {\n  constructor(private readonly client: DbClient) {}\n  f() { return this.client('invoices').select(); }\n}\nexport const g = () => conn('payments').insert({});\n`,
+    },
+    expected: ['default:invoices read', 'default:payments write'],
+  },
 ];
 
 describe('knex finds', () => {
@@ -208,6 +227,11 @@ const unresolved: { name: string; files: Record<string, string>; reason: string 
     name: 'unparsable raw SQL',
     files: { 'src/a.ts': `import { db } from './db';\nexport const f = () => db.raw('DELETE WHERE id = 1');` },
     reason: 'unparsable-sql',
+  },
+  {
+    name: 'an enum member that is not a string',
+    files: { 'src/a.ts': `import { db } from './db';\nenum T { A = 1 }\nexport const f = () => db(T.B).select();` },
+    reason: 'dynamic-table-name',
   },
 ];
 

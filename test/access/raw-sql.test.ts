@@ -156,6 +156,41 @@ describe('raw-sql finds', () => {
       ['default:orders:read'],
       { pg: '^8.0.0', '@prisma/client': '^5.0.0' },
     ],
+    [
+      'a table name from a getter, in a base class method, and concatenated SQL',
+      {
+        'src/base.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport abstract class Repo {\n  abstract get tableName(): string;\n  all() { return pool.query('SELECT * FROM ' + this.tableName + ' WHERE deleted = false'); }\n}\n`,
+        'src/users.ts': `import { Repo } from './base';\nexport class UsersRepo extends Repo {\n  get tableName() { return 'users'; }\n}\n`,
+      },
+      ['default:users:read'],
+    ],
+    [
+      'enum members: in a template, passed to super(…), imported',
+      {
+        'src/tables.ts': `export enum ETables { Users = 'users', Orders = 'orders' }\n`,
+        'src/base.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport class Base {\n  constructor(protected readonly table: string) {}\n  all() { return pool.query(\`SELECT * FROM \${this.table}\`); }\n}\n`,
+        'src/orders.ts': `import { Base } from './base';\nimport { ETables } from './tables';\nexport class Orders extends Base {\n  constructor() { super(ETables.Orders); }\n}\n`,
+        'src/users.ts': `import { Pool } from 'pg';\nimport { ETables } from './tables';\nconst pool = new Pool();\nexport const drop = () => pool.query(\`DELETE FROM \${ETables.Users} WHERE id = $1\`, [1]);\n`,
+      },
+      ['default:orders:read', 'default:users:write'],
+    ],
+    [
+      'a default-exported client imported elsewhere, and a client in a constructor default',
+      {
+        'src/db.ts': `import { Pool } from 'pg';\nexport default new Pool();\n`,
+        'src/a.ts': `import db from './db';\nexport const list = () => db.query('SELECT * FROM carts');\n`,
+        'src/b.ts': `import { Pool } from 'pg';\nexport class Loans {\n  constructor(private readonly pool = new Pool(), private readonly table = 'loans') {}\n  add() { return this.pool.query(\`INSERT INTO \${this.table} (id) VALUES (1)\`); }\n}\n`,
+      },
+      ['default:carts:read', 'default:loans:write'],
+    ],
+    [
+      'a callback parameter typed with a driver type, through a project type alias',
+      {
+        'src/db.ts': `import type { PoolClient } from 'pg';\nexport type Conn = PoolClient;\nexport declare function withClient<T>(fn: (c: any) => Promise<T>): Promise<T>;\n`,
+        'src/a.ts': `import type { PoolClient } from 'pg';\nimport { withClient, type Conn } from './db';\nexport const a = () => withClient((c: PoolClient) => c.query('SELECT * FROM invoices'));\nexport const b = () => withClient(async (conn: Conn) => conn.query('UPDATE invoices SET paid = true'));\n`,
+      },
+      ['default:invoices:read', 'default:invoices:write'],
+    ],
   ];
   it.each(cases)('%s', async (_name, files, expected, deps) => {
     const result = await project(files, deps);
@@ -164,7 +199,7 @@ describe('raw-sql finds', () => {
   });
 
   it('gives a raw query against a known table no table of its own', async () => {
-    const [, files, , deps] = cases[cases.length - 1];
+    const [, files, , deps] = cases.find(([name]) => name.startsWith('a raw query against a table another ORM declared'))!;
     const result = await project(files, deps);
     expect(result.tables.map((t) => `${t.id} ${t.orm}`)).toEqual(['default:orders prisma']);
   });
@@ -290,6 +325,13 @@ describe('raw-sql unresolved', () => {
       'a base repository whose subclasses never name the table',
       {
         'src/a.ts': `import { Pool } from 'pg';\nexport abstract class Base {\n  protected abstract table: string;\n  constructor(private readonly db: Pool) {}\n  all() { return this.db.query(\`SELECT * FROM \${this.table}\`); }\n}\n`,
+      },
+      'dynamic-table-name',
+    ],
+    [
+      'a getter that returns a parameter-dependent name',
+      {
+        'src/a.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport class Repo {\n  constructor(private readonly prefix: string) {}\n  get table() { return this.prefix; }\n  all() { return pool.query('SELECT * FROM ' + this.table); }\n}\n`,
       },
       'dynamic-table-name',
     ],
