@@ -65,7 +65,11 @@ export function closestToTarget(candidates: readonly Candidate[], target: number
  * follows the module folders best wins; with too few files in module folders
  * (a layered layout) this is `bestWithinNoise`.
  */
-export function bestAligned(candidates: readonly Candidate[], noise: number, labels: FolderLabels): { chosen: Candidate; aligned: boolean } {
+export function bestAligned(
+  candidates: readonly Candidate[],
+  noise: number,
+  labels: FolderLabels,
+): { chosen: Candidate; aligned: boolean } {
   if (labels.coverage < ALIGNMENT_COVERAGE) return { chosen: bestWithinNoise(candidates, noise), aligned: false };
   const best = bestModularity(candidates).modularity;
   const floor = best - Math.max(noise, ALIGNMENT_TOLERANCE * Math.abs(best));

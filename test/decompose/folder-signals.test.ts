@@ -147,7 +147,11 @@ describe('table placement', () => {
     const chain = (d: string[]) => [edge(d[0], d[1]), edge(d[1], d[2]), edge(d[2], d[3])];
     const input = handResult({
       units: ids.map((id) => unit(id)),
-      edges: [...chain(domain('orders')), ...chain(domain('billing')), edge('src/orders/orders.service.ts', 'src/billing/billing.service.ts')],
+      edges: [
+        ...chain(domain('orders')),
+        ...chain(domain('billing')),
+        edge('src/orders/orders.service.ts', 'src/billing/billing.service.ts'),
+      ],
       tables: [
         table('orders'),
         table('invoices'),

@@ -56,7 +56,20 @@ export const LAYER_FOLDERS = new Set([
 ]);
 
 /** Folder names that hold the whole source rather than one domain: files right in them share nothing. */
-export const SOURCE_ROOTS = new Set(['.', 'api', 'app', 'apps', 'features', 'lib', 'libs', 'modules', 'packages', 'server', 'source', 'src']);
+export const SOURCE_ROOTS = new Set([
+  '.',
+  'api',
+  'app',
+  'apps',
+  'features',
+  'lib',
+  'libs',
+  'modules',
+  'packages',
+  'server',
+  'source',
+  'src',
+]);
 
 const lastSegment = (folder: string): string => folder.slice(folder.lastIndexOf('/') + 1).toLowerCase();
 const parentOf = (folder: string): string => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.');
