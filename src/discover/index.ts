@@ -38,14 +38,21 @@ export interface Discovery {
 
 const MAX_SCHEMA_FILE = 2_000_000;
 
-/** The nearest tsconfig governing a file: the deepest config folder that contains it. */
+const nearestByDir = new WeakMap<readonly Tsconfig[], Map<string, Tsconfig | undefined>>();
+
+/** The nearest tsconfig governing a file: the deepest config folder that contains it (memoised per folder). */
 export function nearestTsconfig(tsconfigs: readonly Tsconfig[], file: string): Tsconfig | undefined {
+  const dir = file.slice(0, Math.max(0, file.lastIndexOf('/')));
+  let memo = nearestByDir.get(tsconfigs);
+  if (!memo) nearestByDir.set(tsconfigs, (memo = new Map()));
+  if (memo.has(dir)) return memo.get(dir);
   let best: Tsconfig | undefined;
   for (const c of tsconfigs) {
-    if (c.dir === '.' || file.startsWith(`${c.dir}/`)) {
+    if (c.dir === '.' || dir === c.dir || dir.startsWith(`${c.dir}/`)) {
       if (!best || c.dir.length > best.dir.length || (c.dir.length === best.dir.length && c.file.endsWith('/tsconfig.json'))) best = c;
     }
   }
+  memo.set(dir, best);
   return best;
 }
 

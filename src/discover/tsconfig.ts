@@ -37,11 +37,23 @@ interface RawConfig {
   references?: { path: string }[];
 }
 
+/** Shared bases (`tsconfig.base.json`) are extended by every package: read each file once. */
+const jsoncCache = new Map<string, RawConfig | undefined>();
+
 function readJsonc(abs: string): RawConfig | undefined {
+  if (jsoncCache.has(abs)) return jsoncCache.get(abs);
   const text = readFileSync(abs, 'utf8');
-  const parsed = typescript.parseConfigFileTextToJson(abs, text);
-  if (parsed.error) throw new Error(typescript.flattenDiagnosticMessageText(parsed.error.messageText, ' '));
-  return parsed.config as RawConfig;
+  let config: RawConfig | undefined;
+  try {
+    config = JSON.parse(text) as RawConfig; // most configs are plain JSON: the fast path
+  } catch {
+    // Comments and trailing commas: TypeScript's own reader.
+    const parsed = typescript.parseConfigFileTextToJson(abs, text);
+    if (parsed.error) throw new Error(typescript.flattenDiagnosticMessageText(parsed.error.messageText, ' '));
+    config = parsed.config as RawConfig;
+  }
+  jsoncCache.set(abs, config);
+  return config;
 }
 
 function resolveExtends(fromAbs: string, spec: string): string | undefined {
@@ -115,6 +127,7 @@ export function loadTsconfig(root: string, abs: string, problems: Problem[]): Ts
  * (`tsconfig.app.json`, `packages/x`), which then decide inclusion and paths.
  */
 export function loadTsconfigs(root: string, absPaths: readonly string[], problems: Problem[]): Tsconfig[] {
+  jsoncCache.clear(); // per run: files may change between runs of one process
   const configs = absPaths.map((abs) => loadTsconfig(root, abs, problems)).filter((c): c is Tsconfig => !!c);
   const byFile = new Map(configs.map((c) => [c.file, c]));
   for (const c of configs) {
