@@ -105,6 +105,13 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     },
     expected: ['default:invoices read', 'default:payments write'],
   },
+  {
+    name: 'a recursive CTE named inside its own callback is no table',
+    files: {
+      'src/a.ts': `import { db } from './db';\nexport const f = () => db.withRecursive('paths', (qb) => {\n  void qb.select('id').from('items').union((u) => { void u.select('items.id').from('items').join('paths', 'items.parent', 'paths.id'); });\n}).select('id').from('paths');\n`,
+    },
+    expected: ['default:items read'],
+  },
 ];
 
 describe('knex finds', () => {

@@ -60,7 +60,9 @@ export function readChain(index: ProjectIndex, facts: FileFacts, head: CallFact,
   const calls: CallFact[] = [];
   for (let c: CallFact | undefined = head; c; c = c.outer === undefined ? undefined : facts.calls[c.outer]) calls.push(c);
   const ctes = new Set<string>();
-  for (const c of calls) if (CTE_METHODS.has(methodOf(c.callee)) && c.args[0]?.k === 'str') ctes.add(c.args[0].v);
+  // a CTE is visible to its own chain and to subqueries in callbacks inside it (`withRecursive('paths', (qb) => qb…join('paths'))`)
+  const scopes = [...calls, ...head.within.map((id) => facts.calls[id]).filter((c): c is CallFact => c !== undefined)];
+  for (const c of scopes) if (CTE_METHODS.has(methodOf(c.callee)) && c.args[0]?.k === 'str') ctes.add(c.args[0].v);
   const keep = (t: TableArg | undefined): t is TableArg => t !== undefined && !('name' in t && ctes.has(t.name));
   const primary: TableArg[] = [];
   const joined: TableArg[] = [];
