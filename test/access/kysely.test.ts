@@ -120,6 +120,22 @@ describe('kysely finds', () => {
     ]);
   });
 
+  it('follows intersections and extends of the DB type, each table placed at the type declaring it', async () => {
+    const result = await run({
+      'src/db.ts': `import { Kysely } from 'kysely';\nimport type { Db } from './schema';\nexport const db = new Kysely<Db>({} as any);\n`,
+      'src/auth.ts': `export type AuthDatabase = {\n  account: Account;\n  session: { id: string; expiresAt: Date };\n};\ninterface Account { id: string; userId: string }\n`,
+      'src/base.ts': `export interface Base { migrations: { name: string } }\n`,
+      'src/schema.ts': `import type { AuthDatabase } from './auth';\nimport type { Base } from './base';\ninterface Core extends Base { tasks: TasksTable }\nexport type Db = AuthDatabase & Core & {\n  audit: { at: Date };\n};\ninterface TasksTable { id: string; ownerId: string }\n`,
+    });
+    expect(result.tables.filter((t) => t.orm === 'kysely').map((t) => `${t.id} ${t.declaredIn} ${t.columns ?? '-'}`)).toEqual([
+      'default:account src/auth.ts:1 id,userId',
+      'default:audit src/schema.ts:4 at',
+      'default:migrations src/base.ts:1 name',
+      'default:session src/auth.ts:1 expiresAt,id',
+      'default:tasks src/schema.ts:3 id,ownerId',
+    ]);
+  });
+
   it('several DB types on several instances declare tables in their stores', async () => {
     const result = await run({
       'src/db.ts': `import { Kysely } from 'kysely';\nexport interface Main { users: {} }\nexport interface Stats { events: {} }\nexport const mainDb = new Kysely<Main>({} as any);\nexport const statsDb = new Kysely<Stats>({} as any);`,
