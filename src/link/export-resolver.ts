@@ -13,9 +13,19 @@ export interface Declared {
 
 const MAX_DEPTH = 32;
 
+interface ExportTable {
+  /** Exported name → local binding. */
+  local: Map<string, string>;
+  /** Re-exported name → where from (`export { a as b } from './x'`, `export * as ns from './x'`). */
+  named: Map<string, { specifier: string; imported: string }>;
+  /** `export * from './x'` specifiers, in order. */
+  stars: string[];
+}
+
 export class ExportResolver {
   private readonly memo = new Map<string, Declared | null>();
   private readonly localDecls = new Map<string, Set<string>>();
+  private readonly tables = new Map<string, ExportTable>();
 
   constructor(
     private readonly files: ReadonlyMap<string, FileFacts>,
@@ -50,36 +60,45 @@ export class ExportResolver {
     return found;
   }
 
-  private compute(file: string, name: string, depth: number): Declared | undefined {
+  /** Per file, once: its local exports, named re-exports and `export *` specifiers, for O(1) lookups. */
+  private table(file: string): ExportTable | undefined {
+    let t = this.tables.get(file);
+    if (t) return t;
     const facts = this.files.get(file);
     if (!facts) return undefined;
-    // A local export, possibly of an imported binding (`import { a } from './x'; export { a }`).
-    for (const e of facts.exports) {
-      if (e.name !== name) continue;
-      const local = e.local ?? e.name;
-      const viaImport = this.throughImport(facts, local, depth);
-      if (viaImport) return viaImport;
-      return { file, name: local };
-    }
-    if (name !== 'default' && this.declaredIn(file).has(name) && facts.exports.length === 0 && facts.imports.every((i) => i.kind !== 're-export')) {
-      return { file, name }; // CommonJS-ish file without explicit exports
-    }
+    t = { local: new Map(), named: new Map(), stars: [] };
+    for (const e of facts.exports) if (!t.local.has(e.name)) t.local.set(e.name, e.local ?? e.name);
     for (const imp of facts.imports) {
       if (imp.kind !== 're-export') continue;
       for (const n of imp.names) {
-        if (n.local === name && n.imported !== '*') return this.follow(file, imp.specifier, n.imported, depth);
-        if (n.local === name && n.imported === '*') {
-          const target = this.resolve(file, imp.specifier);
-          return target.kind === 'internal' ? { file: target.file, name: '*' } : undefined;
-        }
+        if (n.local === '*' && n.imported === '*') t.stars.push(imp.specifier);
+        else if (!t.named.has(n.local)) t.named.set(n.local, { specifier: imp.specifier, imported: n.imported });
       }
     }
-    for (const imp of facts.imports) {
-      if (imp.kind !== 're-export' || name === 'default') continue;
-      if (imp.names.some((n) => n.local === '*' && n.imported === '*')) {
-        const found = this.follow(file, imp.specifier, name, depth);
-        if (found) return found;
-      }
+    this.tables.set(file, t);
+    return t;
+  }
+
+  private compute(file: string, name: string, depth: number): Declared | undefined {
+    const facts = this.files.get(file);
+    const t = this.table(file);
+    if (!facts || !t) return undefined;
+    // A local export, possibly of an imported binding (`import { a } from './x'; export { a }`).
+    const local = t.local.get(name);
+    if (local !== undefined) return this.throughImport(facts, local, depth) ?? { file, name: local };
+    if (name !== 'default' && t.local.size === 0 && t.named.size === 0 && t.stars.length === 0 && this.declaredIn(file).has(name)) {
+      return { file, name }; // CommonJS-ish file without explicit exports
+    }
+    const named = t.named.get(name);
+    if (named) {
+      if (named.imported !== '*') return this.follow(file, named.specifier, named.imported, depth);
+      const target = this.resolve(file, named.specifier);
+      return target.kind === 'internal' ? { file: target.file, name: '*' } : undefined;
+    }
+    if (name === 'default') return undefined;
+    for (const specifier of t.stars) {
+      const found = this.follow(file, specifier, name, depth);
+      if (found) return found;
     }
     return undefined;
   }
