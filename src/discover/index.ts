@@ -63,6 +63,8 @@ function includedByTsconfig(config: Tsconfig | undefined, file: string): boolean
   if (config.solution) return config.solution.some((ref) => includedByTsconfig(ref, file));
   if (config.exclude.length && matchesAny(file, config.exclude)) return false;
   if (!config.include && !config.files) return true;
+  // `"files": ["types/global.d.ts"]` only feeds declarations: it does not decide which sources exist.
+  if (!config.include && config.files && !config.files.some((f) => isSourceFile(f.slice(f.lastIndexOf('/') + 1)))) return true;
   if (config.files?.includes(file)) return true;
   return config.include ? matchesAny(file, config.include) : false;
 }
@@ -100,12 +102,18 @@ export function discover(root: string, options: EffectiveOptions, schemaSuffixes
   }
   const workspaces = findWorkspaces(root, packageJsons);
 
-  const files = sources.filter((f) => {
+  const candidates = sources.filter((f) => {
     if (!options.includeTests && isTestPath(f.path)) return false;
-    if (options.exclude.length && matchesAny(f.path, options.exclude)) return false;
-    if (options.include.length) return matchesAny(f.path, options.include);
-    return includedByTsconfig(nearestTsconfig(tsconfigs, f.path), f.path);
+    return !(options.exclude.length && matchesAny(f.path, options.exclude));
   });
+  let files = candidates.filter((f) =>
+    options.include.length ? matchesAny(f.path, options.include) : includedByTsconfig(nearestTsconfig(tsconfigs, f.path), f.path),
+  );
+  if (files.length === 0 && candidates.length > 0 && !options.include.length) {
+    // tsconfig rules that take in nothing describe a build, not the code base: analyse every source file.
+    problems.push({ path: tsconfigs[0]?.file ?? '.', source: 'tsconfig', message: 'include/files rules match no source file; analysing all source files' });
+    files = candidates;
+  }
   files.sort((a, b) => compareStrings(a.path, b.path));
 
   if (files.length === 0) {

@@ -76,6 +76,8 @@ export class ModuleResolver {
     if (!best) return null;
     // `"@angular/*": ["node_modules/@angular/*"]` points at a dependency, not at project code.
     if (best.targets.every((t) => t.includes('node_modules/'))) return null;
+    // Aliases into code outside the analysed folder (a sub-folder of a monorepo): a dependency from here.
+    if (best.targets.every((t) => t.startsWith('../'))) return null;
     for (const t of best.targets) {
       const hit = this.probe(posixJoin(t.replace('*', best.star)));
       if (hit) return hit;

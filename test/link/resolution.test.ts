@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult, Edge } from '../../src/model/result.js';
-import { analyzeProject } from '../helpers/project.js';
+import path from 'node:path';
+import { analyze } from '../../src/analyze.js';
+import { analyzeProject, writeProject } from '../helpers/project.js';
 
 const edge = (r: AnalysisResult, from: string, to: string): Edge[] => r.edges.filter((e) => e.from === from && e.to === to);
 const kinds = (r: AnalysisResult, from: string, to: string): string[] => edge(r, from, to).map((e) => e.kind).sort();
@@ -38,6 +40,32 @@ describe('module resolution and barrels', () => {
     });
     expect(r.units.map((u) => u.id)).toEqual(['src/app/routes.ts', 'src/main.ts']);
     expect(kinds(r, 'src/main.ts', 'src/app/routes.ts')).toEqual(['import']);
+  });
+
+  it('treats a declarations-only files list as no restriction, and never ends up with nothing to analyse', async () => {
+    const r = await analyzeProject({
+      'tsconfig.json': JSON.stringify({ files: ['definitions/type.d.ts'] }),
+      'definitions/type.d.ts': 'declare const x: number;\n',
+      'apps/api/main.ts': "import { x } from '../../libs/util';\nexport default x;\n",
+      'libs/util.ts': 'export const x = 1;\n',
+    });
+    expect(r.units.map((u) => u.id)).toEqual(['apps/api/main.ts', 'libs/util.ts']);
+    const nothing = await analyzeProject({ 'tsconfig.json': JSON.stringify({ include: ['src'] }), 'lib/a.ts': 'export const a = 1;\n' });
+    expect(nothing.units.map((u) => u.id)).toEqual(['lib/a.ts']);
+    expect(nothing.problems.map((p) => p.message)).toEqual(['include/files rules match no source file; analysing all source files']);
+  });
+
+  it('analysing a sub-folder treats aliases into the rest of the monorepo as dependencies', async () => {
+    const repo = writeProject({
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@acme/common': ['libs/common/src/index.ts'] } } }),
+      'apps/api/tsconfig.json': JSON.stringify({ extends: '../../tsconfig.base.json' }),
+      'apps/api/src/main.ts': "import { util } from '@acme/common';\nexport default util;\n",
+      'libs/common/src/index.ts': 'export const util = 1;\n',
+    });
+    const { result } = await analyze({ root: path.join(repo, 'apps/api'), overrides: { cache: false } });
+    expect(result.units.map((u) => u.id)).toEqual(['src/main.ts']);
+    expect(result.unresolvedImports).toEqual([]);
+    expect(result.summary.externalPackages).toEqual(['@acme/common']);
   });
 
   it('sees through nested barrels, export * and renamed re-exports', async () => {
