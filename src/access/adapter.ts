@@ -56,11 +56,12 @@ export interface AdapterInput {
 export interface AdapterOutput {
   tables: Table[];
   /**
-   * Ids among `tables` that were only seen in use (a `knex('users')` with no
-   * migration), not declared: another adapter's declaration of the same table
-   * (a Prisma model, a TypeORM entity) replaces them, whatever the adapter order.
+   * Ids among `tables` that no schema declares: only seen in use (a
+   * `knex('users')` with no migration) or in a type (`Kysely<DB>` keys).
+   * Another adapter's declaration of the same table (a Prisma model, a
+   * TypeORM entity) replaces them, whatever the adapter order.
    */
-  usedOnly?: string[];
+  provisional?: string[];
   relations: Relation[];
   accesses: AccessSite[];
   unresolved: UnresolvedAccess[];

@@ -56,14 +56,14 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
       adapter.analyze({ files, schemaFiles, index, defaultStore: DEFAULT_STORE, knownTables: [...tables.values()], parseSql }),
     );
     // the first adapter to declare a table owns it; later ones (raw SQL) refer to it.
-    // A table only seen in use gives way to a later declaration of it.
-    const usedOnly = new Set(out.usedOnly);
+    // A provisional table (only seen in use or in a type) gives way to a later declaration of it.
+    const weak = new Set(out.provisional);
     let declared = 0;
     for (const table of out.tables) {
       const existing = tables.get(table.id);
-      if (existing && !(provisional.has(table.id) && !usedOnly.has(table.id))) continue;
+      if (existing && !(provisional.has(table.id) && !weak.has(table.id))) continue;
       tables.set(table.id, table);
-      if (usedOnly.has(table.id)) provisional.add(table.id);
+      if (weak.has(table.id)) provisional.add(table.id);
       else provisional.delete(table.id);
       declared++;
     }

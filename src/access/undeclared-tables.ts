@@ -31,8 +31,8 @@ export function addUndeclaredTables(
 }
 
 /**
- * A table an adapter only saw in use (`knex('User')` before Prisma's `model
- * User` was read) whose name another adapter declares in the same store,
+ * A provisional table (an adapter only saw it in use or in a type:
+ * `knex('User')` before Prisma's `model User` was read) whose name another adapter declares in the same store,
  * compared like SQL does (case-insensitive, no quotes, no `public.`), is that
  * declared table: its sites and relations move over and it disappears.
  */

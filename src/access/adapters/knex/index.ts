@@ -29,7 +29,7 @@ function analyzeKnex(input: AdapterInput): AdapterOutput {
   const ctx = { input, tracer, registry, subclasses: subclassLookup(input.index, input.files), out, orm: 'knex' };
   for (const facts of input.files) collectKnexSites(ctx, facts);
   out.tables = registry.list();
-  out.usedOnly = registry.usedOnly();
+  out.provisional = registry.provisional();
   return out;
 }
 

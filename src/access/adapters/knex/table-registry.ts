@@ -14,8 +14,8 @@ const keyOf = (store: string, name: string): string =>
 
 export class TableRegistry {
   private readonly tables = new Map<string, Table>();
-  /** Keys of tables created by `use`, not (yet) declared. */
-  private readonly seenOnly = new Set<string>();
+  /** Keys of tables only used or typed (`Kysely<DB>` keys), not (yet) declared by a migration. */
+  private readonly provisionalKeys = new Set<string>();
 
   constructor(
     private readonly orm: string,
@@ -27,7 +27,7 @@ export class TableRegistry {
     const clean = name.replace(/"/g, '').replace(/^public\./i, '');
     const key = keyOf(store, clean);
     const existing = this.tables.get(key);
-    if (existing && this.seenOnly.delete(key)) existing.declaredIn = declaredIn;
+    if (existing && this.provisionalKeys.delete(key)) existing.declaredIn = declaredIn;
     if (existing) {
       if (columns?.length) existing.columns = [...new Set([...(existing.columns ?? []), ...columns])].sort();
       return existing;
@@ -45,14 +45,28 @@ export class TableRegistry {
     if (own) return own.id;
     const other = this.known.find((t) => t.store === store && keyOf(store, t.name) === keyOf(store, name));
     if (other) return other.id;
-    const created = this.declare(store, name, usedAt);
-    this.seenOnly.add(keyOf(store, name));
-    return created.id;
+    return this.declareProvisional(store, name, usedAt).id;
   }
 
-  /** Ids of the tables only seen in use. */
-  usedOnly(): string[] {
-    return [...this.seenOnly].map((key) => this.tables.get(key)!.id).sort();
+  /**
+   * A table a type names (the keys of Kysely's `DB`), or a use creates: it stands
+   * until a migration here, or another adapter's schema (Prisma, TypeORM…), declares it.
+   */
+  declareProvisional(store: string, name: string, declaredIn: string, columns?: string[]): Table {
+    const key = keyOf(store, name);
+    const existing = this.tables.get(key);
+    if (existing) {
+      if (columns?.length) existing.columns = [...new Set([...(existing.columns ?? []), ...columns])].sort();
+      return existing;
+    }
+    const table = this.declare(store, name, declaredIn, columns);
+    this.provisionalKeys.add(key);
+    return table;
+  }
+
+  /** Ids of the tables no migration declared. */
+  provisional(): string[] {
+    return [...this.provisionalKeys].map((key) => this.tables.get(key)!.id).sort();
   }
 
   list(): Table[] {

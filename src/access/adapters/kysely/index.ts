@@ -40,7 +40,7 @@ function analyzeKysely(input: AdapterInput): AdapterOutput {
   for (const facts of input.files) collectKyselySites(ctx, facts);
   out.relations = relations;
   out.tables = ctx.registry.list();
-  out.usedOnly = ctx.registry.usedOnly();
+  out.provisional = ctx.registry.provisional();
   return out;
 }
 

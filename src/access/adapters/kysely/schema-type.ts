@@ -5,7 +5,9 @@
  * aliases, `extends` and intersections, as kysely-codegen and hand-written
  * schemas write it) lists the tables as its keys; a key's type, named or
  * inline, gives the columns. declaredIn is the line of the type declaring
- * the key (members carry no line of their own).
+ * the key (members carry no line of their own). The type often mirrors a
+ * schema another tool owns (prisma-kysely, kysely-codegen), so these tables
+ * are provisional: a migration or another adapter's schema declares them for real.
  */
 import type { FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
@@ -123,7 +125,7 @@ export function declareSchemaTypes(
       if (members.length === 0 || seen.has(key)) continue;
       seen.add(key);
       const store = instances.byType.get(typeName) ?? defaultStore;
-      for (const m of members) registry.declare(store, m.name, `${m.file}:${m.line}`, columnsOf(index, m.file, m.type));
+      for (const m of members) registry.declareProvisional(store, m.name, `${m.file}:${m.line}`, columnsOf(index, m.file, m.type));
     }
   }
 }
