@@ -61,41 +61,48 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
   const schemaSuffixes = [...new Set(adapters.flatMap((a) => a.schemaFiles ?? []))];
   const found = await timed('discover', () => discover(config.root, config.options, schemaSuffixes), (d) => `${d.files.length} files`);
 
-  const cache = config.options.cache ? readFactsCache(config.root) : undefined;
-  const extracted = await timed(
-    'parse',
-    () =>
-      extractAll(found.files, {
-        cache,
-        maxFileSize: config.options.maxFileSize,
-        workers: config.options.workers,
-        onProgress: (done, total) => emit({ type: 'parse-progress', done, total }),
-      }),
-    (x) => `${x.facts.length} files, ${x.cacheHits} cached`,
-  );
-  if (cache) writeFactsCache(config.root, cache);
+  // Per-file facts live only inside this block: once the result's code and data parts are built,
+  // they become garbage, so the decomposition does not hold them in memory too.
+  const { base, cacheStats } = await (async () => {
+    const cache = config.options.cache ? readFactsCache(config.root) : undefined;
+    const extracted = await timed(
+      'parse',
+      () =>
+        extractAll(found.files, {
+          cache,
+          maxFileSize: config.options.maxFileSize,
+          workers: config.options.workers,
+          onProgress: (done, total) => emit({ type: 'parse-progress', done, total }),
+        }),
+      (x) => `${x.facts.length} files, ${x.cacheHits} cached`,
+    );
+    if (cache) writeFactsCache(config.root, cache);
 
-  const linked = await timed('link', () => link(extracted.facts, found), (l) => `${l.edges.length} edges`);
+    const linked = await timed('link', () => link(extracted.facts, found), (l) => `${l.edges.length} edges`);
 
-  const access = await timed(
-    'access',
-    () =>
-      collectAccess({
-        files: extracted.facts,
-        index: linked.index,
-        schemaFiles: found.schemaFiles,
-        packages: found.packages,
-      }),
-    (a) => `${a.tables.length} tables, ${a.accesses.length} accesses`,
-  );
+    const access = await timed(
+      'access',
+      () =>
+        collectAccess({
+          files: extracted.facts,
+          index: linked.index,
+          schemaFiles: found.schemaFiles,
+          packages: found.packages,
+        }),
+      (a) => `${a.tables.length} tables, ${a.accesses.length} accesses`,
+    );
+    return {
+      base: buildResult({ config, found, extracted, linked, access }),
+      cacheStats: { hits: extracted.cacheHits, misses: extracted.facts.length - extracted.cacheHits },
+    };
+  })();
 
-  const base = buildResult({ config, found, extracted, linked, access });
   const decomposition = await timed('decompose', () => decompose(base, config.options), (d) => `${d.services.length} services`);
 
   return {
     result: { ...base, decomposition },
     config,
     timings,
-    cache: { hits: extracted.cacheHits, misses: extracted.facts.length - extracted.cacheHits },
+    cache: cacheStats,
   };
 }
