@@ -79,6 +79,7 @@ export function scanSql(text: string): ScanResult {
     for (;;) {
       if (isWord(tokens[k], 'ONLY') || isWord(tokens[k], 'TABLE') || isWord(tokens[k], 'IGNORE')) k++;
       if (isWord(tokens[k], 'IF') && isWord(tokens[k + 1], 'EXISTS')) k += 2;
+      if (isWord(tokens[k], 'IF') && isWord(tokens[k + 1], 'NOT') && isWord(tokens[k + 2], 'EXISTS')) k += 3;
       const tok = tokens[k];
       if (!tok || isPunct(tok, '(')) return; // subquery or nothing: the inner FROMs are scanned on their own
       if (tok.t === 'word' && NOT_A_TABLE.has(tok.upper)) return;
