@@ -51,7 +51,11 @@ const cases: Row[] = [
   // DDL: every table named is changed; the grammar parses ALTER without listing its table
   ['ALTER TABLE "posts" DROP CONSTRAINT "FK_55d9"', ['posts:write'], 'alter'],
   ['DROP TABLE IF EXISTS "quiz"', ['quiz:write'], 'drop'],
-  ['CREATE TABLE IF NOT EXISTS processed_messages (id VARCHAR(255) PRIMARY KEY, at TIMESTAMP DEFAULT NOW())', ['processed_messages:write'], 'create'],
+  [
+    'CREATE TABLE IF NOT EXISTS processed_messages (id VARCHAR(255) PRIMARY KEY, at TIMESTAMP DEFAULT NOW())',
+    ['processed_messages:write'],
+    'create',
+  ],
   ['-- comment FROM nowhere\nSELECT /* FROM hidden */ name FROM products', ['products:read'], 'select'],
 ];
 

@@ -34,9 +34,10 @@ describe('declared tables win over tables first seen in use', () => {
     const users = result.tables.find((t) => t.id === 'default:users');
     expect(users).toMatchObject({ orm: 'prisma', entity: 'User', declaredIn: 'prisma/schema.prisma:1', columns: ['email', 'id'] });
     expect(result.tables.map((t) => t.id)).toEqual(['default:Order', 'default:users']);
-    expect(
-      result.accesses.filter((a) => !a.propagated).map((a) => `${a.orm} ${a.table} ${a.mode}`),
-    ).toEqual(['kysely default:Order write', 'kysely default:users read']);
+    expect(result.accesses.filter((a) => !a.propagated).map((a) => `${a.orm} ${a.table} ${a.mode}`)).toEqual([
+      'kysely default:Order write',
+      'kysely default:users read',
+    ]);
   });
 
   it('moves sites and relations of a used-only table to the declared one, and leaves other tables alone', () => {

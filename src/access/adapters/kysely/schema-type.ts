@@ -37,7 +37,9 @@ function dbMembers(index: ProjectIndex, file: string, name: string, hops = 0): T
   const at = { file: ref.file, line: ref.type.line };
   const own = (ref.type.members ?? []).map((m) => ({ name: unquote(m.name), type: m.type?.trim() ?? '', ...at }));
   const inherited = (ref.type.extends ?? []).flatMap((base) => partMembers(index, ref.file, base, at, hops));
-  const aliased = ref.type.aliasOf ? splitTopLevel(ref.type.aliasOf, '&').flatMap((part) => partMembers(index, ref.file, part, at, hops)) : [];
+  const aliased = ref.type.aliasOf
+    ? splitTopLevel(ref.type.aliasOf, '&').flatMap((part) => partMembers(index, ref.file, part, at, hops))
+    : [];
   return [...own, ...inherited, ...aliased];
 }
 
