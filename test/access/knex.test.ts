@@ -106,6 +106,14 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     expected: ['default:invoices read', 'default:payments write'],
   },
   {
+    name: 'a callback parameter annotated with a Knex type, handed by a project helper',
+    files: {
+      'src/a.ts': `import type { Knex } from 'knex';\nimport { withTx } from './tx';\nexport const f = () => withTx(async (c: Knex.Transaction) => { await c('ledger').insert({}); });\nexport const g = () => withTx(async (c: unknown) => (c as any)('nope').insert({}));\n`,
+      'src/tx.ts': `export declare function withTx<T>(fn: (c: any) => Promise<T>): Promise<T>;\n`,
+    },
+    expected: ['default:ledger write'],
+  },
+  {
     name: 'a recursive CTE named inside its own callback is no table',
     files: {
       'src/a.ts': `import { db } from './db';\nexport const f = () => db.withRecursive('paths', (qb) => {\n  void qb.select('id').from('items').union((u) => { void u.select('items.id').from('items').join('paths', 'items.parent', 'paths.id'); });\n}).select('id').from('paths');\n`,

@@ -142,15 +142,18 @@ export class ReceiverTracer<C> {
         if (arg.k !== 'fn') continue;
         const index = arg.params.indexOf(name);
         if (index === -1) continue;
-        // `(trx: Knex.Transaction) => …`: an annotation decides before the enclosing call does
+        const dot = enclosing.callee.lastIndexOf('.');
+        const client =
+          dot === -1 || !this.rules.fromCallback
+            ? undefined
+            : this.client(file, enclosing.callee.slice(0, dot), { symbol: enclosing.symbol, within: enclosing.within }, depth);
+        const inner =
+          client === undefined ? undefined : this.rules.fromCallback?.(enclosing.callee.slice(dot + 1), index, client, enclosing);
+        if (inner !== undefined) return { kind: 'client', client: inner };
+        // `withDb((trx: Knex.Transaction) => …)` on a project helper: the annotation says what it is
         const annotation = arg.types?.[index];
         const typed = annotation ? this.typeValue(file, annotation) : undefined;
-        if (typed?.kind === 'client') return typed;
-        const dot = enclosing.callee.lastIndexOf('.');
-        if (dot === -1 || !this.rules.fromCallback) return this.hint(name);
-        const client = this.client(file, enclosing.callee.slice(0, dot), { symbol: enclosing.symbol, within: enclosing.within }, depth);
-        const inner = client === undefined ? undefined : this.rules.fromCallback(enclosing.callee.slice(dot + 1), index, client, enclosing);
-        return inner === undefined ? this.hint(name) : { kind: 'client', client: inner };
+        return typed?.kind === 'client' ? typed : this.hint(name);
       }
     }
     const scoped = facts.variables.find((v) => v.name === name && v.scope === ctx.symbol);
