@@ -7,6 +7,7 @@ const base = {
   'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true } }),
   'src/db.ts': `import { Pool } from 'pg';\nexport const pool = new Pool();\n`,
   'src/orders.repo.ts': `import { pool } from './db';\nexport const ordersRepo = {\n  async findAll() { return pool.query('SELECT * FROM orders'); },\n  save: async () => pool.query('INSERT INTO orders (id) VALUES (1)'),\n};\n`,
+  'src/carts.repo.ts': `import { pool } from './db';\nexport default { list: () => pool.query('SELECT * FROM carts') };\n`,
   'src/users.repo.ts': `import { pool } from './db';\nconst usersRepo = { create: () => pool.query('INSERT INTO users (id) VALUES (1)') };\nexport default usersRepo;\n`,
   'src/orders.repository.ts': [
     `import { pool } from './db';`,
@@ -90,20 +91,23 @@ describe('propagation through the data layer', () => {
       ['src/service.ts Jobs.run jobs:read via Jobs.load'],
     ],
     [
-      'an object-literal repository: imported, local, default-exported, and this.method() inside it',
+      'an object-literal repository: imported, local, default-exported (named or not), and this.method() inside it',
       [
         `import { ordersRepo } from './orders.repo';`,
         `import usersRepo from './users.repo';`,
+        `import carts from './carts.repo';`,
         `import { pool } from './db';`,
         `const jobs = { load: () => pool.query('SELECT * FROM jobs'), run() { return this.load(); } };`,
         `export async function handler() {`,
         `  await ordersRepo.findAll();`,
         `  await usersRepo.create();`,
         `  await jobs.run();`,
+        `  await carts.list();`,
         `}`,
         ``,
       ].join('\n'),
       [
+        'src/service.ts handler carts:read via default.list',
         'src/service.ts handler jobs:read via jobs.run',
         'src/service.ts handler orders:read via ordersRepo.findAll',
         'src/service.ts handler users:write via usersRepo.create',
