@@ -28,22 +28,22 @@ export interface Linked {
 const MAX_REFS_PER_SYMBOL = 4;
 
 class EdgeSet {
-  private readonly map = new Map<string, { weight: number; symbols: Set<string> }>();
+  private readonly map = new Map<string, { from: string; to: string; kind: EdgeKind; weight: number; symbols: Set<string> }>();
 
   add(from: string, to: string, kind: EdgeKind, weight: number, symbols: string[]): void {
     if (from === to) return;
     const key = `${from}\0${to}\0${kind}`;
     let e = this.map.get(key);
-    if (!e) this.map.set(key, (e = { weight: 0, symbols: new Set() }));
+    if (!e) this.map.set(key, (e = { from, to, kind, weight: 0, symbols: new Set() }));
     e.weight += weight;
     for (const s of symbols) e.symbols.add(s);
   }
 
   toEdges(): Edge[] {
     const out: Edge[] = [];
-    for (const [key, e] of this.map) {
-      const [from, to, kind] = key.split('\0') as [string, string, EdgeKind];
-      out.push({ from, to, kind, weight: Math.round(e.weight * 100) / 100, symbols: [...e.symbols].sort(compareStrings) });
+    for (const e of this.map.values()) {
+      const symbols = e.symbols.size > 1 ? [...e.symbols].sort(compareStrings) : [...e.symbols];
+      out.push({ from: e.from, to: e.to, kind: e.kind, weight: Math.round(e.weight * 100) / 100, symbols });
     }
     return out.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.kind, b.kind));
   }
