@@ -91,7 +91,9 @@ export async function run(argv: string[]): Promise<number> {
       if (debug) process.stderr.write(`${error.stack}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`carve: internal error: ${(error as Error).message}${debug ? `\n${(error as Error).stack}` : ' (run with --debug for the stack trace)'}\n`);
+    process.stderr.write(
+      `carve: internal error: ${(error as Error).message}${debug ? `\n${(error as Error).stack}` : ' (run with --debug for the stack trace)'}\n`,
+    );
     return EXIT.usage;
   }
 }

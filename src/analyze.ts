@@ -59,7 +59,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
   const config = resolveConfig(options.root, options.configPath, options.overrides ?? {});
 
   const schemaSuffixes = [...new Set(adapters.flatMap((a) => a.schemaFiles ?? []))];
-  const found = await timed('discover', () => discover(config.root, config.options, schemaSuffixes), (d) => `${d.files.length} files`);
+  const found = await timed(
+    'discover',
+    () => discover(config.root, config.options, schemaSuffixes),
+    (d) => `${d.files.length} files`,
+  );
 
   // Per-file facts live only inside this block: once the result's code and data parts are built,
   // they become garbage, so the decomposition does not hold them in memory too.
@@ -78,7 +82,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     );
     if (cache) writeFactsCache(config.root, cache);
 
-    const linked = await timed('link', () => link(extracted.facts, found), (l) => `${l.edges.length} edges`);
+    const linked = await timed(
+      'link',
+      () => link(extracted.facts, found),
+      (l) => `${l.edges.length} edges`,
+    );
 
     const access = await timed(
       'access',
@@ -97,7 +105,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     };
   })();
 
-  const decomposition = await timed('decompose', () => decompose(base, config.options), (d) => `${d.services.length} services`);
+  const decomposition = await timed(
+    'decompose',
+    () => decompose(base, config.options),
+    (d) => `${d.services.length} services`,
+  );
 
   return {
     result: { ...base, decomposition },

@@ -37,7 +37,14 @@ export function ProgressView({ state }: { state: ProgressState }) {
     <Box flexDirection="column">
       {PHASES.map((phase) => {
         const p = state.phases[phase];
-        const mark = p.status === 'done' ? <Text color="green">✔</Text> : p.status === 'running' ? <Text color="yellow">{frame}</Text> : <Text dimColor>·</Text>;
+        const mark =
+          p.status === 'done' ? (
+            <Text color="green">✔</Text>
+          ) : p.status === 'running' ? (
+            <Text color="yellow">{frame}</Text>
+          ) : (
+            <Text dimColor>·</Text>
+          );
         return (
           <Box key={phase} gap={1}>
             {mark}

@@ -24,7 +24,8 @@ export interface ResolvedConfig {
 function describeIssue(issue: z.core.$ZodIssue, source: string): string {
   const key = issue.path.length ? issue.path.map(String).join('.') : '(root)';
   let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return `${source}: ${key}: ${message}`;
 }
 
@@ -74,10 +75,7 @@ export function resolveConfig(root: string, configPath: string | undefined, over
     file = path.join(absRoot, CONFIG_FILE);
   }
   const fromFile = file ? readConfigFile(file) : {};
-  const fromFlags = validateConfig(
-    Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
-    'command line',
-  );
+  const fromFlags = validateConfig(Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)), 'command line');
   const { $schema: _ignored, ...merged } = { ...defaults, ...fromFile, ...fromFlags };
   const options = merged as EffectiveOptions;
   return { root: absRoot, file, options, hash: hashOptions(options) };

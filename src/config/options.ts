@@ -53,9 +53,7 @@ export const configSchema = z
     minServiceSize: z.number().int().min(1).describe('Smallest service, in units, before it is merged into its neighbour.'),
     weights: edgeWeights.describe('Edge weights of the decomposition graph, by kind.'),
     shared: z.array(z.string()).describe('Globs of files that are shared kernel / platform, kept out of services.'),
-    pins: z
-      .record(z.string(), z.array(z.string()))
-      .describe('Service name → globs of files or table ids (`store:name`) pinned to it.'),
+    pins: z.record(z.string(), z.array(z.string())).describe('Service name → globs of files or table ids (`store:name`) pinned to it.'),
     apart: z.array(z.tuple([z.string(), z.string()])).describe('Pairs of globs / table ids that must land in different services.'),
     thresholds: thresholds.describe('CI limits; exceeding any exits with 1.'),
     baseline: z.string().optional().describe('A previous analysis.json; metrics may not get worse than it.'),
@@ -99,7 +97,11 @@ const num = (raw: string): number => {
   if (!Number.isFinite(n)) throw new Error(`expected a number, got "${raw}"`);
   return n;
 };
-const list = (raw: string): string[] => raw.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Every config key must decide its flag: a compile error otherwise. */
 export const flags: Record<ConfigKey, FlagSpec | null> = {

@@ -25,7 +25,11 @@ export function globToRegExp(glob: string): RegExp {
       const end = pattern.indexOf('}', i);
       if (end === -1) re += '\\{';
       else {
-        re += `(?:${pattern.slice(i + 1, end).split(',').map(escape).join('|')})`;
+        re += `(?:${pattern
+          .slice(i + 1, end)
+          .split(',')
+          .map(escape)
+          .join('|')})`;
         i = end;
       }
     } else re += escape(c);

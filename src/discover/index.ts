@@ -111,7 +111,11 @@ export function discover(root: string, options: EffectiveOptions, schemaSuffixes
   );
   if (files.length === 0 && candidates.length > 0 && !options.include.length) {
     // tsconfig rules that take in nothing describe a build, not the code base: analyse every source file.
-    problems.push({ path: tsconfigs[0]?.file ?? '.', source: 'tsconfig', message: 'include/files rules match no source file; analysing all source files' });
+    problems.push({
+      path: tsconfigs[0]?.file ?? '.',
+      source: 'tsconfig',
+      message: 'include/files rules match no source file; analysing all source files',
+    });
     files = candidates;
   }
   files.sort((a, b) => compareStrings(a.path, b.path));
@@ -142,4 +146,3 @@ export function discover(root: string, options: EffectiveOptions, schemaSuffixes
     problems,
   };
 }
-

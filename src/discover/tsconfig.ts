@@ -137,7 +137,8 @@ export function loadTsconfigs(root: string, absPaths: readonly string[], problem
     const refs: Tsconfig[] = [];
     for (const ref of c.references) {
       const file = ref.endsWith('.json') ? ref : posixJoin(ref, 'tsconfig.json');
-      const loaded = byFile.get(file) ?? (existsSync(path.join(root, file)) ? loadTsconfig(root, path.join(root, file), problems) : undefined);
+      const loaded =
+        byFile.get(file) ?? (existsSync(path.join(root, file)) ? loadTsconfig(root, path.join(root, file), problems) : undefined);
       if (loaded) refs.push(loaded);
     }
     c.solution = refs;

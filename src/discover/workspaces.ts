@@ -83,7 +83,9 @@ export function findWorkspaces(root: string, packageJsons: Map<string, PackageJs
     if (rel === 'package.json' || !pkg.name) continue;
     const dir = posixDirname(rel);
     if (patterns.length && !patterns.some((p) => dir === p.replace(/^\.\/|\/+$/g, '') || globToRegExp(p).test(dir))) continue;
-    const entries = [pkg.source, pkg.types, pkg.module, pkg.main, ...exportsDot(pkg.exports)].filter((e): e is string => typeof e === 'string');
+    const entries = [pkg.source, pkg.types, pkg.module, pkg.main, ...exportsDot(pkg.exports)].filter(
+      (e): e is string => typeof e === 'string',
+    );
     out.push({ name: pkg.name, dir, entries: [...new Set(entries)] });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -29,7 +29,8 @@ const ROUTER_FRAMEWORKS: [RegExp, string][] = [
 ];
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all']);
 /** Receivers that are HTTP clients, not routers. */
-const CLIENT_RECEIVER = /(^|\.)(axios|http|https|httpService|client|request|got|superagent|fetch|api|ky|supertest|agent|cache|map|store|redis|params|query|headers|searchParams|config|configService)$/i;
+const CLIENT_RECEIVER =
+  /(^|\.)(axios|http|https|httpService|client|request|got|superagent|fetch|api|ky|supertest|agent|cache|map|store|redis|params|query|headers|searchParams|config|configService)$/i;
 
 /** A literal route or topic from a decorator/call argument; patterns as JSON. */
 function literal(arg: ArgFact | undefined): string | undefined {
@@ -83,7 +84,13 @@ function fromClass(cls: ClassFact): EntryPoint[] {
   // Event/command handler classes (CQRS) are entry points as a whole.
   for (const d of cls.decorators) {
     if ((d.name === 'EventsHandler' || d.name === 'CommandHandler' || d.name === 'QueryHandler') && d.args[0]) {
-      out.push({ kind: 'event', framework: 'nestjs', topic: literal(d.args[0]) ?? cls.name, symbol: `${cls.name}.execute`, line: cls.line });
+      out.push({
+        kind: 'event',
+        framework: 'nestjs',
+        topic: literal(d.args[0]) ?? cls.name,
+        symbol: `${cls.name}.execute`,
+        line: cls.line,
+      });
     }
   }
   return out;
@@ -120,7 +127,15 @@ function fromCalls(calls: CallFact[], framework: string): EntryPoint[] {
       // fastify.route({ method, url, handler })
       const props = call.args[0].props;
       const url = literal(props.url ?? props.path);
-      if (url) out.push({ kind: 'http', framework, method: (literal(props.method) ?? 'ALL').toUpperCase(), route: url, symbol: call.symbol, line: call.line });
+      if (url)
+        out.push({
+          kind: 'http',
+          framework,
+          method: (literal(props.method) ?? 'ALL').toUpperCase(),
+          route: url,
+          symbol: call.symbol,
+          line: call.line,
+        });
     }
   }
   return out;

@@ -12,7 +12,8 @@ export function unwrap(node: ts.Expression): ts.Expression {
   let n = node;
   for (;;) {
     if (typescript.isParenthesizedExpression(n) || typescript.isNonNullExpression(n) || typescript.isAwaitExpression(n)) n = n.expression;
-    else if (typescript.isAsExpression(n) || typescript.isSatisfiesExpression(n) || typescript.isTypeAssertionExpression(n)) n = n.expression;
+    else if (typescript.isAsExpression(n) || typescript.isSatisfiesExpression(n) || typescript.isTypeAssertionExpression(n))
+      n = n.expression;
     else return n;
   }
 }
@@ -48,7 +49,13 @@ function paramNames(params: ts.NodeArray<ts.ParameterDeclaration>, sf: ts.Source
 }
 
 function propName(name: ts.PropertyName, sf: ts.SourceFile): string {
-  if (typescript.isIdentifier(name) || typescript.isStringLiteralLike(name) || typescript.isNumericLiteral(name) || typescript.isPrivateIdentifier(name)) return name.text;
+  if (
+    typescript.isIdentifier(name) ||
+    typescript.isStringLiteralLike(name) ||
+    typescript.isNumericLiteral(name) ||
+    typescript.isPrivateIdentifier(name)
+  )
+    return name.text;
   return nodeText(name, sf);
 }
 
@@ -65,13 +72,17 @@ export function summarize(node: ts.Expression, sf: ts.SourceFile, depth = 0): Ar
     };
   }
   if (typescript.isIdentifier(n)) return { k: 'id', v: n.text };
-  if (typescript.isPropertyAccessExpression(n) || (typescript.isElementAccessExpression(n) && typescript.isStringLiteralLike(n.argumentExpression))) {
+  if (
+    typescript.isPropertyAccessExpression(n) ||
+    (typescript.isElementAccessExpression(n) && typescript.isStringLiteralLike(n.argumentExpression))
+  ) {
     return { k: 'member', v: calleeText(n) };
   }
   if (depth >= MAX_DEPTH) return { k: 'other', text: nodeText(n, sf) };
   if (typescript.isArrowFunction(n) || typescript.isFunctionExpression(n)) {
     const fact: ArgFact = { k: 'fn', params: paramNames(n.parameters, sf) };
-    if (n.parameters.some((p) => p.type)) fact.types = n.parameters.map((p) => (p.type ? sf.text.slice(p.type.getStart(sf), p.type.end) : null));
+    if (n.parameters.some((p) => p.type))
+      fact.types = n.parameters.map((p) => (p.type ? sf.text.slice(p.type.getStart(sf), p.type.end) : null));
     const ret = typescript.isBlock(n.body) ? loneReturn(n.body, sf, depth + 1) : summarize(n.body, sf, depth + 1);
     if (ret) fact.ret = ret;
     return fact;
@@ -131,7 +142,7 @@ function concatenation(node: ts.BinaryExpression, sf: ts.SourceFile): ArgFact | 
       flatten(u.left);
       flatten(u.right);
     } else operands.push(u);
-  }
+  };
   flatten(node);
   if (!operands.some((o) => typescript.isStringLiteralLike(o) || typescript.isTemplateExpression(o))) return undefined;
   const parts = [''];

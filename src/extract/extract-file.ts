@@ -93,7 +93,12 @@ export function extractFile(path: string, text: string): FileFacts {
   };
 
   const memberName = (name: ts.PropertyName): string =>
-    typescript.isIdentifier(name) || typescript.isStringLiteralLike(name) || typescript.isPrivateIdentifier(name) || typescript.isNumericLiteral(name) ? name.text : nodeText(name, sf);
+    typescript.isIdentifier(name) ||
+    typescript.isStringLiteralLike(name) ||
+    typescript.isPrivateIdentifier(name) ||
+    typescript.isNumericLiteral(name)
+      ? name.text
+      : nodeText(name, sf);
 
   function readClass(node: ts.ClassDeclaration | ts.ClassExpression, name: string, exported: boolean): ClassFact {
     let ext: string | undefined;
@@ -129,8 +134,12 @@ export function extractFile(path: string, text: string): FileFacts {
           static: isStatic,
           type: typeText(m.type),
           decorators: decoratorsOf(m),
-          init: init && !typescript.isArrowFunction(unwrap(init)) && !typescript.isFunctionExpression(unwrap(init)) ? summarize(init, sf) : undefined,
-          params: init && (typescript.isArrowFunction(init) || typescript.isFunctionExpression(init)) ? paramsOf(init.parameters) : undefined,
+          init:
+            init && !typescript.isArrowFunction(unwrap(init)) && !typescript.isFunctionExpression(unwrap(init))
+              ? summarize(init, sf)
+              : undefined,
+          params:
+            init && (typescript.isArrowFunction(init) || typescript.isFunctionExpression(init)) ? paramsOf(init.parameters) : undefined,
           line: lineOf(m),
           endLine: endLineOf(m),
         });
@@ -148,7 +157,16 @@ export function extractFile(path: string, text: string): FileFacts {
         });
       }
     }
-    return { name, line: lineOf(node), endLine: endLineOf(node), exported, decorators: decoratorsOf(node), extends: ext, implements: impl, members };
+    return {
+      name,
+      line: lineOf(node),
+      endLine: endLineOf(node),
+      exported,
+      decorators: decoratorsOf(node),
+      extends: ext,
+      implements: impl,
+      members,
+    };
   }
 
   /** Symbol names for members of a class, used as the enclosing symbol of calls. */
@@ -177,7 +195,12 @@ export function extractFile(path: string, text: string): FileFacts {
     const parent = (node as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl;
     if (parent && typescript.isObjectBindingPattern(parent.name)) {
       return parent.name.elements.map((e) => ({
-        imported: e.propertyName && typescript.isIdentifier(e.propertyName) ? e.propertyName.text : typescript.isIdentifier(e.name) ? e.name.text : '*',
+        imported:
+          e.propertyName && typescript.isIdentifier(e.propertyName)
+            ? e.propertyName.text
+            : typescript.isIdentifier(e.name)
+              ? e.name.text
+              : '*',
         local: typescript.isIdentifier(e.name) ? e.name.text : '*',
         typeOnly: false,
       }));
@@ -214,7 +237,8 @@ export function extractFile(path: string, text: string): FileFacts {
       callee = typescript.isNewExpression(node) ? `new ${calleeText(target)}` : calleeText(target);
       args = [...(node.arguments ?? [])];
       typeArgs = node.typeArguments;
-      if (typescript.isPropertyAccessExpression(target) || typescript.isElementAccessExpression(target)) receiverNode = unwrap(target.expression);
+      if (typescript.isPropertyAccessExpression(target) || typescript.isElementAccessExpression(target))
+        receiverNode = unwrap(target.expression);
     }
     const fact: CallFact = {
       id,
@@ -284,7 +308,14 @@ export function extractFile(path: string, text: string): FileFacts {
         visitObjectMembers(inner, name, exported);
         return;
       } else {
-        variables.push({ name, line: lineOf(decl), exported, type: typeText(decl.type), init: init ? summarize(init, sf) : undefined, scope: scopeOf(ctx) });
+        variables.push({
+          name,
+          line: lineOf(decl),
+          exported,
+          type: typeText(decl.type),
+          init: init ? summarize(init, sf) : undefined,
+          scope: scopeOf(ctx),
+        });
       }
       if (init) {
         if (inner && typescript.isCallExpression(inner)) (inner as ts.Node & { __parentDecl?: ts.VariableDeclaration }).__parentDecl = decl;
@@ -305,7 +336,8 @@ export function extractFile(path: string, text: string): FileFacts {
     for (const p of obj.properties) {
       const fn = typescript.isMethodDeclaration(p)
         ? p
-        : typescript.isPropertyAssignment(p) && (typescript.isArrowFunction(unwrap(p.initializer)) || typescript.isFunctionExpression(unwrap(p.initializer)))
+        : typescript.isPropertyAssignment(p) &&
+            (typescript.isArrowFunction(unwrap(p.initializer)) || typescript.isFunctionExpression(unwrap(p.initializer)))
           ? (unwrap(p.initializer) as ts.ArrowFunction | ts.FunctionExpression)
           : undefined;
       if (fn && p.name) {
@@ -319,7 +351,12 @@ export function extractFile(path: string, text: string): FileFacts {
   }
 
   function readType(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration, exported: boolean): TypeFact {
-    const fact: TypeFact = { name: node.name.text, kind: typescript.isInterfaceDeclaration(node) ? 'interface' : 'alias', line: lineOf(node), exported };
+    const fact: TypeFact = {
+      name: node.name.text,
+      kind: typescript.isInterfaceDeclaration(node) ? 'interface' : 'alias',
+      line: lineOf(node),
+      exported,
+    };
     const literal = typescript.isInterfaceDeclaration(node) ? node : typescript.isTypeLiteralNode(node.type) ? node.type : undefined;
     if (literal) {
       fact.members = literal.members
@@ -368,7 +405,9 @@ export function extractFile(path: string, text: string): FileFacts {
         const names: ImportedName[] = [];
         if (!clause) names.push({ imported: '*', local: '*', typeOnly: node.isTypeOnly });
         else if (typescript.isNamespaceExport(clause)) names.push({ imported: '*', local: clause.name.text, typeOnly: node.isTypeOnly });
-        else for (const el of clause.elements) names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text, typeOnly: node.isTypeOnly || el.isTypeOnly });
+        else
+          for (const el of clause.elements)
+            names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text, typeOnly: node.isTypeOnly || el.isTypeOnly });
         addImport(node.moduleSpecifier.text, 're-export', names, node);
       } else if (clause && typescript.isNamedExports(clause)) {
         for (const el of clause.elements) {
@@ -393,13 +432,25 @@ export function extractFile(path: string, text: string): FileFacts {
     }
     if (typescript.isClassDeclaration(node)) {
       const name = node.name?.text ?? 'default';
-      if (exported) exports.push({ name: isDefault ? 'default' : name, local: isDefault && node.name ? name : undefined, kind: 'class', line: lineOf(node) });
+      if (exported)
+        exports.push({
+          name: isDefault ? 'default' : name,
+          local: isDefault && node.name ? name : undefined,
+          kind: 'class',
+          line: lineOf(node),
+        });
       visitClass(node, name, exported, ctx);
       return true;
     }
     if (typescript.isFunctionDeclaration(node)) {
       const name = node.name?.text ?? 'default';
-      if (exported) exports.push({ name: isDefault ? 'default' : name, local: isDefault && node.name ? name : undefined, kind: 'function', line: lineOf(node) });
+      if (exported)
+        exports.push({
+          name: isDefault ? 'default' : name,
+          local: isDefault && node.name ? name : undefined,
+          kind: 'function',
+          line: lineOf(node),
+        });
       if (topLevel) functions.push({ name, line: lineOf(node), endLine: endLineOf(node), exported, params: paramsOf(node.parameters) });
       if (node.body) visit(node.body, topLevel ? { symbol: name, within: [] } : ctx);
       return true;
@@ -421,8 +472,20 @@ export function extractFile(path: string, text: string): FileFacts {
     } else if (typescript.isInterfaceDeclaration(node) || typescript.isTypeAliasDeclaration(node)) {
       types.push(readType(node, exported));
     }
-    if (exported && (typescript.isInterfaceDeclaration(node) || typescript.isTypeAliasDeclaration(node) || typescript.isEnumDeclaration(node) || typescript.isModuleDeclaration(node))) {
-      const kind = typescript.isInterfaceDeclaration(node) ? 'interface' : typescript.isTypeAliasDeclaration(node) ? 'type' : typescript.isEnumDeclaration(node) ? 'enum' : 'namespace';
+    if (
+      exported &&
+      (typescript.isInterfaceDeclaration(node) ||
+        typescript.isTypeAliasDeclaration(node) ||
+        typescript.isEnumDeclaration(node) ||
+        typescript.isModuleDeclaration(node))
+    ) {
+      const kind = typescript.isInterfaceDeclaration(node)
+        ? 'interface'
+        : typescript.isTypeAliasDeclaration(node)
+          ? 'type'
+          : typescript.isEnumDeclaration(node)
+            ? 'enum'
+            : 'namespace';
       if (typescript.isIdentifier(node.name)) exports.push({ name: node.name.text, kind, line: lineOf(node) });
     }
     return false;

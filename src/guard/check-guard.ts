@@ -30,11 +30,7 @@ export function guardFigures(result: AnalysisResult): Record<GuardMetric, number
 /** Small float noise must not fail a build: figures are compared at this precision. */
 const EPSILON = 1e-6;
 
-export function checkGuard(
-  result: AnalysisResult,
-  thresholds: CarveConfig['thresholds'] = {},
-  baseline?: AnalysisResult,
-): GuardFinding[] {
+export function checkGuard(result: AnalysisResult, thresholds: CarveConfig['thresholds'] = {}, baseline?: AnalysisResult): GuardFinding[] {
   const figures = guardFigures(result);
   const findings: GuardFinding[] = [];
   for (const [metric, limit] of Object.entries(thresholds) as [GuardMetric, number][]) {
@@ -43,7 +39,8 @@ export function checkGuard(
   if (baseline) {
     const before = guardFigures(baseline);
     for (const metric of Object.keys(figures) as GuardMetric[]) {
-      if (figures[metric] > before[metric] + EPSILON) findings.push({ metric, value: figures[metric], limit: before[metric], source: 'baseline' });
+      if (figures[metric] > before[metric] + EPSILON)
+        findings.push({ metric, value: figures[metric], limit: before[metric], source: 'baseline' });
     }
   }
   return findings;

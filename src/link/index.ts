@@ -92,8 +92,7 @@ export function link(facts: readonly FileFacts[], found: Discovery): Linked {
     addInjectionEdges(f, index, edges);
   }
 
-  const workspaceOf = (path: string): string | undefined =>
-    found.workspaces.find((w) => path.startsWith(`${w.dir}/`))?.name;
+  const workspaceOf = (path: string): string | undefined => found.workspaces.find((w) => path.startsWith(`${w.dir}/`))?.name;
   const prefixes = routePrefixes(facts, index);
   const units: Unit[] = facts.map((f) => {
     const entryPoints = withPrefix(f.entryPoints, prefixes.get(f.path));

@@ -17,7 +17,8 @@ const JS_TO_TS: Record<string, string[]> = {
 };
 const BUILTINS = new Set(builtinModules);
 /** Imports of non-code files (styles, templates, data) that bundlers handle: not modules carve links. */
-const ASSET = /\.(vue|svelte|astro|css|scss|sass|less|styl|json|jsonc|svg|png|jpe?g|gif|webp|avif|ico|bmp|html?|graphql|gql|md|mdx|txt|ya?ml|wasm|node|woff2?|ttf|eot|mp[34]|wav|csv|xml|proto|sql|hbs|ejs|pug)(\?.*)?$/i;
+const ASSET =
+  /\.(vue|svelte|astro|css|scss|sass|less|styl|json|jsonc|svg|png|jpe?g|gif|webp|avif|ico|bmp|html?|graphql|gql|md|mdx|txt|ya?ml|wasm|node|woff2?|ttf|eot|mp[34]|wav|csv|xml|proto|sql|hbs|ejs|pug)(\?.*)?$/i;
 
 export function isAssetSpecifier(specifier: string): boolean {
   return ASSET.test(specifier);
@@ -62,7 +63,8 @@ export class ModuleResolver {
     for (const [pattern, targets] of config.paths) {
       const star = pattern.indexOf('*');
       if (star === -1) {
-        if (pattern === specifier && (!best || pattern.length > best.prefixLength)) best = { prefixLength: pattern.length, targets, star: '' };
+        if (pattern === specifier && (!best || pattern.length > best.prefixLength))
+          best = { prefixLength: pattern.length, targets, star: '' };
         continue;
       }
       const prefix = pattern.slice(0, star);
@@ -101,7 +103,9 @@ export class ModuleResolver {
         if (hit) return hit;
       }
     }
-    return this.probe(posixJoin(dir, 'src/index')) ?? this.probe(posixJoin(dir, 'index')) ?? this.probe(posixJoin(dir, 'lib/index')) ?? undefined;
+    return (
+      this.probe(posixJoin(dir, 'src/index')) ?? this.probe(posixJoin(dir, 'index')) ?? this.probe(posixJoin(dir, 'lib/index')) ?? undefined
+    );
   }
 
   resolve(from: string, specifier: string): ResolvedSpecifier {

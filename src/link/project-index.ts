@@ -1,14 +1,9 @@
 import type { ClassFact, FileFacts } from '../extract/file-facts.js';
 
-export type ResolvedName =
-  | { kind: 'internal'; file: string; name: string }
-  | { kind: 'external'; package: string; name: string };
+export type ResolvedName = { kind: 'internal'; file: string; name: string } | { kind: 'external'; package: string; name: string };
 
 export type ResolvedSpecifier =
-  | { kind: 'internal'; file: string }
-  | { kind: 'external'; package: string }
-  | { kind: 'asset' }
-  | { kind: 'unresolved' };
+  { kind: 'internal'; file: string } | { kind: 'external'; package: string } | { kind: 'asset' } | { kind: 'unresolved' };
 
 export interface ClassRef {
   file: string;

@@ -59,7 +59,10 @@ export function routePrefixes(files: readonly FileFacts[], index: ProjectIndex):
       seen.add(m.target);
       chain.unshift(m.prefix);
     }
-    prefixes.set(target, chain.reduce((acc, p) => joinRoute(acc, p), ''));
+    prefixes.set(
+      target,
+      chain.reduce((acc, p) => joinRoute(acc, p), ''),
+    );
   }
   return prefixes;
 }

@@ -11,7 +11,10 @@ const BY_NAME: [RegExp, string][] = [
   [/\.dto\.[jt]sx?$|(^|\/)dtos?\//, 'dto'],
   [/\.(types?|interfaces?)\.[jt]sx?$|(^|\/)(types|interfaces)\//, 'types'],
   [/\.config\.[jt]sx?$|(^|\/)config\//, 'config'],
-  [/\.(guard|interceptor|middleware|filter|pipe|decorator)\.[jt]sx?$|(^|\/)(guards|interceptors|middlewares?|filters|pipes|decorators)\//, 'infrastructure'],
+  [
+    /\.(guard|interceptor|middleware|filter|pipe|decorator)\.[jt]sx?$|(^|\/)(guards|interceptors|middlewares?|filters|pipes|decorators)\//,
+    'infrastructure',
+  ],
   [/(^|\/)(utils?|helpers?|common|shared|lib|core)\//, 'shared'],
   [/(^|\/)migrations?\//, 'migration'],
 ];

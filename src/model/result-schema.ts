@@ -66,7 +66,9 @@ export const resultSchema = z.looseObject({
       propagated: z.boolean(),
     }),
   ),
-  unresolvedAccesses: z.array(z.looseObject({ unit: z.string(), symbol: z.string(), line: z.number().int(), orm: z.string(), reason: z.string() })),
+  unresolvedAccesses: z.array(
+    z.looseObject({ unit: z.string(), symbol: z.string(), line: z.number().int(), orm: z.string(), reason: z.string() }),
+  ),
   transactions: z.array(
     z.looseObject({
       id: z.string(),

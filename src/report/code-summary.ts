@@ -37,7 +37,12 @@ export function formatCodeSummary(result: AnalysisResult): string[] {
   }
   if (s.parseErrors.length) lines.push(`  files with syntax errors: ${s.parseErrors.length} (analysed as far as they parse)`);
   if (s.skipped.length) {
-    lines.push(`  skipped: ${s.skipped.length} (${s.skipped.slice(0, 3).map((x) => `${x.path}: ${x.reason}`).join('; ')})`);
+    lines.push(
+      `  skipped: ${s.skipped.length} (${s.skipped
+        .slice(0, 3)
+        .map((x) => `${x.path}: ${x.reason}`)
+        .join('; ')})`,
+    );
   }
   const top = folderCoupling(result).slice(0, TOP_FOLDERS);
   if (top.length) {

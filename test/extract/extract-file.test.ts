@@ -79,7 +79,7 @@ describe('extractFile', () => {
       [
         'export async function place(db: Db) {',
         "  const rows = await knex('orders').where({ id: 1 }).update({ paid: true });",
-        "  await prisma.$transaction(async (tx) => { await tx.payment.create({ data: {} }); });",
+        '  await prisma.$transaction(async (tx) => { await tx.payment.create({ data: {} }); });',
         '}',
       ].join('\n'),
     );
@@ -162,7 +162,16 @@ describe('facts for following values', () => {
     expect(f.calls.filter((c) => c.callee === 'pool.query').map((c) => c.symbol)).toEqual(['ordersRepo.findAll', 'ordersRepo.save']);
     expect(f.functions.map((fn) => fn.name)).toEqual(['ordersRepo.findAll', 'ordersRepo.save']);
     expect(f.types).toEqual([
-      { name: 'Database', kind: 'interface', line: 1, exported: true, members: [{ name: 'users', type: 'UsersTable' }, { name: 'orders', type: 'OrdersTable' }] },
+      {
+        name: 'Database',
+        kind: 'interface',
+        line: 1,
+        exported: true,
+        members: [
+          { name: 'users', type: 'UsersTable' },
+          { name: 'orders', type: 'OrdersTable' },
+        ],
+      },
       { name: 'DbClient', kind: 'alias', line: 2, exported: false, aliasOf: 'Knex' },
     ]);
     expect(f.calls.find((c) => c.callee === 'withClient')?.args[0]).toMatchObject({ k: 'fn', params: ['client'], types: ['PoolClient'] });

@@ -38,7 +38,11 @@ describe('CI guard', () => {
   });
 
   it('exits 1 from the CLI when a threshold or the baseline is exceeded, 0 otherwise', () => {
-    const files = { 'tsconfig.json': '{}', 'src/a.ts': "import { b } from './b';\nexport const a = b;\n", 'src/b.ts': 'export const b = 1;\n' };
+    const files = {
+      'tsconfig.json': '{}',
+      'src/a.ts': "import { b } from './b';\nexport const a = b;\n",
+      'src/b.ts': 'export const b = 1;\n',
+    };
     const dir = writeProject(files);
     const baseline = path.join(dir, 'baseline.json');
     const first = runCli(['analyze', dir, '--json', '--no-cache']);

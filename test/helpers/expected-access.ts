@@ -56,11 +56,11 @@ export function readExpectedAccess(fixture: string): ExpectedAccess {
 
 export function compareAccess(result: AnalysisResult, expected: ExpectedAccess): Record<string, CategoryScore> {
   const scores: Record<string, CategoryScore> = {
-    tables: score(expected.tables, result.tables.map((t) => t.id)),
-    accesses: score(
-      expected.accesses.map(triple),
-      result.accesses.filter((a) => !a.propagated).map(triple),
+    tables: score(
+      expected.tables,
+      result.tables.map((t) => t.id),
     ),
+    accesses: score(expected.accesses.map(triple), result.accesses.filter((a) => !a.propagated).map(triple)),
   };
   if (expected.relations) {
     scores.relations = score(
@@ -69,16 +69,18 @@ export function compareAccess(result: AnalysisResult, expected: ExpectedAccess):
     );
   }
   if (expected.propagated) {
-    scores.propagated = score(
-      expected.propagated.map(triple),
-      result.accesses.filter((a) => a.propagated).map(triple),
-    );
+    scores.propagated = score(expected.propagated.map(triple), result.accesses.filter((a) => a.propagated).map(triple));
   }
   if (expected.transactions) {
     const tx = (unit: string, tables: string[]): string => `${unit} [${[...new Set(tables)].sort().join(', ')}]`;
     scores.transactions = score(
       expected.transactions.map((t) => tx(t.unit, t.tables)),
-      result.transactions.map((t) => tx(t.unit, t.tables.map((x) => `${x.table}:${x.mode}`))),
+      result.transactions.map((t) =>
+        tx(
+          t.unit,
+          t.tables.map((x) => `${x.table}:${x.mode}`),
+        ),
+      ),
     );
   }
   return scores;

@@ -5,17 +5,24 @@ import { analyze } from '../../src/analyze.js';
 import { analyzeProject, writeProject } from '../helpers/project.js';
 
 const edge = (r: AnalysisResult, from: string, to: string): Edge[] => r.edges.filter((e) => e.from === from && e.to === to);
-const kinds = (r: AnalysisResult, from: string, to: string): string[] => edge(r, from, to).map((e) => e.kind).sort();
+const kinds = (r: AnalysisResult, from: string, to: string): string[] =>
+  edge(r, from, to)
+    .map((e) => e.kind)
+    .sort();
 
 describe('module resolution and barrels', () => {
   it('resolves tsconfig paths through an extends chain, with baseUrl', async () => {
     const r = await analyzeProject({
       'tsconfig.base.json': JSON.stringify({
-        compilerOptions: { baseUrl: '.', paths: { '@shared/*': ['src/shared/*'], '@db': ['src/db/client.ts'], '@angular/*': ['node_modules/@angular/*'] } },
+        compilerOptions: {
+          baseUrl: '.',
+          paths: { '@shared/*': ['src/shared/*'], '@db': ['src/db/client.ts'], '@angular/*': ['node_modules/@angular/*'] },
+        },
       }),
       // comments and trailing commas, as real tsconfigs have
       'tsconfig.json': '{\n  // app config\n  "extends": "./tsconfig.base.json",\n  "include": ["src"],\n}\n',
-      'src/app.ts': "import { log } from '@shared/logger';\nimport { db } from '@db';\nimport { cfg } from 'src/config';\nimport { Component } from '@angular/core';\nlog(db, cfg, Component);\n",
+      'src/app.ts':
+        "import { log } from '@shared/logger';\nimport { db } from '@db';\nimport { cfg } from 'src/config';\nimport { Component } from '@angular/core';\nlog(db, cfg, Component);\n",
       'src/shared/logger.ts': 'export const log = (...a: unknown[]) => a;\n',
       'src/db/client.ts': 'export const db = {};\n',
       'src/config.ts': 'export const cfg = {};\n',
@@ -31,8 +38,15 @@ describe('module resolution and barrels', () => {
 
   it('follows a solution-style tsconfig to the configs it references for inclusion and paths', async () => {
     const r = await analyzeProject({
-      'tsconfig.json': JSON.stringify({ files: [], include: [], references: [{ path: './tsconfig.app.json' }, { path: './tsconfig.spec.json' }] }),
-      'tsconfig.app.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/app/*'] } }, include: ['src/**/*.ts'] }),
+      'tsconfig.json': JSON.stringify({
+        files: [],
+        include: [],
+        references: [{ path: './tsconfig.app.json' }, { path: './tsconfig.spec.json' }],
+      }),
+      'tsconfig.app.json': JSON.stringify({
+        compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/app/*'] } },
+        include: ['src/**/*.ts'],
+      }),
       'tsconfig.spec.json': JSON.stringify({ include: ['src/**/*.spec.ts'] }),
       'src/main.ts': "import { routes } from '@app/routes';\nexport default routes;\n",
       'src/app/routes.ts': 'export const routes = [];\n',
@@ -75,7 +89,8 @@ describe('module resolution and barrels', () => {
       'src/orders/order.types.ts': 'export interface Order { id: string }\n',
       'src/orders/internal/index.ts': "export * from '../order.service';\n",
       'src/orders/index.ts': "export * from './internal';\nexport type { Order as OrderShape } from './order.types';\n",
-      'src/api.ts': "import { OrderService, type OrderShape } from './orders';\nexport const s: OrderShape = new OrderService() as never;\n",
+      'src/api.ts':
+        "import { OrderService, type OrderShape } from './orders';\nexport const s: OrderShape = new OrderService() as never;\n",
     });
     const toService = edge(r, 'src/api.ts', 'src/orders/order.service.ts');
     expect(toService.map((e) => [e.kind, e.symbols])).toEqual([['import', ['OrderService']]]);
@@ -100,7 +115,8 @@ describe('module resolution and barrels', () => {
   it('resolves ESM-style .js specifiers, require, dynamic import, and counts the unresolved', async () => {
     const r = await analyzeProject({
       'tsconfig.json': '{}',
-      'src/a.ts': "import { b } from './b.js';\nconst c = require('./c');\nconst lazy = () => import('./d');\nimport { gone } from './missing';\nexport default [b, c, lazy, gone];\n",
+      'src/a.ts':
+        "import { b } from './b.js';\nconst c = require('./c');\nconst lazy = () => import('./d');\nimport { gone } from './missing';\nexport default [b, c, lazy, gone];\n",
       'src/b.ts': 'export const b = 1;\n',
       'src/c.cts': 'module.exports = 3;\n',
       'src/d.tsx': 'export const D = () => null;\n',
@@ -121,7 +137,8 @@ describe('module resolution and barrels', () => {
       'packages/orders/src/util/money.ts': 'export const money = 1;\n',
       'packages/orders/dist/index.js': 'exports.placeOrder = () => {};\n',
       'packages/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { '@acme/orders': '*' } }),
-      'packages/api/src/main.ts': "import { placeOrder } from '@acme/orders';\nimport { money } from '@acme/orders/util/money';\nplaceOrder(); money;\n",
+      'packages/api/src/main.ts':
+        "import { placeOrder } from '@acme/orders';\nimport { money } from '@acme/orders/util/money';\nplaceOrder(); money;\n",
     });
     expect(kinds(r, 'packages/api/src/main.ts', 'packages/orders/src/place-order.ts')).toEqual(['import']);
     expect(kinds(r, 'packages/api/src/main.ts', 'packages/orders/src/util/money.ts')).toEqual(['import']);
@@ -165,7 +182,8 @@ describe('module resolution and barrels', () => {
     const r = await analyzeProject({
       'tsconfig.json': '{}',
       'src/app.ts': "import express from 'express';\nimport { api } from './api';\nconst app = express();\napp.use('/v1', api);\n",
-      'src/api.ts': "import { Router } from 'express';\nimport { billingRouter } from './billing/routes';\nexport const api = Router();\napi.use('/billing', auth, billingRouter);\n",
+      'src/api.ts':
+        "import { Router } from 'express';\nimport { billingRouter } from './billing/routes';\nexport const api = Router();\napi.use('/billing', auth, billingRouter);\n",
       'src/billing/routes.ts': [
         "import { Router } from 'express';",
         'export const billingRouter = Router();',
@@ -180,7 +198,8 @@ describe('module resolution and barrels', () => {
   it('weighs edges by symbols used and adds dependency-injection edges', async () => {
     const r = await analyzeProject({
       'tsconfig.json': '{}',
-      'src/orders.service.ts': "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class OrdersService { list() { return []; } }\n",
+      'src/orders.service.ts':
+        "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class OrdersService { list() { return []; } }\n",
       'src/helpers.ts': 'export const one = 1;\nexport const two = 2;\n',
       'src/orders.controller.ts': [
         "import { Controller, Get } from '@nestjs/common';",
@@ -189,7 +208,7 @@ describe('module resolution and barrels', () => {
         "@Controller('orders')",
         'export class OrdersController {',
         '  constructor(private readonly orders: OrdersService) {}',
-        "  @Get() list() { return [one, two, one, one]; }",
+        '  @Get() list() { return [one, two, one, one]; }',
         '}',
       ].join('\n'),
     });
