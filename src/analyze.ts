@@ -68,19 +68,22 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
   // Per-file facts live only inside this block: once the result's code and data parts are built,
   // they become garbage, so the decomposition does not hold them in memory too.
   const { base, cacheStats } = await (async () => {
-    const cache = config.options.cache ? readFactsCache(config.root) : undefined;
+    // Reading and writing the facts cache belongs to the parse phase: it is what the cache trades for parsing.
     const extracted = await timed(
       'parse',
-      () =>
-        extractAll(found.files, {
+      async () => {
+        const cache = config.options.cache ? readFactsCache(config.root) : undefined;
+        const out = await extractAll(found.files, {
           cache,
           maxFileSize: config.options.maxFileSize,
           workers: config.options.workers,
           onProgress: (done, total) => emit({ type: 'parse-progress', done, total }),
-        }),
+        });
+        if (cache) writeFactsCache(config.root, cache);
+        return out;
+      },
       (x) => `${x.facts.length} files, ${x.cacheHits} cached`,
     );
-    if (cache) writeFactsCache(config.root, cache);
 
     const linked = await timed(
       'link',

@@ -2,8 +2,10 @@
  * Per-file facts keyed by content hash, under `node_modules/.cache/carve`.
  * One file per project, written to a temp name and renamed, so a crash or a
  * concurrent run never leaves a half-written cache; an unreadable cache is
- * ignored and rebuilt. Bump FORMAT_VERSION whenever FileFacts or extraction
- * changes what it produces (see README.md beside this file).
+ * ignored and rebuilt. Each entry keeps its facts as a JSON string: strings
+ * (de)serialise at memory speed, only hits are parsed, and unchanged entries
+ * are written back without being encoded again. Bump FORMAT_VERSION whenever
+ * FileFacts or extraction changes what it produces (see README.md beside this file).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,11 +14,11 @@ import { deserialize, serialize } from 'node:v8';
 import type { FileFacts } from '../extract/file-facts.js';
 import { TOOL_VERSION } from '../model/tool-version.js';
 
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 interface Entry {
   hash: string;
-  facts: FileFacts;
+  json: string;
 }
 
 export class FactsCache {
@@ -34,16 +36,19 @@ export class FactsCache {
 
   get(file: string, content: Buffer): FileFacts | undefined {
     const entry = this.previous.get(file);
-    if (!entry) return undefined;
-    const hash = FactsCache.hash(content);
-    if (entry.hash !== hash) return undefined;
-    this.next.set(file, entry);
-    return entry.facts;
+    if (!entry || entry.hash !== FactsCache.hash(content)) return undefined;
+    try {
+      const facts = JSON.parse(entry.json) as FileFacts;
+      this.next.set(file, entry);
+      return facts;
+    } catch {
+      return undefined; // a damaged entry is re-extracted
+    }
   }
 
   set(file: string, content: Buffer, facts: FileFacts): void {
     this.misses++;
-    this.next.set(file, { hash: FactsCache.hash(content), facts });
+    this.next.set(file, { hash: FactsCache.hash(content), json: JSON.stringify(facts) });
   }
 
   /** True when the run changed what the cache holds. */
