@@ -5,7 +5,14 @@
  * A file that does not parse is retried block by block, so one broken model
  * costs only itself; each failure becomes a problem with its line.
  */
-import { getSchema, type Attribute, type BlockAttribute, type Field, type Value } from '@mrleebo/prisma-ast';
+import { createRequire } from 'node:module';
+import type { Attribute, BlockAttribute, Field, Value, getSchema as GetSchema } from '@mrleebo/prisma-ast';
+
+// Loaded on first use: prisma-ast (with chevrotain) costs a quarter second of start-up, and most projects have no schema.
+const require = createRequire(import.meta.url);
+let parser: typeof GetSchema | undefined;
+const getSchema: typeof GetSchema = (text) =>
+  (parser ??= (require('@mrleebo/prisma-ast') as { getSchema: typeof GetSchema }).getSchema)(text);
 import type { Problem } from '../../../model/result.js';
 
 export interface RelationField {
