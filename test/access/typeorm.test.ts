@@ -339,6 +339,36 @@ export const n = (ds: DataSource) => ds.manager.getRepository('Gadget');`,
   },
 ];
 
+describe('typeorm project decorators', () => {
+  it("a project decorator whose body applies TypeORM's @Entity declares the table; one that does not, nothing", async () => {
+    const r = await project({
+      'src/core/entity.decorator.ts': [
+        "import { Entity as TypeOrmEntity } from 'typeorm';",
+        'export function MultiORMEntity(name?: string): ClassDecorator {',
+        '  return (target: any) => { TypeOrmEntity(name)(target); };',
+        '}',
+        'export function Audited(): ClassDecorator { return (target: any) => target; }',
+      ].join('\n'),
+      'src/candidate/candidate.entity.ts': [
+        "import { MultiORMEntity, Audited } from '../core/entity.decorator';",
+        "@MultiORMEntity('candidate') export class Candidate { id!: string; }",
+        '@Audited() export class NotAnEntity { id!: string; }',
+      ].join('\n'),
+      'src/candidate/candidate.service.ts': [
+        "import { InjectRepository } from '@nestjs/typeorm';",
+        "import { Repository } from 'typeorm';",
+        "import { Candidate } from './candidate.entity';",
+        'export class CandidateService {',
+        '  constructor(@InjectRepository(Candidate) private readonly repo: Repository<Candidate>) {}',
+        '  list() { return this.repo.find(); }',
+        '}',
+      ].join('\n'),
+    });
+    expect(r.tables.map((t) => [t.id, t.entity])).toEqual([['default:candidate', 'Candidate']]);
+    expect(direct(r)).toEqual(['default:candidate read']);
+  });
+});
+
 describe('typeorm ignores', () => {
   for (const c of ignores) {
     it(c.name, async () => {

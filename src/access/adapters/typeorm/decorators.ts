@@ -16,7 +16,33 @@ export function ormDecorator(
   names: readonly string[],
   packages: (pkg: string) => boolean,
 ): DecoratorFact | undefined {
-  return decorators.find((d) => names.includes(d.name) && importedFrom(index, file, d.name, packages));
+  return decorators.find(
+    (d) =>
+      (names.includes(d.name) && importedFrom(index, file, d.name, packages)) || wrapsOrmDecorator(index, file, d.name, names, packages),
+  );
+}
+
+/**
+ * A project's own decorator that applies the ORM's (`@MultiORMEntity('tag')`
+ * whose body calls TypeORM's `Entity(…)`): it declares what the ORM one does.
+ */
+function wrapsOrmDecorator(
+  index: ProjectIndex,
+  file: string,
+  local: string,
+  names: readonly string[],
+  packages: (pkg: string) => boolean,
+): boolean {
+  const declared = index.resolveName(file, local);
+  if (declared?.kind !== 'internal') return false;
+  const facts = index.files.get(declared.file);
+  if (!facts || !facts.functions.some((f) => f.name === declared.name)) return false;
+  return facts.calls.some((c) => {
+    if (c.symbol !== declared.name) return false;
+    const head = c.callee.split(/[.(]/, 1)[0];
+    const target = index.resolveName(declared.file, head);
+    return target?.kind === 'external' && packages(target.package) && names.includes(target.name);
+  });
 }
 
 export const prop = (arg: ArgFact | undefined, key: string): ArgFact | undefined => (arg?.k === 'obj' ? arg.props[key] : undefined);
