@@ -207,6 +207,19 @@ describe('mongoose adapter', () => {
     expect(r.unresolvedAccesses).toEqual([]);
   });
 
+  it('a model handed straight to super() binds a base typed with a type parameter of any name', async () => {
+    const r = await run({
+      'src/base-repository.ts': `import { Model } from 'mongoose';\nexport class BaseRepository<T_DBModel, T_Entity> {\n  constructor(protected MongooseModel: Model<T_DBModel>, protected entity: new () => T_Entity) {}\n  count() { return this.MongooseModel.countDocuments(); }\n  remove(id: string) { return this.MongooseModel.deleteOne({ _id: id }); }\n}`,
+      'src/job.schema.ts': `import mongoose, { Schema } from 'mongoose';\nconst jobSchema = new Schema({ name: String });\nexport const Job = (mongoose.models.Job as mongoose.Model<unknown>) || mongoose.model('Job', jobSchema);`,
+      'src/job.repository.ts': `import { BaseRepository } from './base-repository';\nimport { Job } from './job.schema';\nclass JobEntity {}\nexport class JobRepository extends BaseRepository<unknown, JobEntity> {\n  constructor() { super(Job, JobEntity); }\n}`,
+    });
+    expect(r.accesses.filter((a) => !a.propagated).map((a) => `${a.unit} ${a.symbol} ${a.table} ${a.mode}`)).toEqual([
+      'src/job.repository.ts JobRepository.count default:jobs read',
+      'src/job.repository.ts JobRepository.remove default:jobs write',
+    ]);
+    expect(r.unresolvedAccesses).toEqual([]);
+  });
+
   it('NestJS connection names held in constants', async () => {
     const r = await run({
       'src/db.constants.ts': `export const ARCHIVE_DB = 'archive';`,

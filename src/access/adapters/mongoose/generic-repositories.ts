@@ -12,6 +12,7 @@ import type { AccessMode } from '../../../model/result.js';
 import type { AccessSite } from '../../adapter.js';
 import { refOf } from './arg-facts.js';
 import { connectionNameOf, type ModelRegistry, type MongooseModel, modelNameOf } from './models.js';
+import { modelByRef } from './resolve-model.js';
 
 /** An access in a base class method through a model member it does not bind. */
 export interface GenericSite {
@@ -59,6 +60,11 @@ function boundModel(
   const param = passed?.k === 'id' ? sub.cls.members.find((m) => m.kind === 'ctor-param' && m.name === passed.v) : undefined;
   const viaSuper = param && injected(param.decorators);
   if (viaSuper) return viaSuper;
+  // `constructor() { super(Job, JobEntity) }`: the model itself handed to the base class.
+  if (passed && !param && (passed.k === 'id' || passed.k === 'member')) {
+    const model = modelByRef(index, registry, sub.file, passed.v);
+    if (model) return model;
+  }
   for (const t of typeArgs(sub.cls.extends)) {
     const hits = registry.byDocType.get(t.replace(/<[\s\S]*$/, ''));
     if (hits?.length === 1) return hits[0];

@@ -90,7 +90,12 @@ function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileF
     if (model) return { model };
   }
   if (inject || modelTypeTarget(member.type) !== undefined || /^(mongoose\.)?Model\b/.test(member.type ?? '')) {
-    const generic = !target || /^[A-Z]$|^T[A-Z]\w*$/.test(target);
+    // A type parameter (`Model<T>`, `Model<T_DBModel>`) is declared nowhere: its subclasses bind the model.
+    const typeArg = /<\s*(?:typeof\s+)?([\w$]+)/.exec(member.type ?? '')?.[1];
+    const generic =
+      !target ||
+      /^[A-Z]$|^T[A-Z_]\w*$/.test(target) ||
+      (!injected && typeArg !== undefined && /^[A-Z]/.test(typeArg) && !index.resolveName(found.file, typeArg));
     return { unresolved: generic ? 'generic-model' : 'unknown-model', detail: `this.${name}: ${member.type ?? '@InjectModel'}` };
   }
   return undefined;
