@@ -8,6 +8,20 @@ import pluralize from 'pluralize';
 import { compareStrings } from '../util/sort.js';
 
 const NOT_A_DOMAIN = new Set([
+  // verbs name actions, not domains
+  'add',
+  'build',
+  'check',
+  'fetch',
+  'handle',
+  'parse',
+  'process',
+  'remove',
+  'save',
+  'send',
+  'set',
+  'use',
+  'validate',
   'abstract',
   'api',
   'app',
@@ -109,7 +123,8 @@ function terms(service: NamingInput): { key: string; score: number; form: string
     const stem = parts[parts.length - 1].replace(/\.(d\.)?[cm]?[jt]sx?$/, '').split('.')[0];
     for (const token of stem.split(/[-_]/)) bump(token, 1);
   }
-  for (const table of service.tables) bump(service.tableName(table), 2);
+  // Join tables (`_ArticleToTag`, `user_roles` owned alongside) never name a service on their own.
+  for (const table of service.tables) if (!service.tableName(table).startsWith('_')) bump(service.tableName(table), 2);
   return [...score]
     .map(([key, s]) => {
       // Service names read best in the plural (`orders`) when the code itself uses that form somewhere.
