@@ -10,7 +10,8 @@ import type { AccessMode, UnresolvedAccess } from '../../../model/result.js';
 import type { AccessSite } from '../../adapter.js';
 import { propOf, strOf } from './arg-facts.js';
 import type { ModelRegistry, MongooseModel } from './models.js';
-import { type GenericSite, resolveGenericSites } from './generic-repositories.js';
+import type { GenericSite } from '../../generic-base-sites.js';
+import { resolveModelGenericSites } from './generic-repositories.js';
 import { enclosingClass, splitCallee } from './receivers.js';
 import { fieldRefs, refTarget } from './relations.js';
 import { resolveDocument, resolveStatic } from './resolve-model.js';
@@ -132,9 +133,9 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
     }
   }
   // Generic base repositories: accesses go to the subclasses that bind the model; unbound ones stay unresolved.
-  const resolved = resolveGenericSites(index, registry, files, generic);
+  const resolved = resolveModelGenericSites(index, registry, files, generic);
   accesses.push(...resolved.accesses);
-  for (const g of resolved.leftOver as typeof generic) unresolved.push({ ...g.call, orm: 'mongoose', reason: 'generic-model' });
+  for (const g of resolved.leftOver) unresolved.push({ ...g.call, orm: 'mongoose', reason: 'generic-model' });
   return { accesses, unresolved };
 }
 

@@ -10,7 +10,8 @@ import type { AccessSite } from '../../adapter.js';
 import { propOf, refOf, strOf } from './arg-facts.js';
 import type { AssociationNames } from './associations.js';
 import type { ModelRegistry, SequelizeModel } from './models.js';
-import { type GenericSite, resolveGenericSites } from './generic-repositories.js';
+import type { GenericSite } from '../../generic-base-sites.js';
+import { resolveModelGenericSites } from './generic-repositories.js';
 import { enclosingClass, splitCallee } from './receivers.js';
 import { modelByName, resolveInstance, resolveStatic } from './resolve-model.js';
 
@@ -185,9 +186,9 @@ export function findAccessSites(
     }
   }
   // Generic base repositories: accesses go to the subclasses that bind the model; unbound ones stay unresolved.
-  const resolved = resolveGenericSites(index, registry, files, generic);
+  const resolved = resolveModelGenericSites(index, registry, files, generic);
   accesses.push(...resolved.accesses);
-  for (const g of resolved.leftOver as typeof generic) unresolved.push({ ...g.call, orm: 'sequelize', reason: 'generic-model' });
+  for (const g of resolved.leftOver) unresolved.push({ ...g.call, orm: 'sequelize', reason: 'generic-model' });
   return { accesses, unresolved };
 }
 

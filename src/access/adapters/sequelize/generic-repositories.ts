@@ -9,28 +9,12 @@
  */
 import type { ClassFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
-import type { AccessMode } from '../../../model/result.js';
 import type { AccessSite } from '../../adapter.js';
+import { type GenericSite, resolveGenericSites, typeArgs } from '../../generic-base-sites.js';
 import { refOf } from './arg-facts.js';
 import type { ModelRegistry, SequelizeModel } from './models.js';
-import { baseName, typeTarget } from './receivers.js';
+import { typeTarget } from './receivers.js';
 import { modelByName } from './resolve-model.js';
-
-/** An access in a base class method through a model member it does not bind. */
-export interface GenericSite {
-  file: string;
-  cls: ClassFact;
-  member: string;
-  method: string; // the base class method (`findAll` of `BaseRepository.findAll`)
-  mode: AccessMode;
-  via: string;
-}
-
-const typeArgs = (ext: string | undefined): string[] =>
-  /<([\s\S]*)>/
-    .exec(ext ?? '')?.[1]
-    .split(',')
-    .map((t) => t.trim()) ?? [];
 
 /** The model a subclass binds to the base's `member`. */
 function boundModel(
@@ -66,41 +50,11 @@ function boundModel(
 }
 
 /** Sites under subclass symbols; the generic sites no subclass binds are returned as left over. */
-export function resolveGenericSites(
+export function resolveModelGenericSites<S extends GenericSite>(
   index: ProjectIndex,
   registry: ModelRegistry,
   files: readonly FileFacts[],
-  generic: readonly GenericSite[],
-): { accesses: AccessSite[]; leftOver: GenericSite[] } {
-  const accesses: AccessSite[] = [];
-  const bound = new Set<GenericSite>();
-  if (generic.length === 0) return { accesses, leftOver: [] };
-  for (const file of files) {
-    for (const cls of file.classes) {
-      if (!cls.extends) continue;
-      const sub: ClassRef = { file: file.path, cls };
-      const overridden = new Set(cls.members.filter((m) => m.kind === 'method').map((m) => m.name));
-      for (let base = index.resolveClass(file.path, baseName(cls.extends) ?? ''), depth = 0; base && depth < 5; depth++) {
-        const current: ClassRef = base;
-        for (const g of generic) {
-          if (g.cls !== current.cls || g.file !== current.file || overridden.has(g.method)) continue;
-          const model = boundModel(index, registry, sub, current, g.member);
-          if (!model) continue;
-          bound.add(g);
-          accesses.push({
-            unit: file.path,
-            symbol: `${cls.name}.${g.method}`,
-            table: model.table.id,
-            mode: g.mode,
-            line: cls.line,
-            callId: -1,
-            via: g.via,
-          });
-        }
-        for (const m of current.cls.members) if (m.kind === 'method') overridden.add(m.name);
-        base = index.resolveClass(current.file, baseName(current.cls.extends) ?? '');
-      }
-    }
-  }
-  return { accesses, leftOver: generic.filter((g) => !bound.has(g)) };
+  generic: readonly S[],
+): { accesses: AccessSite[]; leftOver: S[] } {
+  return resolveGenericSites(index, files, generic, (sub, base, member) => boundModel(index, registry, sub, base, member));
 }
