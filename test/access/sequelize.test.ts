@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/model/result.js';
 import { compareAccess, readExpectedAccess } from '../helpers/expected-access.js';
+import { testAdapterCases } from '../helpers/adapter-tester.js';
 import { analyzeFixture, analyzeProject } from '../helpers/project.js';
 
 const FIXTURE = 'sequelize-bookstore';
@@ -224,27 +225,7 @@ const unresolved: { name: string; files: Record<string, string>; reason: string 
 ];
 
 describe('sequelize adapter', () => {
-  describe('finds', () => {
-    it.each(finds)('$name', async ({ files, expected }) => {
-      expect(accessesOf(await run(files))).toEqual(expected);
-    });
-  });
-
-  describe('ignores', () => {
-    it.each(ignores)('$name', async ({ files }) => {
-      const r = await run(files);
-      expect(accessesOf(r)).toEqual([]);
-      expect(r.unresolvedAccesses).toEqual([]);
-    });
-  });
-
-  describe('unresolved', () => {
-    it.each(unresolved)('$name', async ({ files, reason }) => {
-      const r = await run(files);
-      expect(r.unresolvedAccesses.map((u) => u.reason)).toEqual([reason]);
-      expect(accessesOf(r)).toEqual([]);
-    });
-  });
+  testAdapterCases({ finds, ignores, unresolved }, run, accessesOf);
 
   it('relations from associations, including associate(models) and a string through table', async () => {
     const r = await run({
