@@ -115,7 +115,9 @@ drop table if exists legacy;`);
         ? `+${c.create.name}:${c.create.line}:${c.create.columns.join('|')}`
         : 'rename' in c
           ? `${c.rename.from}=>${c.rename.to}`
-          : `-${c.drop}`;
+          : 'drop' in c
+            ? `-${c.drop}`
+            : `view ${c.view.name}`;
     expect(ddl.changes.map(show)).toEqual(['+jobs:1:id|queue_name', '+Orders:2:customer_id|id', 'jobs=>_private_jobs', '-legacy']);
     expect(ddl.references.map((r) => `${r.from}.${r.column} -> ${r.to}`)).toEqual([
       'jobs.queue_name -> job_queues',

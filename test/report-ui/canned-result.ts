@@ -3,7 +3,7 @@
  * and a synthetic one of any size (seeded, so every run builds the same one).
  */
 import type { Decomposition } from '../../src/model/decomposition.js';
-import { EDGE_KINDS, SCHEMA_VERSION, type AnalysisResult, type Edge, type Unit } from '../../src/model/result.js';
+import { EDGE_KINDS, SCHEMA_VERSION, type Access, type AnalysisResult, type Edge, type Unit } from '../../src/model/result.js';
 import { scoreDecomposition } from '../../src/score/score-decomposition.js';
 import { compareStrings } from '../../src/util/sort.js';
 
@@ -28,6 +28,7 @@ function shell(project: string, units: Unit[], edges: Edge[]): AnalysisResult {
         EDGE_KINDS.map((k) => [k, edges.filter((e) => e.kind === k).length]),
       ) as AnalysisResult['summary']['edgesByKind'],
       unresolvedImports: 0,
+      assetImports: 0,
       externalPackages: [],
       tsconfigs: [],
       workspaces: [],
@@ -182,7 +183,7 @@ export function syntheticResult(files: number, services = 20, edgesPerFile = 10,
   }));
   result.accesses = units
     .filter((_, i) => i % 4 === 0)
-    .map((u) => {
+    .map((u): Access => {
       const domain = Number(u.id.split('/')[1].slice('domain-'.length));
       const t = random() < 0.85 ? domain * 5 + Math.floor(random() * 5) : Math.floor(random() * tableCount);
       return {
@@ -195,7 +196,7 @@ export function syntheticResult(files: number, services = 20, edgesPerFile = 10,
         orm: 'prisma',
         via: 'prisma',
         propagated: false,
-      } as const;
+      };
     })
     .sort((a, b) => compareStrings(a.unit, b.unit));
   const names = Array.from(byDomain.keys()).sort(compareStrings);

@@ -17,6 +17,7 @@ function file(path: string, specifiers: string[]): FileFacts {
     classes: [],
     functions: [],
     variables: [],
+    types: [],
     calls: [],
     entryPoints: [],
   };
