@@ -12,6 +12,10 @@ export const VERDICT_THRESHOLDS = {
   tooSmallLines: 800,
   /** Below this many files one team owns the code: modules first. */
   smallFiles: 150,
+  /** Services averaging fewer lines than this are nanoservices: each costs a deployable for little code. */
+  nanoServiceLines: 1500,
+  /** This share of dependency weight crossing services or more: they would call each other constantly. */
+  chattyIcp: 0.3,
   /** Modularity below this at every resolution: no boundaries to cut along. */
   noBoundaries: 0.3,
   /** Modularity below this: boundaries exist but are weak. */
@@ -51,6 +55,16 @@ export function decideVerdict({ files, lines, metrics, alternatives }: VerdictIn
   const caution: string[] = [];
   if (files < t.smallFiles) {
     caution.push(`small for microservices: ${files} files, ${lines} lines — one team can own it; separate modules in one deployable first`);
+  }
+  if (k >= 2 && lines / k < t.nanoServiceLines) {
+    caution.push(
+      `too fine-grained: ${k} services average ${Math.round(lines / k)} lines (below ${t.nanoServiceLines}) — group them into fewer, larger modules first`,
+    );
+  }
+  if (k >= 2 && metrics.icp >= t.chattyIcp) {
+    caution.push(
+      `chatty boundaries: ${pct(metrics.icp)} of dependency weight crosses services (ICP ${fix(metrics.icp)}, at or above ${t.chattyIcp})`,
+    );
   }
   if (metrics.modularity < t.weakBoundaries)
     caution.push(`weak boundaries: modularity ${fix(metrics.modularity)} (below ${t.weakBoundaries})`);

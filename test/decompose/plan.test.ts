@@ -117,6 +117,19 @@ describe('verdict', () => {
     expect(v.reasons[0]).toContain('modularity 0.60');
   });
 
+  test('modular monolith first when the services would be nanoservices', () => {
+    const v = decideVerdict({ files: 400, lines: 4_000, metrics: metrics(), alternatives });
+    expect(v.kind).toBe('modular-monolith');
+    expect(v.reasons[0]).toBe('too fine-grained: 4 services average 1000 lines (below 1500) — group them into fewer, larger modules first');
+    expect(decideVerdict({ files: 400, lines: 6_000, metrics: metrics(), alternatives }).kind).toBe('split');
+  });
+
+  test('modular monolith first when the services would call each other constantly', () => {
+    const v = decideVerdict({ files: 400, lines: 40_000, metrics: metrics({ icp: 0.35 }), alternatives });
+    expect(v.kind).toBe('modular-monolith');
+    expect(v.reasons[0]).toBe('chatty boundaries: 35% of dependency weight crosses services (ICP 0.35, at or above 0.3)');
+  });
+
   test("don't split: too small, or no boundaries at any resolution", () => {
     expect(decideVerdict({ files: 12, lines: 400, metrics: metrics(), alternatives }).reasons).toEqual([
       'too small to pay for the operational cost of several deployables: 12 files, 400 lines',
