@@ -16,6 +16,8 @@ export const VERDICT_THRESHOLDS = {
   nanoServiceLines: 1500,
   /** This share of dependency weight crossing services or more: they would call each other constantly. */
   chattyIcp: 0.3,
+  /** This share of the files or more in the shared kernel: every service would depend on one big shared library. */
+  sharedKernelShare: 0.3,
   /** Modularity below this at every resolution: no boundaries to cut along. */
   noBoundaries: 0.3,
   /** Modularity below this: boundaries exist but are weak. */
@@ -59,6 +61,11 @@ export function decideVerdict({ files, lines, metrics, alternatives }: VerdictIn
   if (k >= 2 && lines / k < t.nanoServiceLines) {
     caution.push(
       `too fine-grained: ${k} services average ${Math.round(lines / k)} lines (below ${t.nanoServiceLines}) — group them into fewer, larger modules first`,
+    );
+  }
+  if (files > 0 && metrics.sharedUnits / files >= t.sharedKernelShare) {
+    caution.push(
+      `a large shared kernel: ${metrics.sharedUnits} of ${files} files (${pct(metrics.sharedUnits / files)}) are used across services — split or version it before extracting services`,
     );
   }
   if (k >= 2 && metrics.icp >= t.chattyIcp) {

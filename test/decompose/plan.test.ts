@@ -130,6 +130,15 @@ describe('verdict', () => {
     expect(v.reasons[0]).toBe('chatty boundaries: 35% of dependency weight crosses services (ICP 0.35, at or above 0.3)');
   });
 
+  test('modular monolith first when much of the code is a shared kernel', () => {
+    const v = decideVerdict({ files: 400, lines: 40_000, metrics: metrics({ sharedUnits: 160 }), alternatives });
+    expect(v.kind).toBe('modular-monolith');
+    expect(v.reasons[0]).toBe(
+      'a large shared kernel: 160 of 400 files (40%) are used across services — split or version it before extracting services',
+    );
+    expect(decideVerdict({ files: 400, lines: 40_000, metrics: metrics({ sharedUnits: 100 }), alternatives }).kind).toBe('split');
+  });
+
   test("don't split: too small, or no boundaries at any resolution", () => {
     expect(decideVerdict({ files: 12, lines: 400, metrics: metrics(), alternatives }).reasons).toEqual([
       'too small to pay for the operational cost of several deployables: 12 files, 400 lines',
