@@ -5,16 +5,11 @@
  * and transactions. It reuses the TypeORM adapter's tracing machinery: both
  * ORMs speak of repositories, managers and query builders.
  */
-import type { Table } from '../../../model/result.js';
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import { assignStores } from '../typeorm/data-sources.js';
-import { importedFrom } from '../typeorm/decorators.js';
-import { EntityCatalog, entityTables } from '../typeorm/entity-catalog.js';
-import { resolveGenericHelpers, resolveGenericSubclasses } from '../typeorm/generic-helpers.js';
+import { EntityCatalog } from '../typeorm/entity-catalog.js';
+import { entityOrmOutput, type EntityOrm } from '../typeorm/entity-orm-output.js';
 import { buildRelations } from '../typeorm/relations.js';
-import { SiteCollector } from '../typeorm/site-collector.js';
-import { findTransactionWrappers } from '../typeorm/transaction-wrappers.js';
-import { decoratedScopes } from '../typeorm/transactions.js';
 import { ValueTracer } from '../typeorm/value-trace.js';
 import { findMikroAccess } from './access-sites.js';
 import { mikroStoreSources } from './data-sources.js';
@@ -23,7 +18,12 @@ import { mongoNaming, underscoreNaming } from './naming.js';
 import { mikroSemantics } from './semantics.js';
 
 const ORM = 'mikro-orm';
-const TX_DECORATORS = new Set(['Transactional']);
+const ENTITY_ORM: EntityOrm = {
+  name: ORM,
+  isPackage: isMikroPackage,
+  txDecorators: new Set(['Transactional']),
+  findAccess: findMikroAccess,
+};
 
 function analyze(input: AdapterInput): AdapterOutput {
   const { files, index, defaultStore } = input;
@@ -38,34 +38,8 @@ function analyze(input: AdapterInput): AdapterOutput {
     defaultStore,
   );
   const built = buildRelations(found.relations, catalog, ORM, (owner, property) => naming.pivot(owner.table, property));
-  const unique = new Map<string, Table>();
-  for (const t of [...entityTables(catalog, ORM), ...built.joinTables]) if (!unique.has(t.id)) unique.set(t.id, t);
-
-  const out = new SiteCollector(ORM, input, catalog);
   const tracer = new ValueTracer(index, catalog, (t) => mikroSemantics(index, catalog, stores, t));
-  findMikroAccess(files, tracer, catalog, out, defaultStore);
-  resolveGenericHelpers(files, tracer, catalog, out);
-  resolveGenericSubclasses(files, index, catalog, out);
-  for (const file of files) {
-    decoratedScopes(
-      file,
-      TX_DECORATORS,
-      (name) => importedFrom(index, file.path, name, isMikroPackage) || index.resolveName(file.path, name)?.kind === 'internal',
-      'mikro-orm.@Transactional',
-      out,
-    );
-  }
-
-  findTransactionWrappers(files, tracer, out, 'mikro-orm.transaction-wrapper');
-
-  return {
-    tables: [...unique.values()],
-    relations: built.relations,
-    accesses: out.accesses,
-    unresolved: out.unresolved,
-    transactions: out.transactions,
-    problems: out.problems,
-  };
+  return entityOrmOutput(ENTITY_ORM, input, catalog, built, tracer);
 }
 
 export default defineAdapter({
