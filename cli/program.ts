@@ -4,6 +4,7 @@ import { CarveError, TOOL_VERSION, configSchema, flags, type ConfigKey } from '.
 import { analyzeCommand } from './commands/analyze.js';
 import { initCommand } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
+import { printErr, printErrText, printOut } from './print.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
@@ -11,7 +12,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 function addConfigFlags(cmd: Command): void {
   for (const [key, spec] of Object.entries(flags) as [ConfigKey, (typeof flags)[ConfigKey]][]) {
     if (!spec) continue;
-    const description = configSchema.shape[key].description ?? '';
+    const description = spec.help ?? configSchema.shape[key].description ?? '';
     const option = new Option(spec.flag, description);
     if (spec.parse) {
       const parse = spec.parse;
@@ -42,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
     .description('Find the service boundaries in a TypeScript monolith.')
     .version(TOOL_VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: printErrText, writeOut: printOut });
 
   let exitCode: number = EXIT.ok;
   const analyze = program
@@ -53,6 +54,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--json', 'print analysis.json to stdout instead of writing files')
     .option('--timings', 'print the time and share of each phase')
     .option('--open', 'open the HTML report when done')
+    .option('--force', 'overwrite analysis.json and index.html in the output folder even if carve did not write them')
     .option('--debug', 'show stack traces');
   addConfigFlags(analyze);
   analyze.action(async (path: string, _opts: unknown, cmd: Command) => {
@@ -65,7 +67,8 @@ export async function run(argv: string[]): Promise<number> {
     .argument('<analysis.json>', 'a result written by carve analyze')
     .option('--out <dir>', 'folder for index.html (default: next to analysis.json)')
     .option('--open', 'open the report in the browser')
-    .action(async (file: string, opts: { out?: string; open?: boolean }) => {
+    .option('--force', 'overwrite an index.html carve did not write')
+    .action(async (file: string, opts: { out?: string; open?: boolean; force?: boolean }) => {
       exitCode = await reportCommand(file, opts);
     });
 
@@ -87,13 +90,12 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.usage; // commander has printed the message
     }
     if (error instanceof CarveError) {
-      process.stderr.write(`carve: ${error.message}\n`);
-      if (debug) process.stderr.write(`${error.stack}\n`);
+      printErr(error.message);
+      if (debug) printErrText(`${error.stack}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(
-      `carve: internal error: ${(error as Error).message}${debug ? `\n${(error as Error).stack}` : ' (run with --debug for the stack trace)'}\n`,
-    );
+    printErr(`internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for the stack trace)'}`);
+    if (debug) printErrText(`${(error as Error).stack}\n`);
     return EXIT.usage;
   }
 }

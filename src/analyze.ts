@@ -28,6 +28,8 @@ export interface AnalyzeOptions {
   configPath?: string;
   /** Overrides on top of the config file (CLI flags). */
   overrides?: Record<string, unknown>;
+  /** A config already resolved (by `resolveConfig`) from root, configPath and overrides, which are then not read again. */
+  config?: ResolvedConfig;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -56,7 +58,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     return value;
   };
 
-  const config = resolveConfig(options.root, options.configPath, options.overrides ?? {});
+  const config = options.config ?? resolveConfig(options.root, options.configPath, options.overrides ?? {});
 
   const schemaSuffixes = [...new Set(adapters.flatMap((a) => a.schemaFiles ?? []))];
   const found = await timed(

@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, CarveError } from '../../src/index.js';
+import { printOut } from '../print.js';
 
 /** A starter config: JSON with comments, which carve reads (as tsconfig does). */
 const STARTER = `{
@@ -35,6 +36,6 @@ export function initCommand(root: string, opts: { force?: boolean }): number {
   if (!existsSync(path.resolve(root))) throw new CarveError(`path not found: ${root}`);
   if (existsSync(file) && !opts.force) throw new CarveError(`${path.relative(process.cwd(), file)} exists — pass --force to overwrite it`);
   writeFileSync(file, STARTER);
-  process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}\n`);
+  printOut(`Wrote ${path.relative(process.cwd(), file)}\n`);
   return 0;
 }
