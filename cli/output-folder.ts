@@ -73,7 +73,8 @@ function makeFolder(abs: string): void {
   for (const dir of missing) mkdirSync(dir);
 }
 
-const tempName = (dir: string, name: string): string => path.join(dir, `.${name}.carve-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+const tempName = (dir: string, name: string): string =>
+  path.join(dir, `.${name}.carve-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 
 /** Creates `dir` if needed and checks carve may write `names` into it; returns its absolute path. */
 export function prepareOutputFolder(dir: string, names: readonly ReportFile[], force = false): string {

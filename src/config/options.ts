@@ -58,7 +58,9 @@ export const configSchema = z
     cache: z.boolean().describe('Cache per-file facts under node_modules/.cache/carve.'),
     workers: z
       .union([z.number().int().min(0).max(LIMITS.workers), z.literal('auto')])
-      .describe(`Worker threads for parsing: a number (0 = none, at most ${LIMITS.workers}; more than the cores is cut to the cores) or 'auto' (from 4 cores up).`),
+      .describe(
+        `Worker threads for parsing: a number (0 = none, at most ${LIMITS.workers}; more than the cores is cut to the cores) or 'auto' (from 4 cores up).`,
+      ),
     granularity: z.enum(['file', 'folder']).describe('Cluster files, or whole folders.'),
     services: z.number().int().min(1).max(LIMITS.services).optional().describe('Target number of services.'),
     seed: z.number().int().describe('Seed of the clustering RNG.'),

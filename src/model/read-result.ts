@@ -35,7 +35,9 @@ export function readResult(file: string, what = 'analysis.json'): AnalysisResult
     throw new CarveError(`${what} ${file} is not a carve analysis.json (no "tool": { "name": "carve" })`);
   }
   if (head.schemaVersion !== SCHEMA_VERSION) {
-    throw new CarveError(`${what} ${file} has schemaVersion ${String(head.schemaVersion)}; this carve reads ${SCHEMA_VERSION} — re-run carve analyze`);
+    throw new CarveError(
+      `${what} ${file} has schemaVersion ${String(head.schemaVersion)}; this carve reads ${SCHEMA_VERSION} — re-run carve analyze`,
+    );
   }
   const checked = resultSchema.safeParse(raw);
   if (!checked.success) {

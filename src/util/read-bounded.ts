@@ -22,13 +22,17 @@ export function readBoundedText(file: string, maxBytes: number, what: string): s
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new CarveError(`${what} ${file} is not a regular file`);
-    if (stat.size > maxBytes) throw new CarveError(`${what} ${file} is ${megabytes(stat.size)}; carve reads at most ${megabytes(maxBytes)}`);
+    if (stat.size > maxBytes)
+      throw new CarveError(`${what} ${file} is ${megabytes(stat.size)}; carve reads at most ${megabytes(maxBytes)}`);
     // One byte more than allowed tells a file that grew after the stat.
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
-    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
     if (length > maxBytes) throw new CarveError(`${what} ${file} is over ${megabytes(maxBytes)}; carve reads at most that`);
-    return buffer.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '');
+    return buffer
+      .subarray(0, length)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   } catch (error) {
     if (error instanceof CarveError) throw error;
     throw new CarveError(`cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
