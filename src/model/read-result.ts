@@ -22,21 +22,23 @@ function jsonProblem(text: string, error: Error): string {
   return `${error.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
 }
 
-export function readResult(file: string, what = 'analysis.json'): AnalysisResult {
-  const text = readBoundedText(file, MAX_RESULT_BYTES, what);
+/** `what` names the role of the file in messages ("baseline"). */
+export function readResult(file: string, what?: string): AnalysisResult {
+  const text = readBoundedText(file, MAX_RESULT_BYTES, what ?? 'result');
+  const label = what ? `${what} ${file}` : file;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new CarveError(`${what} ${file} is not valid JSON: ${jsonProblem(text, error as Error)}`);
+    throw new CarveError(`${label} is not valid JSON: ${jsonProblem(text, error as Error)}`);
   }
   const head = raw as Partial<AnalysisResult> | null;
   if (typeof head !== 'object' || head === null || Array.isArray(head) || head.tool?.name !== 'carve') {
-    throw new CarveError(`${what} ${file} is not a carve analysis.json (no "tool": { "name": "carve" })`);
+    throw new CarveError(`${label} is not a carve analysis.json (no "tool": { "name": "carve" })`);
   }
   if (head.schemaVersion !== SCHEMA_VERSION) {
     throw new CarveError(
-      `${what} ${file} has schemaVersion ${String(head.schemaVersion)}; this carve reads ${SCHEMA_VERSION} — re-run carve analyze`,
+      `${label} has schemaVersion ${String(head.schemaVersion)}; this carve reads ${SCHEMA_VERSION} — re-run carve analyze`,
     );
   }
   const checked = resultSchema.safeParse(raw);
@@ -44,7 +46,7 @@ export function readResult(file: string, what = 'analysis.json'): AnalysisResult
     const issues = checked.error.issues;
     const lines = issues.slice(0, SHOWN_ISSUES).map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
     const more = issues.length > SHOWN_ISSUES ? ` (and ${issues.length - SHOWN_ISSUES} more)` : '';
-    throw new CarveError(`${what} ${file} does not match the result schema — ${lines.join('; ')}${more}`);
+    throw new CarveError(`${label} does not match the result schema — ${lines.join('; ')}${more}`);
   }
   return raw as AnalysisResult;
 }
