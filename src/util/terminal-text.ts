@@ -5,9 +5,11 @@
  * line. Each is shown as a visible `\xNN` / `\uNNNN` instead. The one escaper
  * for everything carve prints.
  */
-// C0 except tab, DEL, C1, and the bidi embedding/override/isolate marks.
+// C0 except tab, DEL, C1, and the bidi embedding/override/isolate marks: control characters are the point here.
+/* eslint-disable no-control-regex */
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const CONTROL_BUT_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
 
 const visible = (ch: string): string => {
   const code = ch.charCodeAt(0);

@@ -38,7 +38,9 @@ describe('config files', () => {
     ]);
     const bad = withConfig('{ "pins": { "__proto__": 5 } }');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('carve: invalid config — carve.config.json: pins.__proto__: Invalid input: expected array, received number');
+    expect(bad.stderr).toContain(
+      'carve: invalid config — carve.config.json: pins.__proto__: Invalid input: expected array, received number',
+    );
     const top = withConfig('{ "__proto__": { "seed": 1 } }');
     expect(top.code).toBe(2);
     expect(top.stderr).toContain('carve: invalid config — carve.config.json: (root): unknown key "__proto__"');
@@ -77,12 +79,17 @@ describe('saved results (carve report, --baseline)', () => {
     writeFileSync(path.join(dir, 'null.json'), JSON.stringify({ ...result, summary: null }));
     const r = runCli(['analyze', repo, '--json', '--no-cache', '--baseline', 'null.json'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('carve: baseline null.json does not match the result schema — summary: Invalid input: expected object, received null');
+    expect(r.stderr.trim()).toBe(
+      'carve: baseline null.json does not match the result schema — summary: Invalid input: expected object, received null',
+    );
     writeFileSync(path.join(dir, 'cut.json'), JSON.stringify(result, null, 2).slice(0, 200));
     const cut = runCli(['analyze', repo, '--json', '--no-cache', '--baseline', 'cut.json'], dir);
     expect(cut.code).toBe(2);
     expect(cut.stderr).toMatch(/^carve: baseline cut\.json is not valid JSON: .* at line \d+, column \d+/);
-    writeFileSync(path.join(dir, 'metrics.json'), JSON.stringify({ ...result, decomposition: { ...result.decomposition, metrics: { icp: 'low' } } }));
+    writeFileSync(
+      path.join(dir, 'metrics.json'),
+      JSON.stringify({ ...result, decomposition: { ...result.decomposition, metrics: { icp: 'low' } } }),
+    );
     const metrics = runCli(['analyze', repo, '--json', '--no-cache', '--baseline', 'metrics.json'], dir);
     expect(metrics.code).toBe(2);
     expect(metrics.stderr).toContain('decomposition.metrics.services: Invalid input: expected number, received undefined');
@@ -95,7 +102,9 @@ describe('saved results (carve report, --baseline)', () => {
     writeFileSync(path.join(dir, 'analysis.json'), JSON.stringify(broken));
     const r = runCli(['report', 'analysis.json'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('carve: analysis.json does not match the result schema — units.0.lines: Invalid input: expected number, received string');
+    expect(r.stderr.trim()).toBe(
+      'carve: analysis.json does not match the result schema — units.0.lines: Invalid input: expected number, received string',
+    );
     expect(existsSync(path.join(dir, 'index.html'))).toBe(false);
   });
 
@@ -105,7 +114,9 @@ describe('saved results (carve report, --baseline)', () => {
     const r = runCli(['analyze', repo, '--json', '--no-cache', '--baseline', 'other.json'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`carve: baseline: the baseline is of project "someone-else", this run of "${result.project}"`);
-    expect(r.stderr).toContain(`carve: baseline: the baseline was made with other settings (config hash 0123456789abcdef, now ${result.configHash})`);
+    expect(r.stderr).toContain(
+      `carve: baseline: the baseline was made with other settings (config hash 0123456789abcdef, now ${result.configHash})`,
+    );
     writeFileSync(path.join(dir, 'same.json'), JSON.stringify(result));
     const same = runCli(['analyze', repo, '--json', '--no-cache', '--baseline', 'same.json'], dir);
     expect(same.code).toBe(0);

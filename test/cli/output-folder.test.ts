@@ -44,7 +44,9 @@ describe('files carve did not write are not overwritten', () => {
     const repo = writeProject(code);
     const r = runCli(['analyze', repo, '--no-cache', '--out', '.'], cwd);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('carve: index.html exists and was not written by carve — choose another --out, or pass --force to overwrite it');
+    expect(r.stderr).toContain(
+      'carve: index.html exists and was not written by carve — choose another --out, or pass --force to overwrite it',
+    );
     expect(r.stderr).not.toMatch(/carve: discover/);
     expect(readFileSync(path.join(cwd, 'index.html'), 'utf8')).toBe('<h1>my project</h1>\n');
     expect(existsSync(path.join(cwd, 'analysis.json'))).toBe(false);
@@ -86,7 +88,10 @@ describe('the report is written all-or-nothing', () => {
     const repo = writeProject(code);
     expect(runCli(['analyze', repo, '--no-cache'], cwd).code).toBe(0);
     const out = path.join(cwd, 'carve-report');
-    const before = { json: readFileSync(path.join(out, 'analysis.json'), 'utf8'), html: readFileSync(path.join(out, 'index.html'), 'utf8') };
+    const before = {
+      json: readFileSync(path.join(out, 'analysis.json'), 'utf8'),
+      html: readFileSync(path.join(out, 'index.html'), 'utf8'),
+    };
     writeFileSync(path.join(repo, 'src/c.ts'), "import { a } from './a';\nexport const c = a;\n");
 
     // A file size limit of 300 KB: analysis.json (a few KB) fits, index.html (over 600 KB) does not.

@@ -11,6 +11,7 @@ import { writeProject } from '../helpers/project.js';
 const TITLE = '\x1b]0;pwn\x07';
 const CLEAR = '\x1b[2J';
 // Any control character but newline and tab; DEL and C1 too.
+// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
 
 describe('escapeTerminal', () => {
