@@ -13,13 +13,15 @@ export const MAX_RESULT_BYTES = 256 * 1024 * 1024;
 
 const SHOWN_ISSUES = 3;
 
+/** JSON.parse's message with a line and column, and without the snippet of the file it quotes (it may be any file). */
 function jsonProblem(text: string, error: Error): string {
-  const at = /position (\d+)/.exec(error.message);
-  if (!at) return error.message;
+  const message = error.message.replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '');
+  const at = /position (\d+)/.exec(message);
+  if (!at) return message;
   const before = text.slice(0, Number(at[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `${error.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
 }
 
 /** `what` names the role of the file in messages ("baseline"). */

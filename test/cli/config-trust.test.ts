@@ -110,5 +110,8 @@ describe('baseline reads are bounded, whoever names the file', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('carve: baseline big.json is 300 MB; carve reads at most 256 MB');
     expect(r.stderr).not.toMatch(/carve: discover/);
+    const passwd = analyze(cwd, repo, '--json', '--baseline', '/etc/passwd');
+    expect(passwd.code).toBe(2);
+    expect(passwd.stderr.trim()).toBe("carve: baseline /etc/passwd is not valid JSON: Unexpected token 'r'"); // no bytes of the file
   });
 });
