@@ -17,6 +17,6 @@ export type { ReporterName } from './report/index.js';
 export { CarveError } from './util/errors.js';
 export { escapeTerminal } from './util/terminal-text.js';
 export { readResult, MAX_RESULT_BYTES } from './model/read-result.js';
-export { readBaseline, baselineMismatches } from './guard/read-baseline.js';
+export { readResultBaseline, baselineMismatches } from './guard/result-baseline.js';
 export { checkGuard, formatGuardFindings, guardFigures } from './guard/check-guard.js';
 export type { GuardFinding, GuardMetric } from './guard/check-guard.js';

@@ -4,7 +4,7 @@ import {
   baselineMismatches,
   checkGuard,
   formatGuardFindings,
-  readBaseline,
+  readResultBaseline,
   reporters,
   resolveConfig,
   serializeResult,
@@ -36,7 +36,7 @@ export async function analyzeCommand(root: string, flags: AnalyzeFlags, override
   // Everything that can fail on the user's input fails here, before the analysis: config, baseline, output folder.
   const config = resolveConfig(root, flags.config, overrides);
   for (const note of config.notes) printErr(note);
-  const baseline = config.options.baseline ? readBaseline(config.options.baseline) : undefined;
+  const baseline = config.options.baseline ? readResultBaseline(config.options.baseline) : undefined;
   const dir = flags.json ? undefined : prepareOutputFolder(config.options.out, REPORT_FILES, flags.force);
 
   const live = process.stderr.isTTY && !process.env.CI;

@@ -1,12 +1,12 @@
 /**
- * The baseline of the CI guard: a saved result, read and checked before the
+ * The `--baseline` of `carve analyze`: a saved analysis.json, read and checked before the
  * analysis runs, and compared with the new result's settings so a baseline
  * from another project or other settings is not trusted silently.
  */
 import type { AnalysisResult } from '../model/result.js';
 import { readResult } from '../model/read-result.js';
 
-export function readBaseline(file: string): AnalysisResult {
+export function readResultBaseline(file: string): AnalysisResult {
   return readResult(file, 'baseline');
 }
 
