@@ -28,7 +28,7 @@ export interface AnalyzeOptions {
   configPath?: string;
   /** Overrides on top of the config file (CLI flags). */
   overrides?: Record<string, unknown>;
-  /** A config already resolved (by `resolveConfig`) from root, configPath and overrides, which are then not read again. */
+  /** The config already resolved (by `resolveConfig`) from root, configPath and overrides: not resolved again. */
   config?: ResolvedConfig;
   onProgress?: (event: ProgressEvent) => void;
 }

@@ -44,7 +44,8 @@ export async function analyzeCommand(root: string, flags: AnalyzeFlags, override
   const progress = live ? (await import('../progress/ink-progress.js')).inkProgress() : plainProgress();
   let out: AnalyzeOutput;
   try {
-    out = await analyze({ root, config, onProgress: progress.onProgress });
+    // configPath and overrides go along: the library may ask where a setting came from.
+    out = await analyze({ root, configPath: flags.config, overrides, config, onProgress: progress.onProgress });
   } finally {
     progress.stop();
   }
