@@ -3,7 +3,7 @@
  * carve did not write, written all-or-nothing, no temp file left behind.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -120,5 +120,19 @@ describe('the report is written all-or-nothing', () => {
     writeFileSync(path.join(out, live), 'x');
     expect(runCli(['analyze', repo, '--no-cache'], cwd).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([live, 'analysis.json', 'index.html']);
+  });
+});
+
+describe('carve init', () => {
+  it('replaces a carve.config.json that is a link instead of writing through it', () => {
+    const repo = writeProject(code);
+    const victim = path.join(tempDir(), 'bashrc');
+    writeFileSync(victim, 'export PATH=/usr/bin\n');
+    symlinkSync(victim, path.join(repo, 'carve.config.json'));
+    expect(runCli(['init', repo]).code).toBe(2);
+    const r = runCli(['init', repo, '--force']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('export PATH=/usr/bin\n');
+    expect(lstatSync(path.join(repo, 'carve.config.json')).isFile()).toBe(true);
   });
 });
