@@ -34,7 +34,14 @@ export interface AnalyzeOptions {
 export interface PhaseTiming {
   phase: Phase;
   ms: number;
+  /** JS heap in use when the phase ended, and the most the process had committed to it by then (MB). */
+  heapMb: number;
+  heapPeakMb: number;
+  /** The process's peak resident memory so far, as the OS counts it (MB). */
+  rssPeakMb: number;
 }
+
+const MB = 1024 * 1024;
 
 export interface AnalyzeOutput {
   result: AnalysisResult;
@@ -46,12 +53,15 @@ export interface AnalyzeOutput {
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
   const emit = options.onProgress ?? (() => {});
   const timings: PhaseTiming[] = [];
+  let heapPeak = 0;
   const timed = async <T>(phase: Phase, fn: () => T | Promise<T>, detail?: (value: T) => string): Promise<T> => {
     emit({ type: 'phase-start', phase });
     const start = performance.now();
     const value = await fn();
     const ms = performance.now() - start;
-    timings.push({ phase, ms });
+    const heap = process.memoryUsage();
+    heapPeak = Math.max(heapPeak, heap.heapTotal);
+    timings.push({ phase, ms, heapMb: heap.heapUsed / MB, heapPeakMb: heapPeak / MB, rssPeakMb: process.resourceUsage().maxRSS / 1024 });
     emit({ type: 'phase-end', phase, ms, detail: detail?.(value) });
     return value;
   };
