@@ -20,6 +20,7 @@ function printTimings(out: AnalyzeOutput): void {
   }
   process.stderr.write(`timing total ${total.toFixed(1)} ms 100%\n`);
   process.stderr.write(`cache ${out.cache.hits} hits ${out.cache.misses} misses\n`);
+  process.stderr.write(`link-cache ${out.cache.linksReused} files reused\n`);
 }
 
 export async function analyzeCommand(root: string, flags: AnalyzeFlags, overrides: Record<string, unknown>): Promise<number> {
