@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { formatSize, formatSummary } from './bench-table.js';
 import { DEFAULT_SEED, countLines, generateMonolith, generatedDir, repoRoot, writeMonolith, type GeneratedMonolith } from './generate.js';
 import { describeMachine } from './machine.js';
-import { defaultRealDir, fetchHint, readRealRepos, workingCopy, type RealRepo } from './real-repos.js';
+import { checkoutDir, defaultRealDir, fetchHint, readRealRepos, workingCopy, type RealRepo } from './real-repos.js';
 import { summarise, type SizeResult, type SizeRuns } from './size-result.js';
 import { setChildTimeout, type Measurement } from './measure.js';
 import { runCarve, runCarveStartup, runDepcruise, runParseLimit, snapshotBuild, type CarveRun } from './tools.js';
@@ -214,7 +214,7 @@ async function main(): Promise<void> {
     const dir = workingCopy(repo, values['real-dir']);
     if (!dir) {
       process.stdout.write(
-        `\nreal-${repo.name}: skipped, no checkout at ${path.join(values['real-dir'], repo.name)} (${fetchHint(repo, values['real-dir'])})\n`,
+        `\nreal-${repo.name}: skipped, no checkout at ${checkoutDir(repo, values['real-dir'])} (${fetchHint(repo, values['real-dir'])})\n`,
       );
       continue;
     }
