@@ -25,8 +25,10 @@ const carveCli = path.join(snapshot, 'cli', 'main.js');
 export function snapshotBuild(): string {
   rmSync(snapshot, { recursive: true, force: true });
   cpSync(path.join(repoRoot, 'dist'), snapshot, { recursive: true });
-  // carve reads its version from the package.json above its build; so does the cache key.
+  // carve reads its version from the package.json above its build (dist/ for dist/src, the repo root for the
+  // bundled dist/cli/main.js); so does the cache key.
   cpSync(path.join(repoRoot, 'package.json'), path.join(snapshot, 'package.json'));
+  cpSync(path.join(repoRoot, 'package.json'), path.join(snapshot, '..', 'package.json'));
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
   } catch {
