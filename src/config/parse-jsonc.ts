@@ -3,8 +3,12 @@
  * are all own properties: a key `__proto__` stays a key instead of replacing the
  * prototype, as it would through TypeScript's own `convertToObject`.
  */
+import { createRequire } from 'node:module';
 import type { ts } from 'ts-morph';
-import { typescript } from '../util/typescript.js';
+
+const require = createRequire(import.meta.url);
+// Required on first use, as in util/jsonc.ts: a run that reads no config never loads TypeScript's 9 MB.
+let typescript: typeof ts;
 
 export type JsoncResult = { ok: true; value: unknown } | { ok: false; problem: string };
 
@@ -48,6 +52,7 @@ function toValue(node: ts.Expression): unknown {
 
 /** Parses a config file's text: an object, or the problem with its line and column. */
 export function parseJsoncObject(name: string, text: string): JsoncResult {
+  typescript ??= (require('ts-morph') as { ts: typeof ts }).ts;
   if (!text.trim()) return { ok: false, problem: 'is empty — write {} for the defaults, or delete the file' };
   // The root's type first: TypeScript would call any other root "a bad tsconfig.json".
   const file = typescript.parseJsonText(name, text);
