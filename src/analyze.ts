@@ -6,7 +6,9 @@ import { adapters } from './access/adapters/index.js';
 import { collectAccess } from './access/index.js';
 import { readFactsCache, writeFactsCache } from './cache/facts-cache.js';
 import { resolveConfig, type ResolvedConfig } from './config/load-config.js';
+import { findDeployables } from './discover/deployables.js';
 import { discover } from './discover/index.js';
+import { bootstrapsOf } from './extract/bootstrap.js';
 import { extractAll } from './extract/index.js';
 import { link } from './link/index.js';
 import { buildResult } from './model/build-result.js';
@@ -102,8 +104,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
         }),
       (a) => `${a.tables.length} tables, ${a.accesses.length} accesses`,
     );
+    const built = buildResult({ config, found, extracted, linked, access });
+    const topology = findDeployables(found.deployableHints, extracted.facts.flatMap(bootstrapsOf), built);
     return {
-      base: buildResult({ config, found, extracted, linked, access }),
+      base: { ...built, ...topology },
       cacheStats: { hits: extracted.cacheHits, misses: extracted.facts.length - extracted.cacheHits },
     };
   })();

@@ -19,6 +19,7 @@ const edgeWeights = z
     coAccess: z.number().min(0),
     transaction: z.number().min(0),
     entryPoint: z.number().min(0),
+    nameStem: z.number().min(0),
   })
   .partial()
   .strict();

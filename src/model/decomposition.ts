@@ -8,7 +8,7 @@
  * assignment by `scoreDecomposition` / `planDecomposition` in
  * `src/score/score-decomposition.ts` (browser-safe).
  */
-export type VerdictKind = 'split' | 'modular-monolith' | 'dont-split';
+export type VerdictKind = 'split' | 'modular-monolith' | 'dont-split' | 'already-distributed';
 
 export interface Service {
   name: string; // STABLE
@@ -175,8 +175,16 @@ export interface ResolutionAlternative {
   modularity: number;
 }
 
+/** A front end or CLI the repository deploys: a client of the services, never one of them. */
+export interface ClientApp {
+  name: string;
+  root: string;
+  units: string[];
+}
+
 export interface ClusteringInfo {
-  granularity: 'file' | 'folder';
+  /** `deployable`: an already-split repository, its deployables kept as they are. */
+  granularity: 'file' | 'folder' | 'deployable';
   seed: number;
   resolution: number;
   criterion: string;
@@ -188,6 +196,8 @@ export interface Decomposition {
   services: Service[]; // STABLE
   verdict: Verdict; // STABLE
   shared?: SharedUnit[];
+  /** Client apps (front ends, CLIs), kept out of the services. */
+  clients?: ClientApp[];
   metrics?: DecompositionMetrics;
   integration?: IntegrationAdvice[];
   contracts?: ServiceContract[];
