@@ -1,7 +1,8 @@
 /**
  * An already-split repository: its back-end deployables are the services,
- * as they are. A library used by one deployable joins it; one used by
- * several (or none) is shared kernel, with its users named. Client apps
+ * as they are. Libraries stay what they are, packages apart from every
+ * deployable: shared kernel, each unit tagged with its library and the
+ * deployables that use it. Client apps
  * (front ends, CLIs) are listed apart, never made a back-end service. Tables
  * go to the deployable whose code uses them most. carve does not re-split
  * the insides: the findings are the coupling between what exists.
@@ -55,13 +56,13 @@ export function asIsServices(input: AsIsInput, seed: number): AsIsOutput {
     const libRoot = rootOf(u.id, libRoots);
     const lib = libRoot === undefined ? undefined : libByRoot.get(libRoot);
     const users = (lib?.usedBy ?? []).filter((n) => groups.has(n));
-    if (lib && users.length === 1) groups.get(users[0])!.units.push(u.id);
-    else if (lib) {
+    if (lib) {
       shared.push({
         unit: u.id,
         reasons: [
-          users.length > 1 ? `library ${lib.name}, used by ${users.join(', ')}` : `library ${lib.name}, used by no back-end deployable`,
+          users.length > 0 ? `library ${lib.name}, used by ${users.join(', ')}` : `library ${lib.name}, used by no back-end deployable`,
         ],
+        library: lib.name,
       });
     } else shared.push({ unit: u.id, reasons: ['outside every deployable'] });
   }

@@ -28,6 +28,7 @@ import { globMatcher } from './match-glob.js';
 import { mergeSmall } from './merge-small.js';
 import { nameServices } from './naming.js';
 import { splitDisconnected } from './repair.js';
+import { medoid, MODULARITY_TIE, STABILITY_SEEDS } from './seed-stability.js';
 import { closeSharedKernel, namedSharedKernel, spreadSharedKernel, type SharedReasons } from './shared-kernel.js';
 import { adoptUnaccessedTables, ownTablesByUse, placeEntityFiles } from './table-ownership.js';
 
@@ -88,29 +89,43 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
   const partitionAt = (resolution: number, target?: number, seed = options.seed): Partition =>
     settle(cg, applyConstraints(cg, runLouvain(cg, resolution, seed), apart), options.minServiceSize, apart, target);
 
-  const scanned = SCANNED_RESOLUTIONS.map((r) => candidate(cg, r, partitionAt(r)));
-  let chosen: Candidate;
-  let criterion = DEFAULT_CRITERION;
-  if (options.services !== undefined) {
-    const target = options.services;
-    const fine = TARGET_RESOLUTIONS.map((r) => candidate(cg, r, partitionAt(r)));
-    const near = closestToTarget([...scanned, ...fine], target);
-    chosen = candidate(cg, near.resolution, partitionAt(near.resolution, target));
-    criterion = `resolution giving ${target} service${target === 1 ? '' : 's'}: γ = ${near.resolution} found ${near.services}${near.services > target ? `, the smallest merged into their neighbours` : ''}`;
-  } else if (options.resolution !== undefined) {
-    chosen = candidate(cg, options.resolution, partitionAt(options.resolution));
-    criterion = 'resolution set in config';
-  } else {
+  // The whole choice for one seed: scan, then the criterion (or the target / the configured resolution).
+  const chooseWith = (seed: number): { chosen: Candidate; criterion: string; scanned: Candidate[] } => {
+    const scanned = SCANNED_RESOLUTIONS.map((r) => candidate(cg, r, partitionAt(r, undefined, seed)));
+    if (options.services !== undefined) {
+      const target = options.services;
+      const fine = TARGET_RESOLUTIONS.map((r) => candidate(cg, r, partitionAt(r, undefined, seed)));
+      const near = closestToTarget([...scanned, ...fine], target);
+      return {
+        chosen: candidate(cg, near.resolution, partitionAt(near.resolution, target, seed)),
+        criterion: `resolution giving ${target} service${target === 1 ? '' : 's'}: γ = ${near.resolution} found ${near.services}${near.services > target ? `, the smallest merged into their neighbours` : ''}`,
+        scanned,
+      };
+    }
+    if (options.resolution !== undefined) {
+      return {
+        chosen: candidate(cg, options.resolution, partitionAt(options.resolution, undefined, seed)),
+        criterion: 'resolution set in config',
+        scanned,
+      };
+    }
     const best = bestModularity(scanned);
     const others = Array.from(
       { length: NOISE_SEEDS },
-      (_, i) => candidate(cg, best.resolution, partitionAt(best.resolution, undefined, options.seed + i + 1)).modularity,
+      (_, i) => candidate(cg, best.resolution, partitionAt(best.resolution, undefined, seed + i + 1)).modularity,
     );
     const all = [best.modularity, ...others];
     const pick = bestAligned(scanned, Math.max(...all) - Math.min(...all), folderLabels(cg));
-    chosen = pick.chosen;
-    if (pick.aligned) criterion = ALIGNED_CRITERION;
-  }
+    return { chosen: pick.chosen, criterion: pick.aligned ? ALIGNED_CRITERION : DEFAULT_CRITERION, scanned };
+  };
+  const runs = Array.from({ length: STABILITY_SEEDS }, (_, i) => {
+    const seed = options.seed + i;
+    const value = chooseWith(seed);
+    return { seed, partition: value.chosen.partition, modularity: value.chosen.modularity, value };
+  });
+  const stable = medoid(cg, runs);
+  const { chosen, scanned } = stable.chosen.value;
+  const criterion = `${stable.chosen.value.criterion}; over ${STABILITY_SEEDS} seeds (${options.seed}–${options.seed + STABILITY_SEEDS - 1}), among the partitions within ${MODULARITY_TIE * 100}% of the best modularity the one agreeing most with all`;
 
   return {
     services: buildServices(input, cg, chosen.partition, options.granularity, isPinned),
@@ -121,10 +136,19 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
       resolution: chosen.resolution,
       criterion,
       alternatives: scanned.map(({ resolution, services, modularity }) => ({ resolution, services, modularity })),
+      stability: {
+        seeds: runs.map((r) => r.seed),
+        services: runs.map((r) => r.value.chosen.services),
+        chosenSeed: stable.chosen.seed,
+        meanAri: round(stable.meanAri),
+        minAri: round(stable.minAri),
+      },
       ...(options.services !== undefined ? { requestedServices: options.services } : {}),
     },
   };
 }
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Constraints, then repair of disconnected communities, then minimum size (and target count). */
 function settle(cg: ClusterGraph, partition: Partition, minSize: number, apart: ApartPair[], target?: number): Partition {

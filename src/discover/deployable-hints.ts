@@ -46,6 +46,10 @@ const FRONTEND_PACKAGES = [
   'react-native',
 ];
 
+/** A `start` script that runs a process (not `tsc -w`, `npm run build`): node, nest, ts-node, nodemon, next, vite, pm2, … */
+const RUNS_A_PROCESS =
+  /\b(node|nest start|ts-node|ts-node-dev|tsx|nodemon|next|nuxt|vite|react-scripts|ng serve|serve|pm2|bun|deno|serverless|sls|functions-framework|fastify start|remix-serve)\b/;
+
 const dirOf = (rel: string): string => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.');
 const normal = (dir: string): string => path.posix.normalize(dir).replace(/^\.\/|\/+$/g, '') || '.';
 
@@ -96,7 +100,7 @@ export function deployableHints(
     const h = at(dirOf(rel));
     h.packageRoot = true;
     if (pkg.name) h.name = pkg.name;
-    if (pkg.scripts?.start) h.evidence.push('package.json scripts.start');
+    if (pkg.scripts?.start && RUNS_A_PROCESS.test(pkg.scripts.start)) h.evidence.push('package.json scripts.start');
     if (pkg.bin) h.evidence.push('package.json bin');
     const deps = new Set(dependencyNames(pkg));
     h.frontend = FRONTEND_PACKAGES.some((d) => deps.has(d));

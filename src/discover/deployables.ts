@@ -19,9 +19,9 @@ const dirOf = (rel: string): string => (rel.includes('/') ? rel.slice(0, rel.las
 const isUnder = (id: string, folder: string): boolean => folder === '.' || id.startsWith(`${folder}/`);
 const LIBRARY_PARENTS = new Set(['libs', 'packages', 'lib', 'shared']);
 
-/** The folder a bootstrap file starts: its package folder, else the folder above its `src/`, else its own folder. */
-function startedFolder(file: string, packageRoots: readonly string[]): string {
-  const pkg = packageRoots.filter((r) => r !== '.' && isUnder(file, r)).sort((a, b) => b.length - a.length)[0];
+/** The folder a bootstrap file starts: its package or project folder, else the folder above its `src/`, else its own folder. */
+function startedFolder(file: string, projectRoots: readonly string[]): string {
+  const pkg = projectRoots.filter((r) => r !== '.' && isUnder(file, r)).sort((a, b) => b.length - a.length)[0];
   if (pkg) return pkg;
   const parts = file.split('/');
   const src = parts.lastIndexOf('src');
@@ -52,21 +52,29 @@ export function findDeployables(
 ): { deployables: Deployable[]; libraries: Library[] } {
   const hintAt = new Map(hints.map((h) => [h.root, h]));
   const packageRoots = hints.filter((h) => h.packageRoot).map((h) => h.root);
+  // A Dockerfile below a package (`prisma/Dockerfile`) builds that package; a start call below one starts it.
+  const projectRoots = hints.filter((h) => h.packageRoot || h.evidence.some((e) => !e.startsWith('Dockerfile'))).map((h) => h.root);
   const candidates = new Map<string, { evidence: Set<string>; kinds: Set<Bootstrap['kind']> }>();
   const candidate = (root: string): { evidence: Set<string>; kinds: Set<Bootstrap['kind']> } => {
     let c = candidates.get(root);
     if (!c) candidates.set(root, (c = { evidence: new Set(), kinds: new Set() }));
     return c;
   };
-  for (const h of hints) if (h.evidence.length > 0) for (const e of h.evidence) candidate(h.root).evidence.add(e);
+  for (const h of hints) {
+    const root = h.packageRoot
+      ? h.root
+      : (projectRoots.filter((r) => r !== '.' && isUnder(h.root, r)).sort((a, b) => b.length - a.length)[0] ?? h.root);
+    for (const e of h.evidence) candidate(root).evidence.add(e);
+  }
   for (const b of bootstraps) {
-    const c = candidate(startedFolder(b.file, packageRoots));
+    const c = candidate(startedFolder(b.file, projectRoots));
     c.evidence.add(`${b.call} in ${b.file}:${b.line}`);
     c.kinds.add(b.kind);
   }
   const unitIds = base.units.map((u) => u.id);
   // Only folders holding analysed code; the root only when nothing below it is a deployable.
-  let roots = [...candidates.keys()].filter((r) => unitIds.some((id) => isUnder(id, r)));
+  // End-to-end test projects (`ng-client-e2e`) drive a deployable; they are not one.
+  let roots = [...candidates.keys()].filter((r) => !/(^|[-_/])e2e$/.test(r) && unitIds.some((id) => isUnder(id, r)));
   if (roots.some((r) => r !== '.')) roots = roots.filter((r) => r !== '.');
   roots.sort(compareStrings);
 

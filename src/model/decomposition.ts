@@ -27,6 +27,8 @@ export interface Verdict {
 export interface SharedUnit {
   unit: string;
   reasons: string[];
+  /** In an already-split repository: the library (workspace package, `libs/<name>`) the unit belongs to. */
+  library?: string;
 }
 
 /** The partition carve (or a user) proposes: what the scores are computed for. */
@@ -190,6 +192,19 @@ export interface ClusteringInfo {
   criterion: string;
   alternatives: ResolutionAlternative[];
   requestedServices?: number;
+  /** Seed-to-seed stability: the choice run for consecutive seeds, the medoid partition kept. */
+  stability?: SeedStability;
+}
+
+export interface SeedStability {
+  seeds: number[];
+  /** Services each seed's choice gave, in `seeds` order. */
+  services: number[];
+  /** Seed whose partition is proposed (the medoid: highest mean ARI to the others). */
+  chosenSeed: number;
+  /** Mean and lowest pairwise adjusted Rand index between the seeds' partitions (1 = identical). */
+  meanAri: number;
+  minAri: number;
 }
 
 export interface Decomposition {

@@ -19,7 +19,9 @@ export interface EvaluationRow {
 export function carveLabels(result: Pick<AnalysisResult, 'decomposition'>): Labels {
   const out = new Map<string, string>();
   for (const s of result.decomposition?.services ?? []) for (const u of s.units) out.set(u, s.name);
-  for (const s of result.decomposition?.shared ?? []) out.set(s.unit, SHARED_LABEL);
+  // The platform carve sets aside is one cluster; an existing library (as-is topology) is its own.
+  for (const s of result.decomposition?.shared ?? [])
+    out.set(s.unit, s.library === undefined ? SHARED_LABEL : `${SHARED_LABEL} ${s.library}`);
   for (const c of result.decomposition?.clients ?? []) for (const u of c.units) out.set(u, `client:${c.name}`);
   return out;
 }
