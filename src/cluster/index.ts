@@ -25,6 +25,7 @@ import { folderLabels } from './folder-alignment.js';
 import { applyConstraints, isPinNode, PIN_PREFIX, type ApartPair } from './constraints.js';
 import { runLouvain } from './louvain.js';
 import { globMatcher } from './match-glob.js';
+import { findModuleFolders, MODULE_ALIGNMENT_TOLERANCE } from './module-folders.js';
 import { mergeSmall } from './merge-small.js';
 import { nameServices } from './naming.js';
 import { splitDisconnected } from './repair.js';
@@ -33,7 +34,7 @@ import { closeSharedKernel, namedSharedKernel, spreadSharedKernel, type SharedRe
 import { adoptUnaccessedTables, ownTablesByUse, placeEntityFiles } from './table-ownership.js';
 
 export interface ClusterOptions {
-  granularity: 'file' | 'folder';
+  granularity: 'auto' | 'file' | 'folder';
   seed: number;
   resolution?: number;
   services?: number;
@@ -55,6 +56,10 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
   const pinOf = pinLookup(options.pins);
   const isPinned = (id: string): boolean => pinOf(id) !== undefined;
   const folderOfUnit = new Map(input.units.map((u) => [u.id, u.folder]));
+  const modules = options.granularity === 'auto' ? findModuleFolders(input.units) : undefined;
+  const granularity: 'file' | 'folder' = options.granularity === 'folder' || modules?.use ? 'folder' : 'file';
+  // At `folder` granularity a node is a folder; chosen automatically, a module folder (with its layer subfolders).
+  const groupFolder = (id: string): string => (modules?.use ? (modules.of.get(id) ?? `file:${id}`) : (folderOfUnit.get(id) ?? '.'));
 
   const named = closeSharedKernel(input, namedSharedKernel(input, options.shared, isPinned), isPinned);
   const groupWithout =
@@ -65,7 +70,7 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
       if (pin !== undefined) return `${PIN_PREFIX}${pin}`;
       if (isTableNode(node)) return graph.degree(node) > 0 ? node : undefined;
       if (shared.has(id)) return undefined;
-      return options.granularity === 'folder' ? `folder:${folderOfUnit.get(id) ?? '.'}` : node;
+      return granularity === 'folder' ? `folder:${groupFolder(id)}` : node;
     };
   const folderOf = (node: string): string => (isTableNode(node) ? '' : (folderOfUnit.get(nodeId(node)) ?? '.'));
 
@@ -115,7 +120,12 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
       (_, i) => candidate(cg, best.resolution, partitionAt(best.resolution, undefined, seed + i + 1)).modularity,
     );
     const all = [best.modularity, ...others];
-    const pick = bestAligned(scanned, Math.max(...all) - Math.min(...all), folderLabels(cg));
+    const pick = bestAligned(
+      scanned,
+      Math.max(...all) - Math.min(...all),
+      folderLabels(cg),
+      modules?.use ? MODULE_ALIGNMENT_TOLERANCE : undefined,
+    );
     return { chosen: pick.chosen, criterion: pick.aligned ? ALIGNED_CRITERION : DEFAULT_CRITERION, scanned };
   };
   const runs = Array.from({ length: STABILITY_SEEDS }, (_, i) => {
@@ -125,13 +135,14 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
   });
   const stable = medoid(cg, runs);
   const { chosen, scanned } = stable.chosen.value;
-  const criterion = `${stable.chosen.value.criterion}; over ${STABILITY_SEEDS} seeds (${options.seed}–${options.seed + STABILITY_SEEDS - 1}), among the partitions within ${MODULARITY_TIE * 100}% of the best modularity the one agreeing most with all`;
+  const why = modules ? `${modules.reason}; ` : '';
+  const criterion = `${why}${stable.chosen.value.criterion}; over ${STABILITY_SEEDS} seeds (${options.seed}–${options.seed + STABILITY_SEEDS - 1}), among the partitions within ${MODULARITY_TIE * 100}% of the best modularity the one agreeing most with all`;
 
   return {
-    services: buildServices(input, cg, chosen.partition, options.granularity, isPinned),
+    services: buildServices(input, cg, chosen.partition, granularity, isPinned),
     shared: [...shared].map(([unit, reasons]) => ({ unit, reasons })).sort((a, b) => compareStrings(a.unit, b.unit)),
     clustering: {
-      granularity: options.granularity,
+      granularity,
       seed: options.seed,
       resolution: chosen.resolution,
       criterion,

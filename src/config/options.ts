@@ -47,7 +47,9 @@ export const configSchema = z
     workers: z
       .union([z.number().int().min(0), z.literal('auto')])
       .describe("Worker threads for parsing: a number (0 = none) or 'auto' (from 4 cores up)."),
-    granularity: z.enum(['file', 'folder']).describe('Cluster files, or whole folders.'),
+    granularity: z
+      .enum(['auto', 'file', 'folder'])
+      .describe('Cluster files, whole folders, or (auto) module folders where the code is organised in modules, else files.'),
     services: z.number().int().min(1).optional().describe('Target number of services.'),
     seed: z.number().int().describe('Seed of the clustering RNG.'),
     resolution: z.number().positive().optional().describe('Louvain resolution (default: chosen by carve).'),
@@ -113,7 +115,7 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
   out: { flag: '--out <dir>' },
   cache: { flag: '--no-cache' },
   workers: { flag: '--workers <n|auto>', parse: (raw) => (raw === 'auto' ? raw : int(raw)) },
-  granularity: { flag: '--granularity <file|folder>' },
+  granularity: { flag: '--granularity <auto|file|folder>' },
   services: { flag: '--services <n>', parse: int },
   seed: { flag: '--seed <n>', parse: int },
   resolution: { flag: '--resolution <r>', parse: num },

@@ -14,7 +14,7 @@ import { unitNode } from '../weighted-graph.js';
 import { ACTION_WORDS, ROLE_WORDS } from './role-words.js';
 import type { EdgeSignal } from './signal.js';
 
-export const MAX_STEM_FOLDERS = 6;
+export const MAX_STEM_FOLDERS = 12;
 
 const singular = (word: string): string => (word.length > 3 ? pluralize.singular(word) : word);
 
