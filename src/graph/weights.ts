@@ -23,7 +23,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   transaction: 1.5,
   entryPoint: 0.5,
   // Layers: files sharing a domain stem in different folders (`services/cart.ts`, `models/cart.ts`).
-  nameStem: 1,
+  nameStem: 0.3,
 };
 
 /**
