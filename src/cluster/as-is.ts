@@ -86,3 +86,22 @@ export function asIsServices(input: AsIsInput, seed: number): AsIsOutput {
     },
   };
 }
+
+/** The client apps (front ends, CLIs) of a result and the units under each. */
+export function clientApps(input: AsIsInput): ClientApp[] {
+  const deployables = input.deployables ?? [];
+  const roots = deployables.map((d) => d.root);
+  const byRoot = new Map(deployables.map((d) => [d.root, d]));
+  const units = new Map<string, string[]>();
+  for (const u of input.units) {
+    const root = rootOf(u.id, roots);
+    const d = root === undefined ? undefined : byRoot.get(root);
+    if (!d || (d.kind !== 'client' && d.kind !== 'cli')) continue;
+    let list = units.get(d.name);
+    if (!list) units.set(d.name, (list = []));
+    list.push(u.id);
+  }
+  return [...units.entries()]
+    .map(([name, list]) => ({ name, root: deployables.find((d) => d.name === name)!.root, units: list.sort(compareStrings) }))
+    .sort((a, b) => compareStrings(a.name, b.name));
+}

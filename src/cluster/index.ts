@@ -6,7 +6,7 @@
 import { buildGraph, type GraphInput } from '../graph/build-graph.js';
 import { isTableNode, nodeId, tableNode, unitNode } from '../graph/weighted-graph.js';
 import type { Weights } from '../graph/weights.js';
-import type { ClusteringInfo, Service, SharedUnit } from '../model/decomposition.js';
+import type { ClientApp, ClusteringInfo, Service, SharedUnit } from '../model/decomposition.js';
 import { compareStrings } from '../util/sort.js';
 import {
   ALIGNED_CRITERION,
@@ -24,6 +24,7 @@ import { buildClusterGraph, communities, tablesOf, unitsOf, type ClusterGraph, t
 import { folderLabels } from './folder-alignment.js';
 import { applyConstraints, isPinNode, PIN_PREFIX, type ApartPair } from './constraints.js';
 import { runLouvain } from './louvain.js';
+import { clientApps, type AsIsInput } from './as-is.js';
 import { globMatcher } from './match-glob.js';
 import { findModuleFolders, MODULE_ALIGNMENT_TOLERANCE } from './module-folders.js';
 import { mergeSmall } from './merge-small.js';
@@ -48,11 +49,15 @@ export interface ClusterOptions {
 export interface ClusterOutput {
   services: Service[];
   shared: SharedUnit[];
+  clients?: ClientApp[];
   clustering: ClusteringInfo;
 }
 
-export function clusterServices(input: GraphInput, options: ClusterOptions): ClusterOutput {
+export function clusterServices(input: AsIsInput, options: ClusterOptions): ClusterOutput {
   const graph = buildGraph(input, options.weights);
+  // Client apps (front ends, CLIs) are never clustered into back-end services.
+  const clients = clientApps(input);
+  const clientUnit = new Set(clients.flatMap((c) => c.units));
   const pinOf = pinLookup(options.pins);
   const isPinned = (id: string): boolean => pinOf(id) !== undefined;
   const folderOfUnit = new Map(input.units.map((u) => [u.id, u.folder]));
@@ -69,7 +74,7 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
       const pin = pinOf(id);
       if (pin !== undefined) return `${PIN_PREFIX}${pin}`;
       if (isTableNode(node)) return graph.degree(node) > 0 ? node : undefined;
-      if (shared.has(id)) return undefined;
+      if (shared.has(id) || clientUnit.has(id)) return undefined;
       return granularity === 'folder' ? `folder:${groupFolder(id)}` : node;
     };
   const folderOf = (node: string): string => (isTableNode(node) ? '' : (folderOfUnit.get(nodeId(node)) ?? '.'));
@@ -140,7 +145,11 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
 
   return {
     services: buildServices(input, cg, chosen.partition, granularity, isPinned),
-    shared: [...shared].map(([unit, reasons]) => ({ unit, reasons })).sort((a, b) => compareStrings(a.unit, b.unit)),
+    shared: [...shared]
+      .filter(([unit]) => !clientUnit.has(unit))
+      .map(([unit, reasons]) => ({ unit, reasons }))
+      .sort((a, b) => compareStrings(a.unit, b.unit)),
+    ...(clients.length > 0 ? { clients } : {}),
     clustering: {
       granularity,
       seed: options.seed,

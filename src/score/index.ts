@@ -5,7 +5,7 @@
 import { asIsServices, isAlreadyDistributed } from '../cluster/as-is.js';
 import { clusterServices, type ClusterOutput } from '../cluster/index.js';
 import type { CarveConfig } from '../config/options.js';
-import type { Assignment, ClientApp, Decomposition } from '../model/decomposition.js';
+import type { Assignment, Decomposition } from '../model/decomposition.js';
 import type { AnalysisResult } from '../model/result.js';
 import { planDecomposition, scoreDecomposition } from './score-decomposition.js';
 import { asIsVerdict, decideVerdict } from './verdict.js';
@@ -16,8 +16,9 @@ export type DecomposeConfig = Pick<
 >;
 
 export function decompose(result: Omit<AnalysisResult, 'decomposition'>, config: DecomposeConfig): Decomposition {
-  const distributed = isAlreadyDistributed(result);
-  const clustered: ClusterOutput & { clients?: ClientApp[] } = distributed
+  // Pins are the user's own boundaries (an export from the report): they win over the as-is view.
+  const distributed = isAlreadyDistributed(result) && Object.keys(config.pins).length === 0;
+  const clustered: ClusterOutput = distributed
     ? asIsServices(result, config.seed)
     : clusterServices(result, {
         granularity: config.granularity,
