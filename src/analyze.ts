@@ -7,7 +7,9 @@ import { collectAccess } from './access/index.js';
 import { readFactsCache, writeFactsCache, type FactsCache } from './cache/facts-cache.js';
 import { readStageCache, writeStageCache } from './cache/stage-cache.js';
 import { resolveConfig, type ResolvedConfig } from './config/load-config.js';
+import { findDeployables } from './discover/deployables.js';
 import { discover } from './discover/index.js';
+import { bootstrapsOf } from './extract/bootstrap.js';
 import { extractAll } from './extract/index.js';
 import { link } from './link/index.js';
 import { LINK_FORMAT, asLinkMemory } from './link/link-memory.js';
@@ -128,8 +130,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
         }),
       (a) => `${a.tables.length} tables, ${a.accesses.length} accesses`,
     );
+    const built = buildResult({ config, found, extracted, linked, access });
+    const topology = findDeployables(found.deployableHints, extracted.facts.flatMap(bootstrapsOf), built);
     return {
-      base: buildResult({ config, found, extracted, linked, access }),
+      base: { ...built, ...topology },
       cacheStats: { hits: extracted.cacheHits, misses: extracted.facts.length - extracted.cacheHits, linksReused: linked.reused },
     };
   })();

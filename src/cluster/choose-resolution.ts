@@ -69,10 +69,11 @@ export function bestAligned(
   candidates: readonly Candidate[],
   noise: number,
   labels: FolderLabels,
+  tolerance = ALIGNMENT_TOLERANCE,
 ): { chosen: Candidate; aligned: boolean } {
   if (labels.coverage < ALIGNMENT_COVERAGE) return { chosen: bestWithinNoise(candidates, noise), aligned: false };
   const best = bestModularity(candidates).modularity;
-  const floor = best - Math.max(noise, ALIGNMENT_TOLERANCE * Math.abs(best));
+  const floor = best - Math.max(noise, tolerance * Math.abs(best));
   const scored = candidates.filter((c) => c.modularity >= floor).map((c) => ({ c, a: folderAlignment(labels, c.partition) }));
   scored.sort((x, y) => y.a - x.a || x.c.services - y.c.services || y.c.modularity - x.c.modularity || x.c.resolution - y.c.resolution);
   return { chosen: scored[0].c, aligned: true };

@@ -6,7 +6,7 @@
 import { buildGraph, type GraphInput } from '../graph/build-graph.js';
 import { isTableNode, nodeId, tableNode, unitNode } from '../graph/weighted-graph.js';
 import type { Weights } from '../graph/weights.js';
-import type { ClusteringInfo, Service, SharedUnit } from '../model/decomposition.js';
+import type { ClientApp, ClusteringInfo, Service, SharedUnit } from '../model/decomposition.js';
 import { compareStrings } from '../util/sort.js';
 import {
   ALIGNED_CRITERION,
@@ -24,15 +24,18 @@ import { buildClusterGraph, communities, tablesOf, unitsOf, type ClusterGraph, t
 import { folderLabels } from './folder-alignment.js';
 import { applyConstraints, isPinNode, PIN_PREFIX, type ApartPair } from './constraints.js';
 import { runLouvain } from './louvain.js';
+import { clientApps, type AsIsInput } from './as-is.js';
 import { globMatcher } from './match-glob.js';
+import { findModuleFolders, MODULE_ALIGNMENT_TOLERANCE } from './module-folders.js';
 import { mergeSmall } from './merge-small.js';
 import { nameServices } from './naming.js';
 import { splitDisconnected } from './repair.js';
+import { medoid, MODULARITY_TIE, STABILITY_SEEDS } from './seed-stability.js';
 import { closeSharedKernel, namedSharedKernel, spreadSharedKernel, type SharedReasons } from './shared-kernel.js';
 import { adoptUnaccessedTables, ownTablesByUse, placeEntityFiles } from './table-ownership.js';
 
 export interface ClusterOptions {
-  granularity: 'file' | 'folder';
+  granularity: 'auto' | 'file' | 'folder';
   seed: number;
   resolution?: number;
   services?: number;
@@ -46,14 +49,22 @@ export interface ClusterOptions {
 export interface ClusterOutput {
   services: Service[];
   shared: SharedUnit[];
+  clients?: ClientApp[];
   clustering: ClusteringInfo;
 }
 
-export function clusterServices(input: GraphInput, options: ClusterOptions): ClusterOutput {
+export function clusterServices(input: AsIsInput, options: ClusterOptions): ClusterOutput {
   const graph = buildGraph(input, options.weights);
+  // Client apps (front ends, CLIs) are never clustered into back-end services.
+  const clients = clientApps(input);
+  const clientUnit = new Set(clients.flatMap((c) => c.units));
   const pinOf = pinLookup(options.pins);
   const isPinned = (id: string): boolean => pinOf(id) !== undefined;
   const folderOfUnit = new Map(input.units.map((u) => [u.id, u.folder]));
+  const modules = options.granularity === 'auto' ? findModuleFolders(input.units) : undefined;
+  const granularity: 'file' | 'folder' = options.granularity === 'folder' || modules?.use ? 'folder' : 'file';
+  // At `folder` granularity a node is a folder; chosen automatically, a module folder (with its layer subfolders).
+  const groupFolder = (id: string): string => (modules?.use ? (modules.of.get(id) ?? `file:${id}`) : (folderOfUnit.get(id) ?? '.'));
 
   const named = closeSharedKernel(input, namedSharedKernel(input, options.shared, isPinned), isPinned);
   const groupWithout =
@@ -63,8 +74,8 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
       const pin = pinOf(id);
       if (pin !== undefined) return `${PIN_PREFIX}${pin}`;
       if (isTableNode(node)) return graph.degree(node) > 0 ? node : undefined;
-      if (shared.has(id)) return undefined;
-      return options.granularity === 'folder' ? `folder:${folderOfUnit.get(id) ?? '.'}` : node;
+      if (shared.has(id) || clientUnit.has(id)) return undefined;
+      return granularity === 'folder' ? `folder:${groupFolder(id)}` : node;
     };
   const folderOf = (node: string): string => (isTableNode(node) ? '' : (folderOfUnit.get(nodeId(node)) ?? '.'));
 
@@ -88,43 +99,76 @@ export function clusterServices(input: GraphInput, options: ClusterOptions): Clu
   const partitionAt = (resolution: number, target?: number, seed = options.seed): Partition =>
     settle(cg, applyConstraints(cg, runLouvain(cg, resolution, seed), apart), options.minServiceSize, apart, target);
 
-  const scanned = SCANNED_RESOLUTIONS.map((r) => candidate(cg, r, partitionAt(r)));
-  let chosen: Candidate;
-  let criterion = DEFAULT_CRITERION;
-  if (options.services !== undefined) {
-    const target = options.services;
-    const fine = TARGET_RESOLUTIONS.map((r) => candidate(cg, r, partitionAt(r)));
-    const near = closestToTarget([...scanned, ...fine], target);
-    chosen = candidate(cg, near.resolution, partitionAt(near.resolution, target));
-    criterion = `resolution giving ${target} service${target === 1 ? '' : 's'}: γ = ${near.resolution} found ${near.services}${near.services > target ? `, the smallest merged into their neighbours` : ''}`;
-  } else if (options.resolution !== undefined) {
-    chosen = candidate(cg, options.resolution, partitionAt(options.resolution));
-    criterion = 'resolution set in config';
-  } else {
+  // The whole choice for one seed: scan, then the criterion (or the target / the configured resolution).
+  const chooseWith = (seed: number): { chosen: Candidate; criterion: string; scanned: Candidate[] } => {
+    const scanned = SCANNED_RESOLUTIONS.map((r) => candidate(cg, r, partitionAt(r, undefined, seed)));
+    if (options.services !== undefined) {
+      const target = options.services;
+      const fine = TARGET_RESOLUTIONS.map((r) => candidate(cg, r, partitionAt(r, undefined, seed)));
+      const near = closestToTarget([...scanned, ...fine], target);
+      return {
+        chosen: candidate(cg, near.resolution, partitionAt(near.resolution, target, seed)),
+        criterion: `resolution giving ${target} service${target === 1 ? '' : 's'}: γ = ${near.resolution} found ${near.services}${near.services > target ? `, the smallest merged into their neighbours` : ''}`,
+        scanned,
+      };
+    }
+    if (options.resolution !== undefined) {
+      return {
+        chosen: candidate(cg, options.resolution, partitionAt(options.resolution, undefined, seed)),
+        criterion: 'resolution set in config',
+        scanned,
+      };
+    }
     const best = bestModularity(scanned);
     const others = Array.from(
       { length: NOISE_SEEDS },
-      (_, i) => candidate(cg, best.resolution, partitionAt(best.resolution, undefined, options.seed + i + 1)).modularity,
+      (_, i) => candidate(cg, best.resolution, partitionAt(best.resolution, undefined, seed + i + 1)).modularity,
     );
     const all = [best.modularity, ...others];
-    const pick = bestAligned(scanned, Math.max(...all) - Math.min(...all), folderLabels(cg));
-    chosen = pick.chosen;
-    if (pick.aligned) criterion = ALIGNED_CRITERION;
-  }
+    const pick = bestAligned(
+      scanned,
+      Math.max(...all) - Math.min(...all),
+      folderLabels(cg),
+      modules?.use ? MODULE_ALIGNMENT_TOLERANCE : undefined,
+    );
+    return { chosen: pick.chosen, criterion: pick.aligned ? ALIGNED_CRITERION : DEFAULT_CRITERION, scanned };
+  };
+  const runs = Array.from({ length: STABILITY_SEEDS }, (_, i) => {
+    const seed = options.seed + i;
+    const value = chooseWith(seed);
+    return { seed, partition: value.chosen.partition, modularity: value.chosen.modularity, value };
+  });
+  const stable = medoid(cg, runs);
+  const { chosen, scanned } = stable.chosen.value;
+  const why = modules ? `${modules.reason}; ` : '';
+  const criterion = `${why}${stable.chosen.value.criterion}; over ${STABILITY_SEEDS} seeds (${options.seed}–${options.seed + STABILITY_SEEDS - 1}), among the partitions within ${MODULARITY_TIE * 100}% of the best modularity the one agreeing most with all`;
 
   return {
-    services: buildServices(input, cg, chosen.partition, options.granularity, isPinned),
-    shared: [...shared].map(([unit, reasons]) => ({ unit, reasons })).sort((a, b) => compareStrings(a.unit, b.unit)),
+    services: buildServices(input, cg, chosen.partition, granularity, isPinned),
+    shared: [...shared]
+      .filter(([unit]) => !clientUnit.has(unit))
+      .map(([unit, reasons]) => ({ unit, reasons }))
+      .sort((a, b) => compareStrings(a.unit, b.unit)),
+    ...(clients.length > 0 ? { clients } : {}),
     clustering: {
-      granularity: options.granularity,
+      granularity,
       seed: options.seed,
       resolution: chosen.resolution,
       criterion,
       alternatives: scanned.map(({ resolution, services, modularity }) => ({ resolution, services, modularity })),
+      stability: {
+        seeds: runs.map((r) => r.seed),
+        services: runs.map((r) => r.value.chosen.services),
+        chosenSeed: stable.chosen.seed,
+        meanAri: round(stable.meanAri),
+        minAri: round(stable.minAri),
+      },
       ...(options.services !== undefined ? { requestedServices: options.services } : {}),
     },
   };
 }
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Constraints, then repair of disconnected communities, then minimum size (and target count). */
 function settle(cg: ClusterGraph, partition: Partition, minSize: number, apart: ApartPair[], target?: number): Partition {

@@ -5,91 +5,36 @@
  * then a number, on collision). Pinned services keep their pin's name.
  */
 import pluralize from 'pluralize';
+import { ACTION_WORDS, ROLE_WORDS } from '../graph/edge-signals/role-words.js';
 import { compareStrings } from '../util/sort.js';
 
-const NOT_A_DOMAIN = new Set([
-  // verbs name actions, not domains
-  'add',
-  'build',
-  'check',
-  'fetch',
-  'handle',
-  'parse',
-  'process',
-  'remove',
-  'save',
-  'send',
-  'set',
-  'use',
-  'validate',
-  'abstract',
-  'api',
-  'app',
+/** Never a service name: technical roles, actions, and words that name the whole code base. */
+const NOT_A_DOMAIN: ReadonlySet<string> = new Set([
+  ...ROLE_WORDS,
+  ...ACTION_WORDS,
   'apps',
-  'base',
-  'client',
-  'common',
-  'config',
-  'controller',
-  'controllers',
-  'core',
-  'create',
   'data',
-  'db',
-  'delete',
-  'domain',
-  'dto',
-  'dtos',
-  'entities',
-  'entity',
   'features',
-  'find',
-  'get',
-  'handler',
-  'handlers',
-  'helper',
-  'helpers',
   'http',
-  'impl',
-  'index',
   'infra',
-  'infrastructure',
-  'interface',
-  'interfaces',
-  'lib',
-  'libs',
-  'list',
-  'main',
-  'middleware',
-  'model',
-  'models',
-  'module',
-  'modules',
   'packages',
-  'provider',
-  'repositories',
-  'repository',
-  'repo',
-  'repos',
-  'route',
-  'routes',
-  'router',
-  'schema',
-  'server',
-  'service',
-  'services',
-  'shared',
-  'spec',
+  'source',
   'src',
-  'test',
-  'types',
-  'update',
-  'util',
-  'utils',
   'v1',
   'v2',
+  'v3',
   'web',
 ]);
+
+/** Table names that still say nothing about a domain. */
+const NOT_A_TABLE_NAME: ReadonlySet<string> = new Set([...ACTION_WORDS, 'base', 'data', 'index', 'migration', 'migrations', 'test']);
+
+/** Whether a word may name a service (the meta test checks every proposed name with this). */
+export const isDomainName = (name: string): boolean =>
+  !name
+    .toLowerCase()
+    .split(/[-_]/)
+    .every((part) => NOT_A_DOMAIN.has(part) || NOT_A_DOMAIN.has(pluralize.singular(part)) || /^\d+$/.test(part));
 
 export interface NamingInput {
   units: string[];
@@ -103,11 +48,14 @@ export interface NamingInput {
 function terms(service: NamingInput): { key: string; score: number; form: string }[] {
   const score = new Map<string, number>();
   const forms = new Map<string, Map<string, number>>();
-  const bump = (raw: string, w: number): void => {
+  // A table is domain by construction: a role word (`events/` holds event classes) names a
+  // service only when the service owns a table of that name (an `events` table of concerts).
+  const owned = new Set(service.tables.map((t) => pluralize.singular(service.tableName(t).toLowerCase())));
+  const bump = (raw: string, w: number, stop: ReadonlySet<string> = NOT_A_DOMAIN): void => {
     const form = raw.toLowerCase();
-    if (form.length < 2 || NOT_A_DOMAIN.has(form) || /^\d+$/.test(form)) return;
+    if (form.length < 2 || /^\d+$/.test(form)) return;
     const key = pluralize.singular(form);
-    if (NOT_A_DOMAIN.has(key)) return;
+    if ((stop.has(form) || stop.has(key)) && !(owned.has(key) && !NOT_A_TABLE_NAME.has(key))) return;
     score.set(key, (score.get(key) ?? 0) + w);
     let f = forms.get(key);
     if (!f) forms.set(key, (f = new Map()));
@@ -124,7 +72,7 @@ function terms(service: NamingInput): { key: string; score: number; form: string
     for (const token of stem.split(/[-_]/)) bump(token, 1);
   }
   // Join tables (`_ArticleToTag`, `user_roles` owned alongside) never name a service on their own.
-  for (const table of service.tables) if (!service.tableName(table).startsWith('_')) bump(service.tableName(table), 2);
+  for (const table of service.tables) if (!service.tableName(table).startsWith('_')) bump(service.tableName(table), 2, NOT_A_TABLE_NAME);
   return [...score]
     .map(([key, s]) => {
       // Service names read best in the plural (`orders`) when the code itself uses that form somewhere.
@@ -157,17 +105,32 @@ export function nameServices(services: readonly NamingInput[]): string[] {
         b.s.units.length - a.s.units.length ||
         compareStrings(a.s.units[0] ?? a.s.tables[0] ?? '', b.s.units[0] ?? b.s.tables[0] ?? ''),
     );
-  for (const { i, ranked: terms } of order) {
+  // `order` and `orders` are one name: uniqueness is by singular form.
+  const key = (name: string): string => pluralize.singular(name.toLowerCase());
+  const takenKeys = new Set([...taken].map(key));
+  for (const { s, i, ranked: terms } of order) {
     const ranked = terms.map((t) => t.form);
-    let name = ranked.find((t) => !taken.has(t));
+    let name = ranked.find((t) => !takenKeys.has(key(t)));
     if (!name) {
-      const base = ranked[0] ?? 'service';
+      // Every term is taken (or none is domain-like): number the best one, or fall back to the first file's stem.
+      const base = ranked[0] ?? fallbackName(s);
       let n = 2;
-      while (taken.has(`${base}-${n}`)) n++;
-      name = taken.has(base) ? `${base}-${n}` : base;
+      while (takenKeys.has(key(`${base}-${n}`))) n++;
+      name = takenKeys.has(key(base)) ? `${base}-${n}` : base;
     }
     names[i] = name;
     taken.add(name);
+    takenKeys.add(key(name));
   }
   return names;
+}
+
+/** A name for a service with no domain term at all: `group` of its first file's folder path, never a role word. */
+function fallbackName(service: NamingInput): string {
+  const first = service.units[0] ?? service.tables[0] ?? '';
+  const words = first
+    .split(/[/.\-_:]/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length > 1 && !NOT_A_DOMAIN.has(w) && !/^(ts|tsx|js|mjs|cjs|\d+)$/.test(w));
+  return words[0] ?? 'group';
 }

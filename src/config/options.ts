@@ -32,6 +32,7 @@ const edgeWeights = z
     coAccess: weight,
     transaction: weight,
     entryPoint: weight,
+    nameStem: weight,
   })
   .partial()
   .strict();
@@ -61,7 +62,9 @@ export const configSchema = z
       .describe(
         `Worker threads for parsing: a number (0 = none, at most ${LIMITS.workers}; more than the cores is cut to the cores) or 'auto' (from 4 cores up).`,
       ),
-    granularity: z.enum(['file', 'folder']).describe('Cluster files, or whole folders.'),
+    granularity: z
+      .enum(['auto', 'file', 'folder'])
+      .describe('Cluster files, whole folders, or (auto) module folders where the code is organised in modules, else files.'),
     services: z.number().int().min(1).max(LIMITS.services).optional().describe('Target number of services.'),
     seed: z.number().int().describe('Seed of the clustering RNG.'),
     resolution: z.number().positive().max(LIMITS.resolution).optional().describe('Louvain resolution (default: chosen by carve).'),
@@ -130,7 +133,7 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
   out: { flag: '--out <dir>' },
   cache: { flag: '--no-cache', help: 'do not read or write the per-file facts cache (parse every file afresh)' },
   workers: { flag: '--workers <n|auto>', parse: (raw) => (raw === 'auto' ? raw : int(raw)) },
-  granularity: { flag: '--granularity <file|folder>' },
+  granularity: { flag: '--granularity <auto|file|folder>' },
   services: { flag: '--services <n>', parse: int },
   seed: { flag: '--seed <n>', parse: int },
   resolution: { flag: '--resolution <r>', parse: num },

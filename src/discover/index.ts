@@ -3,6 +3,7 @@
  * (tsconfigs, workspaces, package.json dependencies, schema files) that later
  * stages need — all read once, here.
  */
+import { deployableHints, isDeployableFile, type DeployableHint } from './deployable-hints.js';
 import { readFileSync } from 'node:fs';
 import type { SchemaFile } from '../access/adapter.js';
 import type { EffectiveOptions } from '../config/load-config.js';
@@ -27,6 +28,8 @@ export interface DiscoveredFile {
 export interface Discovery {
   root: string;
   files: DiscoveredFile[];
+  /** Folders the repository marks as deployable (package scripts, Dockerfiles, compose, Nest/Nx apps). */
+  deployableHints: DeployableHint[];
   skipped: SkippedFile[];
   tsconfigs: Tsconfig[];
   workspaces: WorkspacePackage[];
@@ -77,14 +80,17 @@ export function discover(root: string, options: EffectiveOptions, schemaSuffixes
 
   const walked = walk(root, (rel, name) => {
     if (name === 'package.json' || (name.startsWith('tsconfig') && name.endsWith('.json'))) return true;
+    if (isDeployableFile(name)) return true;
     if (schemaSuffixes.some((s) => name.endsWith(s))) return true;
     return isSourceFile(name);
   });
 
   const sources: DiscoveredFile[] = [];
+  const deployableFiles: { path: string; abs: string }[] = [];
   for (const f of walked.files) {
     const name = f.path.slice(f.path.lastIndexOf('/') + 1);
     if (name === 'package.json') packageJsonPaths.push(f.path);
+    else if (isDeployableFile(name)) deployableFiles.push(f);
     else if (name === 'tsconfig.json') tsconfigPaths.push(f.abs);
     else if (schemaSuffixes.some((s) => name.endsWith(s))) schemaPaths.push(f);
     else if (isSourceFile(name)) sources.push(f);
@@ -138,6 +144,10 @@ export function discover(root: string, options: EffectiveOptions, schemaSuffixes
   return {
     root,
     files,
+    deployableHints: deployableHints(
+      packageJsons,
+      deployableFiles.sort((a, b) => compareStrings(a.path, b.path)),
+    ),
     skipped: walked.skipped.sort((a, b) => compareStrings(a.path, b.path)),
     tsconfigs,
     workspaces,

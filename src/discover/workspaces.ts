@@ -20,6 +20,8 @@ export interface PackageJson {
   devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
+  scripts?: Record<string, string>;
+  bin?: unknown;
 }
 
 export interface WorkspacePackage {

@@ -22,6 +22,8 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   coAccess: 0.5,
   transaction: 1.5,
   entryPoint: 0.5,
+  // Layers: files sharing a domain stem in different folders (`services/cart.ts`, `models/cart.ts`).
+  nameStem: 0.3,
 };
 
 /**

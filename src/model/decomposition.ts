@@ -8,7 +8,7 @@
  * assignment by `scoreDecomposition` / `planDecomposition` in
  * `src/score/score-decomposition.ts` (browser-safe).
  */
-export type VerdictKind = 'split' | 'modular-monolith' | 'dont-split';
+export type VerdictKind = 'split' | 'modular-monolith' | 'dont-split' | 'already-distributed';
 
 export interface Service {
   name: string; // STABLE
@@ -27,6 +27,8 @@ export interface Verdict {
 export interface SharedUnit {
   unit: string;
   reasons: string[];
+  /** In an already-split repository: the library (workspace package, `libs/<name>`) the unit belongs to. */
+  library?: string;
 }
 
 /** The partition carve (or a user) proposes: what the scores are computed for. */
@@ -175,19 +177,42 @@ export interface ResolutionAlternative {
   modularity: number;
 }
 
+/** A front end or CLI the repository deploys: a client of the services, never one of them. */
+export interface ClientApp {
+  name: string;
+  root: string;
+  units: string[];
+}
+
 export interface ClusteringInfo {
-  granularity: 'file' | 'folder';
+  /** `deployable`: an already-split repository, its deployables kept as they are. */
+  granularity: 'file' | 'folder' | 'deployable';
   seed: number;
   resolution: number;
   criterion: string;
   alternatives: ResolutionAlternative[];
   requestedServices?: number;
+  /** Seed-to-seed stability: the choice run for consecutive seeds, the medoid partition kept. */
+  stability?: SeedStability;
+}
+
+export interface SeedStability {
+  seeds: number[];
+  /** Services each seed's choice gave, in `seeds` order. */
+  services: number[];
+  /** Seed whose partition is proposed (the medoid: highest mean ARI to the others). */
+  chosenSeed: number;
+  /** Mean and lowest pairwise adjusted Rand index between the seeds' partitions (1 = identical). */
+  meanAri: number;
+  minAri: number;
 }
 
 export interface Decomposition {
   services: Service[]; // STABLE
   verdict: Verdict; // STABLE
   shared?: SharedUnit[];
+  /** Client apps (front ends, CLIs), kept out of the services. */
+  clients?: ClientApp[];
   metrics?: DecompositionMetrics;
   integration?: IntegrationAdvice[];
   contracts?: ServiceContract[];

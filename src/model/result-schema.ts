@@ -95,6 +95,32 @@ export const resultSchema = z.looseObject({
   ),
   adapters: z.array(z.looseObject({ name: z.string(), enabledBy: z.array(z.string()) })),
   problems: z.array(z.looseObject({ path: z.string(), source: z.string(), message: z.string() })),
+  deployables: z
+    .array(
+      z.looseObject({
+        name: z.string(),
+        root: z.string(),
+        kind: z.enum(['service', 'worker', 'client', 'cli']),
+        evidence: z.array(z.string()),
+        units: z.number().int(),
+        stores: z.array(z.string()),
+        tables: z.array(z.string()),
+        libraries: z.array(z.string()),
+        topics: z.array(z.string()),
+      }),
+    )
+    .optional(),
+  libraries: z
+    .array(
+      z.looseObject({
+        name: z.string(),
+        root: z.string(),
+        units: z.number().int(),
+        usedBy: z.array(z.string()),
+        tables: z.array(z.string()),
+      }),
+    )
+    .optional(),
   decomposition: z
     .looseObject({
       services: z.array(z.looseObject({ name: z.string(), units: z.array(z.string()), tables: z.array(z.string()) })),

@@ -130,6 +130,40 @@ export interface Problem {
   message: string;
 }
 
+export type DeployableKind = 'service' | 'worker' | 'client' | 'cli';
+
+/** Something the repository deploys on its own: a back-end service, a worker, a client app, a CLI. */
+export interface Deployable {
+  /** Package name without scope, else the folder name; unique. */
+  name: string;
+  /** Folder, relative POSIX (`.` for the analysed root). */
+  root: string;
+  kind: DeployableKind;
+  /** Why it is one: `package.json scripts.start`, `Dockerfile`, `NestFactory.create in src/main.ts:5`, … (sorted). */
+  evidence: string[];
+  /** Analysed files under its root. */
+  units: number;
+  /** Stores (databases) its code accesses directly, sorted. */
+  stores: string[];
+  /** Tables its code accesses directly, sorted. */
+  tables: string[];
+  /** Workspace libraries its code imports, by library name, sorted. */
+  libraries: string[];
+  /** Message and event topics its handlers consume, sorted. */
+  topics: string[];
+}
+
+/** Code outside every deployable that deployables import: a workspace or monorepo library. */
+export interface Library {
+  name: string;
+  root: string;
+  units: number;
+  /** Deployables whose code imports it, sorted. */
+  usedBy: string[];
+  /** Tables its own code accesses (a library that does data access carries domain logic), sorted. */
+  tables: string[];
+}
+
 export interface AnalysisResult {
   schemaVersion: number;
   tool: { name: 'carve'; version: string };
@@ -148,5 +182,8 @@ export interface AnalysisResult {
   transactions: Transaction[];
   adapters: AdapterUse[];
   problems: Problem[];
+  /** The as-is topology: what the repository already deploys separately (empty for a single deployable with no evidence). */
+  deployables?: Deployable[];
+  libraries?: Library[];
   decomposition?: Decomposition; // STABLE: .services, .verdict
 }

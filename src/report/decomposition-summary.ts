@@ -15,6 +15,7 @@ const VERDICT_TITLE: Record<string, string> = {
   split: 'split into services',
   'modular-monolith': 'modular monolith first',
   'dont-split': "don't split",
+  'already-distributed': 'already split: the coupling between its deployables',
 };
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -47,7 +48,23 @@ export function formatDecompositionSummary(result: AnalysisResult): string[] {
   if (!m) return lines;
 
   const c = d.clustering;
-  lines.push('', `Services: ${d.services.length}${c ? ` (resolution ${c.resolution}, ${c.granularity} granularity, seed ${c.seed})` : ''}`);
+  const asIs = c?.granularity === 'deployable';
+  lines.push(
+    '',
+    asIs
+      ? `Deployables: ${d.services.length} back-end, as they are${d.clients?.length ? `; clients: ${d.clients.map((x) => x.name).join(', ')}` : ''}`
+      : `Services: ${d.services.length}${c ? ` (resolution ${c.resolution}, ${c.granularity} granularity, seed ${c.seed})` : ''}`,
+  );
+  if (c && !asIs && c.alternatives.length > 0) {
+    const options = [...new Set(c.alternatives.map((a) => a.services))].sort((a, b) => a - b);
+    lines.push(`  why: ${c.criterion}`, `  alternatives: ${options.join(', ')} services (pick one in the HTML report or with --services)`);
+  }
+  if (c?.stability) {
+    const st = c.stability;
+    lines.push(
+      `  seed stability: ARI ${fix(st.meanAri)} mean, ${fix(st.minAri)} lowest between seeds ${st.seeds[0]}–${st.seeds[st.seeds.length - 1]} (${st.services.join('/')} services); seed ${st.chosenSeed}'s partition proposed`,
+    );
+  }
   lines.push(
     ...table(
       ['service', 'files', 'lines', 'tables owned', 'shared tables', 'API', 'in', 'out'],
@@ -64,7 +81,10 @@ export function formatDecompositionSummary(result: AnalysisResult): string[] {
     ),
   );
   const shared = d.shared ?? [];
-  if (shared.length > 0) lines.push(`  platform / shared kernel: ${shared.length} file${shared.length === 1 ? '' : 's'} set aside`);
+  const libraries = [...new Set(shared.flatMap((x) => (x.library === undefined ? [] : [x.library])))];
+  if (libraries.length > 0)
+    lines.push(`  shared libraries: ${libraries.join(', ')} (${shared.length} file${shared.length === 1 ? '' : 's'})`);
+  else if (shared.length > 0) lines.push(`  platform / shared kernel: ${shared.length} file${shared.length === 1 ? '' : 's'} set aside`);
 
   const db = m.sharedDatabase;
   const accessed = db.tables.filter((t) => t.readers.length + t.writers.length > 0).length;

@@ -5,6 +5,7 @@
  * below say when that price is not worth paying (docs/metrics.md).
  */
 import type { DecompositionMetrics, ResolutionAlternative, Verdict } from '../model/decomposition.js';
+import type { AnalysisResult } from '../model/result.js';
 
 export const VERDICT_THRESHOLDS = {
   /** Below this many files (or lines) nothing pays for a second deployable. */
@@ -92,4 +93,57 @@ export function decideVerdict({ files, lines, metrics, alternatives }: VerdictIn
   ];
   if (caution.length > 0) return { kind: 'modular-monolith', reasons: [...caution, ...evidence] };
   return { kind: 'split', reasons: [`clear boundaries and a database that divides: ${evidence[0]}`, evidence[1]] };
+}
+
+/**
+ * An already-split repository: the verdict names what exists and the
+ * coupling between the deployables — tables several of them use (worst:
+ * several write), libraries shared that do data access (domain logic in a
+ * shared library), topics consumed by several, and code imported across
+ * deployables — not a re-split of their insides.
+ */
+export function asIsVerdict(result: Pick<AnalysisResult, 'deployables' | 'libraries'>, metrics: DecompositionMetrics): Verdict {
+  const deployables = result.deployables ?? [];
+  const back = deployables.filter((d) => d.kind === 'service' || d.kind === 'worker');
+  const clients = deployables.filter((d) => d.kind === 'client' || d.kind === 'cli');
+  const reasons = [
+    `already distributed: ${back.length} back-end deployables (${back.map((d) => `${d.name} at ${d.root}`).join(', ')})${clients.length > 0 ? ` and ${clients.length} client app${clients.length === 1 ? '' : 's'} (${clients.map((d) => d.name).join(', ')})` : ''}`,
+  ];
+  const db = metrics.sharedDatabase;
+  if (db.multiWriterTables.length > 0) {
+    reasons.push(
+      `${db.multiWriterTables.length} table${db.multiWriterTables.length === 1 ? ' is' : 's are'} written by several deployables: ${db.multiWriterTables.join(', ')}`,
+    );
+  }
+  const readOnlyShared = db.sharedTables.filter((t) => !db.multiWriterTables.includes(t));
+  if (readOnlyShared.length > 0)
+    reasons.push(
+      `${readOnlyShared.length} table${readOnlyShared.length === 1 ? ' is' : 's are'} read across deployables: ${readOnlyShared.join(', ')}`,
+    );
+  for (const lib of result.libraries ?? []) {
+    if (lib.usedBy.length < 2) continue;
+    reasons.push(
+      lib.tables.length > 0
+        ? `shared library ${lib.name} (${lib.root}) carries data access to ${lib.tables.length} table${lib.tables.length === 1 ? '' : 's'} and is used by ${lib.usedBy.join(', ')}: domain logic shared across deployables`
+        : `shared library ${lib.name} (${lib.root}) is used by ${lib.usedBy.join(', ')}`,
+    );
+  }
+  const topicUsers = new Map<string, string[]>();
+  for (const d of back) for (const t of d.topics) topicUsers.set(t, [...(topicUsers.get(t) ?? []), d.name]);
+  const sharedTopics = [...topicUsers]
+    .filter(([, ds]) => ds.length > 1)
+    .map(([t]) => t)
+    .sort();
+  if (sharedTopics.length > 0) reasons.push(`topics consumed by several deployables: ${sharedTopics.join(', ')}`);
+  if (metrics.icp > 0)
+    reasons.push(`${pct(metrics.icp)} of dependency weight crosses deployables (imports between them, ICP ${fix(metrics.icp)})`);
+  const stores = [...new Set(back.flatMap((d) => d.stores))].sort();
+  if (stores.length > 0)
+    reasons.push(
+      `stores: ${back
+        .filter((d) => d.stores.length > 0)
+        .map((d) => `${d.name} → ${d.stores.join(', ')}`)
+        .join('; ')}`,
+    );
+  return { kind: 'already-distributed', reasons };
 }

@@ -11,6 +11,7 @@ const VERDICT: Record<string, string> = {
   split: 'Split into services',
   'modular-monolith': 'Keep a modular monolith',
   'dont-split': 'Do not split',
+  'already-distributed': 'Already split: mind the coupling between its deployables',
 };
 
 const COLUMNS: [label: string, hint: string, read: (s: ServiceMetrics) => number][] = [

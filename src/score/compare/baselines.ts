@@ -1,12 +1,14 @@
 /**
- * The two trivial decompositions carve must beat: grouping files by their
+ * The trivial decompositions carve must beat: grouping files by their
  * top-level folder (below the source root: folders holding nearly all files
- * are looked into), and plain Louvain on
+ * are looked into), grouping them by the domain stem of their name across
+ * layers (`services/cart.ts` with `models/cart.ts`), and plain Louvain on
  * the import graph alone (no tables, no shared kernel, resolution 1).
  */
 import { buildClusterGraph } from '../../cluster/cluster-graph.js';
 import { runLouvain } from '../../cluster/louvain.js';
 import { codeDependency } from '../../graph/edge-signals/code-dependency.js';
+import { nameStem } from '../../graph/edge-signals/name-stem.js';
 import type { GraphInput } from '../../graph/edge-signals/signal.js';
 import { isTableNode, nodeId, unitNode, WeightedGraph } from '../../graph/weighted-graph.js';
 import { resolveWeights } from '../../graph/weights.js';
@@ -47,4 +49,9 @@ export function importLouvainBaseline(input: GraphInput, seed: number): Labels {
   );
   const partition = runLouvain(cg, 1, seed);
   return new Map(cg.nodes.map((n) => [nodeId(n), `c${partition.get(n)}`]));
+}
+
+/** Files by the domain stem of their name; files with none are each their own group. */
+export function nameStemBaseline(units: readonly string[]): Labels {
+  return new Map(units.map((id) => [id, nameStem(id) ?? `file:${id}`]));
 }

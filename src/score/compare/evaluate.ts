@@ -1,13 +1,13 @@
-/** Score carve's services and both baselines against an intended decomposition. */
+/** Score carve's services and the trivial baselines against an intended decomposition. */
 import type { AnalysisResult } from '../../model/result.js';
 import { adjustedRandIndex } from './ari.js';
-import { folderBaseline, importLouvainBaseline } from './baselines.js';
+import { folderBaseline, importLouvainBaseline, nameStemBaseline } from './baselines.js';
 import { intendedLabels, SHARED_LABEL, type IntendedDecomposition } from './intended.js';
 import { mojoFM } from './mojofm.js';
 import { normalizedMutualInformation } from './nmi.js';
 import type { Labels } from './partition.js';
 
-export type Method = 'carve' | 'folders' | 'import-louvain';
+export type Method = 'carve' | 'folders' | 'name-stem' | 'import-louvain';
 
 export interface EvaluationRow {
   method: Method;
@@ -19,7 +19,10 @@ export interface EvaluationRow {
 export function carveLabels(result: Pick<AnalysisResult, 'decomposition'>): Labels {
   const out = new Map<string, string>();
   for (const s of result.decomposition?.services ?? []) for (const u of s.units) out.set(u, s.name);
-  for (const s of result.decomposition?.shared ?? []) out.set(s.unit, SHARED_LABEL);
+  // The platform carve sets aside is one cluster; an existing library (as-is topology) is its own.
+  for (const s of result.decomposition?.shared ?? [])
+    out.set(s.unit, s.library === undefined ? SHARED_LABEL : `${SHARED_LABEL} ${s.library}`);
+  for (const c of result.decomposition?.clients ?? []) for (const u of c.units) out.set(u, `client:${c.name}`);
   return out;
 }
 
@@ -49,12 +52,13 @@ export function evaluate(result: AnalysisResult, intended: IntendedDecomposition
   );
 }
 
-/** Score carve and both baselines against unit labels (a truth derived from the repository itself). */
+/** Score carve and every baseline against unit labels (a truth derived from the repository itself). */
 export function evaluateLabels(result: AnalysisResult, truth: Labels, seed: number): EvaluationRow[] {
   const units = result.units.map((u) => u.id);
   const methods: [Method, Labels][] = [
     ['carve', carveLabels(result)],
     ['folders', folderBaseline(units)],
+    ['name-stem', nameStemBaseline(units)],
     ['import-louvain', importLouvainBaseline(result, seed)],
   ];
   return methods.map(([method, labels]) => ({
