@@ -4,7 +4,7 @@
  */
 import { adapters } from './access/adapters/index.js';
 import { collectAccess } from './access/index.js';
-import { readFactsCache, writeFactsCache } from './cache/facts-cache.js';
+import { cacheDirFor, readFactsCache, writeFactsCache } from './cache/facts-cache.js';
 import { resolveConfig, type ResolvedConfig } from './config/load-config.js';
 import { discover } from './discover/index.js';
 import { extractAll } from './extract/index.js';
@@ -40,7 +40,16 @@ export interface AnalyzeOutput {
   result: AnalysisResult;
   config: ResolvedConfig;
   timings: PhaseTiming[];
-  cache: { hits: number; misses: number };
+  cache: CacheStats;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries found but invalid (not FileFacts of that file): re-parsed, never used. */
+  rejected: number;
+  /** Why the cache file was not used or not written, when it was not. */
+  note?: string;
 }
 
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
@@ -57,6 +66,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
   };
 
   const config = resolveConfig(options.root, options.configPath, options.overrides ?? {});
+  const cacheDir = config.options.cache ? cacheDirFor(config, !!options.configPath, options.overrides?.cacheDir) : undefined;
 
   const schemaSuffixes = [...new Set(adapters.flatMap((a) => a.schemaFiles ?? []))];
   const found = await timed(
@@ -72,15 +82,15 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     const extracted = await timed(
       'parse',
       async () => {
-        const cache = config.options.cache ? readFactsCache(config.root) : undefined;
+        const cache = cacheDir ? readFactsCache(config.root, cacheDir) : undefined;
         const out = await extractAll(found.files, {
           cache,
           maxFileSize: config.options.maxFileSize,
           workers: config.options.workers,
           onProgress: (done, total) => emit({ type: 'parse-progress', done, total }),
         });
-        if (cache) writeFactsCache(config.root, cache);
-        return out;
+        if (cache) writeFactsCache(cache);
+        return { ...out, cache };
       },
       (x) => `${x.facts.length} files, ${x.cacheHits} cached`,
     );
@@ -104,7 +114,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     );
     return {
       base: buildResult({ config, found, extracted, linked, access }),
-      cacheStats: { hits: extracted.cacheHits, misses: extracted.facts.length - extracted.cacheHits },
+      cacheStats: {
+        hits: extracted.cacheHits,
+        misses: extracted.facts.length - extracted.cacheHits,
+        rejected: extracted.cache?.rejected ?? 0,
+        note: extracted.cache?.unreadable,
+      },
     };
   })();
 

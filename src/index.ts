@@ -1,6 +1,6 @@
 /** carve's public API. */
 export { analyze, PHASES } from './analyze.js';
-export type { AnalyzeOptions, AnalyzeOutput, Phase, PhaseTiming, ProgressEvent } from './analyze.js';
+export type { AnalyzeOptions, AnalyzeOutput, CacheStats, Phase, PhaseTiming, ProgressEvent } from './analyze.js';
 export { CONFIG_FILE, resolveConfig, validateConfig } from './config/load-config.js';
 export type { ResolvedConfig } from './config/load-config.js';
 export { configSchema, defaults, flags } from './config/options.js';

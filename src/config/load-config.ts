@@ -8,7 +8,7 @@ import { configSchema, defaults, presentationKeys, type CarveConfig, type Config
 
 export const CONFIG_FILE = 'carve.config.json';
 
-export type EffectiveOptions = typeof defaults & Partial<Pick<CarveConfig, 'services' | 'resolution' | 'baseline'>>;
+export type EffectiveOptions = typeof defaults & Partial<Pick<CarveConfig, 'services' | 'resolution' | 'baseline' | 'cacheDir'>>;
 
 export interface ResolvedConfig {
   /** Absolute path of the analysed root. */

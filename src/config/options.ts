@@ -42,7 +42,12 @@ export const configSchema = z
     includeTests: z.boolean().describe('Analyse test files (*.spec.ts, *.test.ts, __tests__/, test/, e2e/).'),
     maxFileSize: z.number().int().positive().describe('Files larger than this many bytes are skipped.'),
     out: z.string().min(1).describe('Folder for analysis.json and index.html.'),
-    cache: z.boolean().describe('Cache per-file facts under node_modules/.cache/carve.'),
+    cache: z.boolean().describe('Cache per-file facts in the cache folder (--no-cache: parse every file, read and write no cache).'),
+    cacheDir: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Cache folder (default: $XDG_CACHE_HOME/carve or ~/.cache/carve); never inside the analysed tree.'),
     workers: z
       .union([z.number().int().min(0), z.literal('auto')])
       .describe("Worker threads for parsing: a number (0 = none) or 'auto' (from 4 cores up)."),
@@ -63,7 +68,7 @@ export const configSchema = z
 export type CarveConfig = z.infer<typeof configSchema>;
 export type ConfigKey = Exclude<keyof CarveConfig, '$schema'>;
 
-export const defaults: Omit<CarveConfig, '$schema' | 'services' | 'resolution' | 'baseline'> = {
+export const defaults: Omit<CarveConfig, '$schema' | 'services' | 'resolution' | 'baseline' | 'cacheDir'> = {
   include: [],
   exclude: [],
   includeTests: false,
@@ -111,6 +116,7 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
   maxFileSize: { flag: '--max-file-size <bytes>', parse: int },
   out: { flag: '--out <dir>' },
   cache: { flag: '--no-cache' },
+  cacheDir: { flag: '--cache-dir <dir>' },
   workers: { flag: '--workers <n|auto>', parse: (raw) => (raw === 'auto' ? raw : int(raw)) },
   granularity: { flag: '--granularity <file|folder>' },
   services: { flag: '--services <n>', parse: int },
@@ -126,4 +132,4 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
 };
 
 /** Keys that do not change the analysis result (left out of the config hash). */
-export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'workers', 'thresholds', 'baseline'];
+export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'cacheDir', 'workers', 'thresholds', 'baseline'];
