@@ -24,7 +24,7 @@ import { buildClusterGraph, communities, tablesOf, unitsOf, type ClusterGraph, t
 import { folderLabels } from './folder-alignment.js';
 import { applyConstraints, isPinNode, PIN_PREFIX, type ApartPair } from './constraints.js';
 import { runLouvain } from './louvain.js';
-import { globMatcher } from './match-glob.js';
+import { globMatcher } from '../util/glob.js';
 import { mergeSmall } from './merge-small.js';
 import { nameServices } from './naming.js';
 import { splitDisconnected } from './repair.js';

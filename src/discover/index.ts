@@ -10,7 +10,7 @@ import type { Problem, SkippedFile } from '../model/result.js';
 import { CarveError } from '../util/errors.js';
 import { compareStrings } from '../util/sort.js';
 import { isSourceFile, isTestPath } from './default-excludes.js';
-import { matchesAny } from './glob.js';
+import { matchesAny } from '../util/glob.js';
 import { loadTsconfigs, type Tsconfig } from './tsconfig.js';
 import { walk } from './walk.js';
 import { dependencyNames, findWorkspaces, readPackageJson, type PackageJson, type WorkspacePackage } from './workspaces.js';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../model/result.js';
 import { posixDirname } from '../util/posix-path.js';
-import { globToRegExp } from './glob.js';
+import { globMatcher } from '../util/glob.js';
 
 export interface PackageJson {
   name?: string;
@@ -82,7 +82,7 @@ export function findWorkspaces(root: string, packageJsons: Map<string, PackageJs
   for (const [rel, pkg] of packageJsons) {
     if (rel === 'package.json' || !pkg.name) continue;
     const dir = posixDirname(rel);
-    if (patterns.length && !patterns.some((p) => dir === p.replace(/^\.\/|\/+$/g, '') || globToRegExp(p).test(dir))) continue;
+    if (patterns.length && !patterns.some((p) => globMatcher(p)(dir))) continue;
     const entries = [pkg.source, pkg.types, pkg.module, pkg.main, ...exportsDot(pkg.exports)].filter(
       (e): e is string => typeof e === 'string',
     );
