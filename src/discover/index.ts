@@ -100,7 +100,7 @@ export function discover(root: string, options: EffectiveOptions, schemaSuffixes
     packageJsons.set(rel, pkg);
     for (const dep of dependencyNames(pkg)) packages.add(dep);
   }
-  const workspaces = findWorkspaces(root, packageJsons);
+  const workspaces = findWorkspaces(root, packageJsons, problems);
 
   const candidates = sources.filter((f) => {
     if (!options.includeTests && isTestPath(f.path)) return false;
