@@ -11,7 +11,7 @@ export interface Declared {
   name: string;
 }
 
-const MAX_DEPTH = 32;
+export const MAX_DEPTH = 32;
 
 interface ExportTable {
   /** Exported name → local binding. */
@@ -26,6 +26,8 @@ export class ExportResolver {
   private readonly memo = new Map<string, Declared | null>();
   private readonly localDecls = new Map<string, Set<string>>();
   private readonly tables = new Map<string, ExportTable>();
+  /** Files where a re-export chain was cut at MAX_DEPTH: reported, so a shortened link is not silent. */
+  readonly cutAt = new Set<string>();
 
   constructor(
     private readonly files: ReadonlyMap<string, FileFacts>,
@@ -55,6 +57,7 @@ export class ExportResolver {
     const hit = this.memo.get(key);
     if (hit !== undefined) return hit ?? undefined;
     this.memo.set(key, null); // cycle guard
+    if (depth > MAX_DEPTH) this.cutAt.add(file);
     const found = depth > MAX_DEPTH ? undefined : this.compute(file, name, depth);
     this.memo.set(key, found ?? null);
     return found;
@@ -132,6 +135,7 @@ export class ExportResolver {
 
   /** Files a barrel re-exports from, resolved through nested barrels. */
   barrelTargets(file: string, depth = 0, seen = new Set<string>()): string[] {
+    if (depth > MAX_DEPTH) this.cutAt.add(file);
     if (seen.has(file) || depth > MAX_DEPTH) return [];
     seen.add(file);
     const f = this.files.get(file);

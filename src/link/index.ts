@@ -5,10 +5,10 @@
  */
 import type { Discovery } from '../discover/index.js';
 import type { FileFacts, ImportFact } from '../extract/file-facts.js';
-import type { Edge, EdgeKind, UnresolvedImport, Unit } from '../model/result.js';
+import type { Edge, EdgeKind, Problem, UnresolvedImport, Unit } from '../model/result.js';
 import { posixDirname } from '../util/posix-path.js';
 import { compareStrings } from '../util/sort.js';
-import { ExportResolver } from './export-resolver.js';
+import { ExportResolver, MAX_DEPTH } from './export-resolver.js';
 import { ModuleResolver } from './module-resolver.js';
 import type { ClassRef, ProjectIndex, ResolvedName, ResolvedSpecifier } from './project-index.js';
 import { routePrefixes, withPrefix } from './route-mounts.js';
@@ -22,6 +22,7 @@ export interface Linked {
   /** Imports of styles, templates and data files, which bundlers resolve. */
   assetImports: number;
   index: ProjectIndex;
+  problems: Problem[];
 }
 
 /** Symbol references beyond this many add no more weight: one heavy use should not dwarf many light ones. */
@@ -62,7 +63,7 @@ export function typeName(type: string | undefined): string | undefined {
 
 export function link(facts: readonly FileFacts[], found: Discovery): Linked {
   const byPath = new Map(facts.map((f) => [f.path, f]));
-  const resolver = new ModuleResolver(new Set(byPath.keys()), found.tsconfigs, found.workspaces);
+  const resolver = new ModuleResolver(new Set(byPath.keys()), found.tsconfigs, found.workspaces, found.packages);
   const resolveSpecifier = (from: string, spec: string): ResolvedSpecifier => resolver.resolve(from, spec);
   const exportsOf = new ExportResolver(byPath, resolveSpecifier);
 
@@ -84,7 +85,7 @@ export function link(facts: readonly FileFacts[], found: Discovery): Linked {
         continue;
       }
       if (target.kind === 'unresolved') {
-        unresolved.push({ from: f.path, specifier: imp.specifier, line: imp.line });
+        unresolved.push({ from: f.path, specifier: imp.specifier, line: imp.line, ...(target.hint ? { hint: target.hint } : {}) });
         continue;
       }
       addImportEdges(f.path, imp, target.file, edges, exportsOf);
@@ -110,7 +111,22 @@ export function link(facts: readonly FileFacts[], found: Discovery): Linked {
     externalPackages: [...externals].sort(compareStrings),
     assetImports,
     index,
+    problems: chainProblems([...exportsOf.cutAt].sort(compareStrings)),
   };
+}
+
+/** One problem for the re-export chains cut at MAX_DEPTH, at the first file where one was cut. */
+function chainProblems(cutAt: string[]): Problem[] {
+  if (cutAt.length === 0) return [];
+  const where =
+    cutAt.length === 1 ? '' : ` (cut at ${cutAt.length} files: ${cutAt.slice(0, 3).join(', ')}${cutAt.length > 3 ? ', …' : ''})`;
+  return [
+    {
+      path: cutAt[0],
+      source: 'link',
+      message: `re-export chain (export … from) deeper than ${MAX_DEPTH} files: followed no further, so imports through it link to a barrel instead of the declaring file${where}`,
+    },
+  ];
 }
 
 function addImportEdges(from: string, imp: ImportFact, target: string, edges: EdgeSet, exportsOf: ExportResolver): void {
