@@ -16,7 +16,7 @@ import { DEFAULT_SEED, countLines, generateMonolith, generatedDir, repoRoot, wri
 import { describeMachine } from './machine.js';
 import { summarise, type SizeResult, type SizeRuns } from './size-result.js';
 import { setChildTimeout, type Measurement } from './measure.js';
-import { runCarve, runCarveStartup, runDepcruise, runParseLimit, snapshotBuild, type CarveRun } from './tools.js';
+import { benchCacheDir, runCarve, runCarveStartup, runDepcruise, runParseLimit, snapshotBuild, type CarveRun } from './tools.js';
 import { pickTouched, touchText } from './touch-files.js';
 
 const resultsDir = path.join(repoRoot, 'bench', 'results');
@@ -47,7 +47,7 @@ interface CarveResultSummary {
 }
 
 async function warmRuns(dir: string, monolith: GeneratedMonolith, runs: number, seed: number, out: string) {
-  rmSync(path.join(dir, 'node_modules', '.cache', 'carve'), { recursive: true, force: true });
+  rmSync(benchCacheDir, { recursive: true, force: true });
   const fill = await runCarve(dir, out, true);
   const touched = pickTouched(
     [...monolith.files.keys()].filter((f) => f.endsWith('.ts')),

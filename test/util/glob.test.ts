@@ -46,14 +46,14 @@ describe('the glob dialect', () => {
 
   it('pins take braces: src/{orders,cart}/** pins both folders to one service', async () => {
     const result = await analyzeProject(shop, { pins: { checkout: ['src/{orders,cart}/**'] }, minServiceSize: 1 });
-    const checkout = result.decomposition.services.find((s) => s.name === 'checkout');
+    const checkout = result.decomposition!.services.find((s) => s.name === 'checkout');
     expect(checkout?.units).toEqual([
       'src/cart/cart.repo.ts',
       'src/cart/cart.ts',
       'src/orders/order.repo.ts',
       'src/orders/order.service.ts',
     ]);
-    expect(result.decomposition.services.filter((s) => s.units.some((u) => u.startsWith('src/users/'))).map((s) => s.name)).not.toContain(
+    expect(result.decomposition!.services.filter((s) => s.units.some((u) => u.startsWith('src/users/'))).map((s) => s.name)).not.toContain(
       'checkout',
     );
   });
@@ -65,7 +65,7 @@ describe('the glob dialect', () => {
     const excluded = await analyzeProject(shop, { exclude: ['src/**/*.{repo,auth}.ts'] });
     expect(excluded.units.map((u) => u.id)).toEqual(['src/cart/cart.ts', 'src/orders/order.service.ts', 'src/users/user.ts']);
     const shared = await analyzeProject(shop, { shared: ['src/{cart,users}/*.repo.ts'] });
-    expect((shared.decomposition.shared ?? []).map((s) => s.unit)).toEqual(
+    expect((shared.decomposition!.shared ?? []).map((s) => s.unit)).toEqual(
       expect.arrayContaining(['src/cart/cart.repo.ts', 'src/users/user.repo.ts']),
     );
     const viaTsconfig = await analyzeProject({ ...shop, 'tsconfig.json': JSON.stringify({ include: ['src/{cart,users}'] }) });
