@@ -63,11 +63,13 @@ function shape<T>(keys: { [K in keyof T]-?: Check<T[K]> }, optional: readonly (k
   return (v, what) => {
     if (!isObj(v)) return fail(what);
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(v)) {
+    // `what` names the key only (no path is built per key: this runs for every fact of every hit).
+    for (const key in v) {
       const check = Object.hasOwn(checks, key) ? checks[key] : fail(`${what}: unknown key ${key}`);
-      if (value !== undefined) out[key] = check(value, `${what}.${key}`);
+      const value = v[key];
+      if (value !== undefined) out[key] = check(value, key);
     }
-    for (const key of required) if (!(key in out)) fail(`${what}: missing ${key}`);
+    for (const key of required) if (out[key] === undefined) fail(`${what}: missing ${key}`);
     return out as T;
   };
 }
@@ -79,7 +81,7 @@ let argDepth = 0;
 const props: Check<Record<string, ArgFact>> = (v, what) => {
   if (!isObj(v)) return fail(what);
   const out = Object.create(null) as Record<string, ArgFact>;
-  for (const [key, value] of Object.entries(v)) out[key] = argFact(value, what);
+  for (const key in v) out[key] = argFact(v[key], what);
   return out;
 };
 

@@ -50,7 +50,7 @@ async function runWith(root: string, cacheDir: string, cache = true) {
   return { text: serializeResult(out.result), cache: out.cache };
 }
 
-describe('the cache is outside the analysed tree', () => {
+describe('the cache is outside the analysed tree', { timeout: 180_000 }, () => {
   it('the demo command leaves fixtures/shop untouched and caches under $XDG_CACHE_HOME/carve', () => {
     const before = treeState(fixturePath('shop'));
     const xdg = tempDir('xdg');
@@ -110,7 +110,7 @@ describe('the cache is outside the analysed tree', () => {
   });
 });
 
-describe('cache entries are untrusted', () => {
+describe('cache entries are untrusted', { timeout: 180_000 }, () => {
   it('a damaged but loadable entry (`calls` not an array) is dropped, counted and rebuilt; the run is unchanged', async () => {
     const root = writeProject(sqlProject);
     const cacheDir = tempDir('damaged');
@@ -210,7 +210,7 @@ describe('cache entries are untrusted', () => {
   });
 });
 
-describe('temp files of killed runs do not pile up', () => {
+describe('temp files of killed runs do not pile up', { timeout: 180_000 }, () => {
   it('a temp file of a dead process and an old-version cache file are removed by the next write', async () => {
     const root = writeProject(sqlProject);
     const cacheDir = tempDir('temps');
