@@ -1,9 +1,6 @@
 /** The command line: parse options, call the library, render. No analysis logic lives here. */
 import { Command, CommanderError, Option } from 'commander';
 import { CarveError, TOOL_VERSION, configSchema, flags, type ConfigKey } from '../src/index.js';
-import { analyzeCommand } from './commands/analyze.js';
-import { initCommand } from './commands/init.js';
-import { reportCommand } from './commands/report.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
@@ -56,6 +53,8 @@ export async function run(argv: string[]): Promise<number> {
     .option('--debug', 'show stack traces');
   addConfigFlags(analyze);
   analyze.action(async (path: string, _opts: unknown, cmd: Command) => {
+    // Each command's code loads when it runs: `carve --version` and `--help` load none of the engine.
+    const { analyzeCommand } = await import('./commands/analyze.js');
     exitCode = await analyzeCommand(path, cmd.opts(), configOverrides(cmd));
   });
 
@@ -66,6 +65,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--out <dir>', 'folder for index.html (default: next to analysis.json)')
     .option('--open', 'open the report in the browser')
     .action(async (file: string, opts: { out?: string; open?: boolean }) => {
+      const { reportCommand } = await import('./commands/report.js');
       exitCode = await reportCommand(file, opts);
     });
 
@@ -74,7 +74,8 @@ export async function run(argv: string[]): Promise<number> {
     .description('Write a commented starter carve.config.json')
     .argument('[path]', 'project folder', '.')
     .option('--force', 'overwrite an existing config')
-    .action((path: string, opts: { force?: boolean }) => {
+    .action(async (path: string, opts: { force?: boolean }) => {
+      const { initCommand } = await import('./commands/init.js');
       exitCode = initCommand(path, opts);
     });
 
