@@ -19,7 +19,7 @@ import { describeMachine } from './machine.js';
 import { checkoutDir, defaultRealDir, fetchHint, readRealRepos, workingCopy, type RealRepo } from './real-repos.js';
 import { summarise, type SizeResult, type SizeRuns } from './size-result.js';
 import { setChildTimeout, type Measurement } from './measure.js';
-import { runCarve, runCarveStartup, runDepcruise, runParseLimit, snapshotBuild, type CarveRun } from './tools.js';
+import { benchCacheDir, runCarve, runCarveStartup, runDepcruise, runParseLimit, snapshotBuild, type CarveRun } from './tools.js';
 import { pickTouched, touchText } from './touch-files.js';
 
 const resultsDir = path.join(repoRoot, 'bench', 'results');
@@ -66,7 +66,7 @@ interface Corpus {
 
 async function warmRuns(corpus: Corpus, runs: number, seed: number, out: string) {
   const { dir } = corpus;
-  rmSync(path.join(dir, 'node_modules', '.cache', 'carve'), { recursive: true, force: true });
+  rmSync(benchCacheDir, { recursive: true, force: true });
   const fill = await runCarve(dir, out, true);
   const touched = pickTouched(corpus.editable(), seed);
   const original = new Map(touched.map((file) => [file, corpus.textOf(file)]));

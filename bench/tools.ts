@@ -20,6 +20,8 @@ export interface CarveRun extends Measurement {
 // Under node_modules/.cache so linters and git leave it alone and its imports still resolve to node_modules.
 const snapshot = path.join(repoRoot, 'node_modules', '.cache', 'carve-bench', 'dist');
 const carveCli = path.join(snapshot, 'cli', 'main.js');
+/** carve's facts cache for the bench: its own folder, outside the generated projects carve analyses. */
+export const benchCacheDir = path.join(repoRoot, 'node_modules', '.cache', 'carve-bench', 'facts');
 
 /** Copy the built carve (and the built parse-limit script) to the bench's own folder; returns the commit it was built at. */
 export function snapshotBuild(): string {
@@ -37,7 +39,7 @@ export function snapshotBuild(): string {
 }
 
 export async function runCarve(dir: string, outFile: string, cache: boolean): Promise<CarveRun> {
-  const args = ['analyze', dir, '--json', '--timings', ...(cache ? [] : ['--no-cache'])];
+  const args = ['analyze', dir, '--json', '--timings', ...(cache ? ['--cache-dir', benchCacheDir] : ['--no-cache'])];
   const m = await measure({ script: carveCli, args, cwd: path.dirname(outFile), stdoutFile: outFile });
   const phases: Record<string, number> = {};
   const phaseRssPeakMb: Record<string, number> = {};
@@ -47,7 +49,7 @@ export async function runCarve(dir: string, outFile: string, cache: boolean): Pr
     if (rss) phaseRssPeakMb[phase] = Number(rss);
   }
   if (Object.keys(phases).length === 0) throw new Error(`carve printed no timings; stderr:\n${m.stderr.slice(-2000)}`);
-  const cacheLine = /^cache (\d+) hits (\d+) misses$/m.exec(m.stderr);
+  const cacheLine = /^cache (\d+) hits (\d+) misses/m.exec(m.stderr);
   return { ...m, phases, phaseRssPeakMb, cache: { hits: Number(cacheLine?.[1] ?? 0), misses: Number(cacheLine?.[2] ?? 0) } };
 }
 

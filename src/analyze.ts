@@ -4,7 +4,7 @@
  */
 import { adapters } from './access/adapters/index.js';
 import { collectAccess } from './access/index.js';
-import { readFactsCache, writeFactsCache, type FactsCache } from './cache/facts-cache.js';
+import { cacheDirFor, readFactsCache, writeFactsCache, type FactsCache } from './cache/facts-cache.js';
 import { readStageCache, writeStageCache } from './cache/stage-cache.js';
 import { resolveConfig, type ResolvedConfig } from './config/load-config.js';
 import { findDeployables } from './discover/deployables.js';
@@ -53,8 +53,18 @@ export interface AnalyzeOutput {
   result: AnalysisResult;
   config: ResolvedConfig;
   timings: PhaseTiming[];
-  /** Facts cache hits and misses; files whose links the link cache reused. */
-  cache: { hits: number; misses: number; linksReused: number };
+  cache: CacheStats;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries found but invalid (not FileFacts of that file): re-parsed, never used. */
+  rejected: number;
+  /** Why the cache file was not used or not written, when it was not. */
+  note?: string;
+  /** Files whose links the link cache reused. */
+  linksReused: number;
 }
 
 const LINK_STAGE = `link-v${LINK_FORMAT}`;
@@ -76,6 +86,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
   };
 
   const config = options.config ?? resolveConfig(options.root, options.configPath, options.overrides ?? {});
+  const cacheDir = config.options.cache ? cacheDirFor(config, !!options.configPath, options.overrides?.cacheDir) : undefined;
 
   const schemaSuffixes = [...new Set(adapters.flatMap((a) => a.schemaFiles ?? []))];
   const found = await timed(
@@ -92,7 +103,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     const extracted = await timed(
       'parse',
       async () => {
-        const cache = config.options.cache ? readFactsCache(config.root) : undefined;
+        const cache = cacheDir ? readFactsCache(config.root, cacheDir) : undefined;
         factsCache = cache;
         const out = await extractAll(found.files, {
           cache,
@@ -100,8 +111,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
           workers: config.options.workers,
           onProgress: (done, total) => emit({ type: 'parse-progress', done, total }),
         });
-        if (cache) writeFactsCache(config.root, cache);
-        return out;
+        if (cache) writeFactsCache(cache);
+        return { ...out, cache };
       },
       (x) => `${x.facts.length} files, ${x.cacheHits} cached`,
     );
@@ -110,10 +121,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     const linked = await timed(
       'link',
       () => {
-        const previous = factsCache ? asLinkMemory(readStageCache(config.root, LINK_STAGE)) : undefined;
+        const stageFile = factsCache?.file;
+        const previous = stageFile ? asLinkMemory(readStageCache(stageFile, LINK_STAGE)) : undefined;
         const out = link(extracted.facts, found, factsCache && { previous, hashes: factsCache.contentHashes() });
         const unchanged = previous && out.reused === extracted.facts.length && previous.files.size === out.reused;
-        if (out.memory && !unchanged) writeStageCache(config.root, LINK_STAGE, out.memory);
+        if (stageFile && out.memory && !unchanged) writeStageCache(stageFile, LINK_STAGE, out.memory);
         return out;
       },
       (l) => `${l.edges.length} edges${factsCache ? `, ${l.reused} files' links cached` : ''}`,
@@ -134,7 +146,13 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     const topology = findDeployables(found.deployableHints, extracted.facts.flatMap(bootstrapsOf), built);
     return {
       base: { ...built, ...topology },
-      cacheStats: { hits: extracted.cacheHits, misses: extracted.facts.length - extracted.cacheHits, linksReused: linked.reused },
+      cacheStats: {
+        hits: extracted.cacheHits,
+        misses: extracted.facts.length - extracted.cacheHits,
+        rejected: extracted.cache?.rejected ?? 0,
+        note: extracted.cache?.unreadable,
+        linksReused: linked.reused,
+      },
     };
   })();
 

@@ -1,6 +1,6 @@
 /** carve's public API. */
 export { analyze, PHASES } from './analyze.js';
-export type { AnalyzeOptions, AnalyzeOutput, Phase, PhaseTiming, ProgressEvent } from './analyze.js';
+export type { AnalyzeOptions, AnalyzeOutput, CacheStats, Phase, PhaseTiming, ProgressEvent } from './analyze.js';
 export { CONFIG_FILE, MAX_CONFIG_BYTES, MAX_CONFIG_PATTERNS, resolveConfig, validateConfig } from './config/load-config.js';
 export type { ResolvedConfig } from './config/load-config.js';
 export { configSchema, defaults, flags, LIMITS } from './config/options.js';

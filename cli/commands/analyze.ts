@@ -30,8 +30,14 @@ function printTimings(out: AnalyzeOutput): void {
     process.stderr.write(`timing ${t.phase} ${t.ms.toFixed(1)} ms ${((t.ms / total) * 100).toFixed(1)}% ${memory}\n`);
   }
   process.stderr.write(`timing total ${total.toFixed(1)} ms 100%\n`);
-  process.stderr.write(`cache ${out.cache.hits} hits ${out.cache.misses} misses\n`);
+  process.stderr.write(`cache ${out.cache.hits} hits ${out.cache.misses} misses ${out.cache.rejected} dropped\n`);
   process.stderr.write(`link-cache ${out.cache.linksReused} files reused\n`);
+}
+
+/** A cache that could not be used is said, always: it costs time, and it may be a sign of tampering. */
+function printCacheNotes(out: AnalyzeOutput): void {
+  if (out.cache.rejected) process.stderr.write(`carve: cache: dropped ${out.cache.rejected} invalid entries (re-parsed those files)\n`);
+  if (out.cache.note) process.stderr.write(`carve: cache: ${out.cache.note}\n`);
 }
 
 export async function analyzeCommand(root: string, flags: AnalyzeFlags, overrides: Record<string, unknown>): Promise<number> {
@@ -51,6 +57,7 @@ export async function analyzeCommand(root: string, flags: AnalyzeFlags, override
   } finally {
     progress.stop();
   }
+  printCacheNotes(out);
   if (flags.timings) printTimings(out);
 
   if (baseline) for (const line of baselineMismatches(baseline, out.result)) printErr(`baseline: ${line}`);

@@ -46,6 +46,7 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
   const relations: Relation[] = [];
   const sites: (AccessSite & { orm: string })[] = [];
   const unresolved: UnresolvedAccess[] = [];
+  const adapterOf = new Map<UnresolvedAccess, string>();
   const scopes: OwnedTransaction[] = [];
   const problems: Problem[] = [];
   const uses: AdapterUse[] = [];
@@ -70,6 +71,7 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
     relations.push(...out.relations);
     for (const site of out.accesses) sites.push({ ...site, orm: adapter.name });
     unresolved.push(...out.unresolved);
+    for (const u of out.unresolved) adapterOf.set(u, adapter.name);
     for (const scope of out.transactions) scopes.push({ ...scope, orm: adapter.name });
     problems.push(...out.problems);
     uses.push({ name: adapter.name, enabledBy, tables: declared, accesses: out.accesses.length, unresolved: out.unresolved.length });
@@ -80,6 +82,11 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
     dropFrom(sites, (s) => migrations.has(s.unit));
     dropFrom(unresolved, (u) => migrations.has(u.unit));
     dropFrom(scopes, (t) => migrations.has(t.unit));
+  }
+  // Per-adapter figures count what the result keeps (migration files left out), so they add up to the totals.
+  for (const use of uses) {
+    use.accesses = sites.filter((s) => s.orm === use.name).length;
+    use.unresolved = unresolved.filter((u) => adapterOf.get(u) === use.name).length;
   }
   adoptDeclaredTables(tables, provisional, sites, relations);
   addUndeclaredTables(tables, sites, relations, DEFAULT_STORE);

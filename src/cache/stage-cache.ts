@@ -8,29 +8,29 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { TOOL_VERSION } from '../model/tool-version.js';
-import { cacheFile } from './facts-cache.js';
 
-export function stageCacheFile(root: string, stage: string): string {
-  return path.join(path.dirname(cacheFile(root)), `${stage}-${TOOL_VERSION}.bin`);
+/** Beside the facts cache file of the analysed root (in the user's cache folder, never in the analysed tree). */
+export function stageCacheFile(factsFile: string, stage: string): string {
+  return path.join(path.dirname(factsFile), `${stage}-${TOOL_VERSION}.bin`);
 }
 
 /** The stage's data from the last run, or undefined when missing or unreadable (the stage then checks its shape). */
-export function readStageCache(root: string, stage: string): unknown {
+export function readStageCache(factsFile: string, stage: string): unknown {
   try {
-    return deserialize(readFileSync(stageCacheFile(root, stage))) as unknown;
+    return deserialize(readFileSync(stageCacheFile(factsFile, stage))) as unknown;
   } catch {
     return undefined;
   }
 }
 
-export function writeStageCache(root: string, stage: string, data: unknown): void {
-  const file = stageCacheFile(root, stage);
+export function writeStageCache(factsFile: string, stage: string, data: unknown): void {
+  const file = stageCacheFile(factsFile, stage);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(tmp, serialize(data));
     renameSync(tmp, file);
   } catch {
-    rmSync(tmp, { force: true }); // a read-only tree just runs uncached next time
+    rmSync(tmp, { force: true }); // a read-only cache folder just runs uncached next time
   }
 }

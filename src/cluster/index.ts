@@ -25,7 +25,7 @@ import { folderLabels } from './folder-alignment.js';
 import { applyConstraints, isPinNode, PIN_PREFIX, type ApartPair } from './constraints.js';
 import { runLouvain } from './louvain.js';
 import { clientApps, type AsIsInput } from './as-is.js';
-import { globMatcher } from './match-glob.js';
+import { globMatcher } from '../util/glob.js';
 import { findModuleFolders, MODULE_ALIGNMENT_TOLERANCE } from './module-folders.js';
 import { mergeSmall } from './merge-small.js';
 import { nameServices } from './naming.js';

@@ -8,7 +8,7 @@
 import type { GraphInput } from '../graph/build-graph.js';
 import { SOURCE_ROOTS } from '../graph/edge-signals/folder.js';
 import { compareStrings } from '../util/sort.js';
-import { globMatcher } from './match-glob.js';
+import { globMatcher } from '../util/glob.js';
 
 /** Name tokens of infrastructure roles. */
 const GENERIC = new Set([

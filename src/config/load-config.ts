@@ -15,7 +15,7 @@ export const CONFIG_FILE = 'carve.config.json';
 export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 export const MAX_CONFIG_PATTERNS = 200_000;
 
-export type EffectiveOptions = typeof defaults & Partial<Pick<CarveConfig, 'services' | 'resolution' | 'baseline'>>;
+export type EffectiveOptions = typeof defaults & Partial<Pick<CarveConfig, 'services' | 'resolution' | 'baseline' | 'cacheDir'>>;
 
 export interface ResolvedConfig {
   /** Absolute path of the analysed root. */

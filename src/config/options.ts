@@ -56,7 +56,12 @@ export const configSchema = z
     includeTests: z.boolean().describe('Analyse test files (*.spec.ts, *.test.ts, __tests__/, test/, e2e/).'),
     maxFileSize: z.number().int().positive().max(LIMITS.maxFileSize).describe('Files larger than this many bytes are skipped.'),
     out: z.string().min(1).describe('Folder for analysis.json and index.html.'),
-    cache: z.boolean().describe('Cache per-file facts under node_modules/.cache/carve.'),
+    cache: z.boolean().describe('Cache per-file facts in the cache folder (--no-cache: parse every file, read and write no cache).'),
+    cacheDir: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Cache folder (default: $XDG_CACHE_HOME/carve or ~/.cache/carve); never inside the analysed tree.'),
     workers: z
       .union([z.number().int().min(0).max(LIMITS.workers), z.literal('auto')])
       .describe(
@@ -81,7 +86,7 @@ export const configSchema = z
 export type CarveConfig = z.infer<typeof configSchema>;
 export type ConfigKey = Exclude<keyof CarveConfig, '$schema'>;
 
-export const defaults: Omit<CarveConfig, '$schema' | 'services' | 'resolution' | 'baseline'> = {
+export const defaults: Omit<CarveConfig, '$schema' | 'services' | 'resolution' | 'baseline' | 'cacheDir'> = {
   include: [],
   exclude: [],
   includeTests: false,
@@ -132,6 +137,7 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
   maxFileSize: { flag: '--max-file-size <bytes>', parse: int },
   out: { flag: '--out <dir>' },
   cache: { flag: '--no-cache', help: 'do not read or write the per-file facts cache (parse every file afresh)' },
+  cacheDir: { flag: '--cache-dir <dir>' },
   workers: { flag: '--workers <n|auto>', parse: (raw) => (raw === 'auto' ? raw : int(raw)) },
   granularity: { flag: '--granularity <auto|file|folder>' },
   services: { flag: '--services <n>', parse: int },
@@ -154,4 +160,4 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
 export const pathKeys: readonly ConfigKey[] = ['out', 'baseline'];
 
 /** Keys that do not change the analysis result (left out of the config hash). */
-export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'workers', 'thresholds', 'baseline'];
+export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'cacheDir', 'workers', 'thresholds', 'baseline'];

@@ -11,7 +11,7 @@ import type { Problem, SkippedFile } from '../model/result.js';
 import { CarveError } from '../util/errors.js';
 import { compareStrings } from '../util/sort.js';
 import { isSourceFile, isTestPath } from './default-excludes.js';
-import { matchesAny } from './glob.js';
+import { matchesAny } from '../util/glob.js';
 import { loadTsconfigs, type Tsconfig } from './tsconfig.js';
 import { walk } from './walk.js';
 import { dependencyNames, findWorkspaces, readPackageJson, type PackageJson, type WorkspacePackage } from './workspaces.js';
@@ -106,7 +106,7 @@ export function discover(root: string, options: EffectiveOptions, schemaSuffixes
     packageJsons.set(rel, pkg);
     for (const dep of dependencyNames(pkg)) packages.add(dep);
   }
-  const workspaces = findWorkspaces(root, packageJsons);
+  const workspaces = findWorkspaces(root, packageJsons, problems);
 
   const candidates = sources.filter((f) => {
     if (!options.includeTests && isTestPath(f.path)) return false;

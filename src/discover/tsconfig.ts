@@ -3,13 +3,13 @@
  * `baseUrl` and `paths` made relative to the analysed root, `include`,
  * `exclude` and `files` kept with the folder they are relative to.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 import { parseJsonc } from '../util/jsonc.js';
 import { compareStrings } from '../util/sort.js';
 import type { Problem } from '../model/result.js';
 import { posixDirname, posixJoin, relPosix } from '../util/posix-path.js';
+import { linkedOutside } from './inside-root.js';
 
 export interface Tsconfig {
   /** Relative POSIX path of the config file. */
@@ -26,6 +26,8 @@ export interface Tsconfig {
   references: string[];
   /** For a solution-style config (no sources of its own): the configs it references. */
   solution?: Tsconfig[];
+  /** `extends` targets that do not exist (root-relative): the paths and baseUrl they held are unknown. */
+  missingBases?: string[];
 }
 
 interface RawConfig {
@@ -65,9 +67,17 @@ function resolveExtends(fromAbs: string, spec: string): string | undefined {
   return undefined;
 }
 
+/** An fs error without the machine path node puts in its message (analysis.json holds relative paths only). */
+function readError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? `cannot read (${code})` : (error as Error).message;
+}
+
 export function loadTsconfig(root: string, abs: string, problems: Problem[]): Tsconfig | undefined {
   const file = relPosix(root, abs);
   const dir = posixDirname(file);
+  const rootReal = realpathSync(root);
+  const missingBases: string[] = [];
   const merged: { baseUrl?: string; paths?: [string, string[]][]; include?: string[]; exclude?: string[]; files?: string[] } = {};
   let references: string[] = [];
   const chain = new Set<string>();
@@ -80,19 +90,33 @@ export function loadTsconfig(root: string, abs: string, problems: Problem[]): Ts
     try {
       raw = readJsonc(configAbs);
     } catch (error) {
-      problems.push({ path: relPosix(root, configAbs), source: 'tsconfig', message: (error as Error).message });
+      problems.push({ path: relPosix(root, configAbs), source: 'tsconfig', message: readError(error) });
       return false;
     }
     if (!raw) return false;
     const bases = typeof raw.extends === 'string' ? [raw.extends] : (raw.extends ?? []);
     for (const base of bases) {
       const baseAbs = resolveExtends(configAbs, base);
-      if (baseAbs) {
-        try {
-          apply(baseAbs, depth + 1);
-        } catch {
-          problems.push({ path: relPosix(root, configAbs), source: 'tsconfig', message: `extends "${base}" could not be read` });
-        }
+      if (!baseAbs) continue;
+      const at = relPosix(root, configAbs);
+      if (!existsSync(baseAbs)) {
+        missingBases.push(relPosix(root, baseAbs));
+        problems.push({
+          path: at,
+          source: 'tsconfig',
+          message: `extends "${base}", which does not exist (${relPosix(root, baseAbs)}): its paths and baseUrl are unknown, so imports they map cannot be resolved`,
+        });
+        continue;
+      }
+      const outside = linkedOutside(baseAbs, rootReal, root);
+      if (outside) {
+        problems.push({ path: at, source: 'tsconfig', message: `extends "${base}": ${outside}` });
+        continue;
+      }
+      try {
+        apply(baseAbs, depth + 1);
+      } catch {
+        problems.push({ path: at, source: 'tsconfig', message: `extends "${base}" could not be read` });
       }
     }
     const cdir = posixDirname(relPosix(root, configAbs));
@@ -118,6 +142,7 @@ export function loadTsconfig(root: string, abs: string, problems: Problem[]): Ts
     exclude: merged.exclude ?? [],
     files: merged.files,
     references,
+    ...(missingBases.length ? { missingBases } : {}),
   };
 }
 
@@ -137,8 +162,10 @@ export function loadTsconfigs(root: string, absPaths: readonly string[], problem
     const refs: Tsconfig[] = [];
     for (const ref of c.references) {
       const file = ref.endsWith('.json') ? ref : posixJoin(ref, 'tsconfig.json');
+      const refAbs = path.join(root, file);
       const loaded =
-        byFile.get(file) ?? (existsSync(path.join(root, file)) ? loadTsconfig(root, path.join(root, file), problems) : undefined);
+        byFile.get(file) ??
+        (existsSync(refAbs) && !linkedOutside(refAbs, realpathSync(root), root) ? loadTsconfig(root, refAbs, problems) : undefined);
       if (loaded) refs.push(loaded);
     }
     c.solution = refs;

@@ -2,11 +2,12 @@
  * npm/yarn/pnpm workspace packages, and every package.json's dependencies.
  * A workspace package imported by name resolves to its source, not to dist.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../model/result.js';
 import { posixDirname } from '../util/posix-path.js';
-import { globToRegExp } from './glob.js';
+import { globMatcher } from '../util/glob.js';
+import { linkedOutside } from './inside-root.js';
 
 export interface PackageJson {
   name?: string;
@@ -33,16 +34,23 @@ export interface WorkspacePackage {
 
 export function readPackageJson(abs: string, rel: string, problems: Problem[]): PackageJson | undefined {
   try {
-    return JSON.parse(readFileSync(abs, 'utf8')) as PackageJson;
+    // A byte-order mark is valid at the start of a package.json for npm; JSON.parse would choke on it.
+    return JSON.parse(readFileSync(abs, 'utf8').replace(/^\uFEFF/, '')) as PackageJson;
   } catch (error) {
     problems.push({ path: rel, source: 'package.json', message: `not valid JSON: ${(error as Error).message}` });
     return undefined;
   }
 }
 
-function pnpmWorkspacePatterns(root: string): string[] {
+function pnpmWorkspacePatterns(root: string, problems: Problem[]): string[] {
+  const abs = path.join(root, 'pnpm-workspace.yaml');
   try {
-    const text = readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8');
+    const outside = linkedOutside(abs, realpathSync(root), root);
+    if (outside) {
+      problems.push({ path: 'pnpm-workspace.yaml', source: 'workspaces', message: outside });
+      return [];
+    }
+    const text = readFileSync(abs, 'utf8');
     const out: string[] = [];
     let inPackages = false;
     for (const line of text.split('\n')) {
@@ -76,15 +84,15 @@ function exportsDot(exp: unknown): string[] {
  * plus — when neither exists — any named package below the root, so repos of
  * several packages without a workspace tool still link by name.
  */
-export function findWorkspaces(root: string, packageJsons: Map<string, PackageJson>): WorkspacePackage[] {
+export function findWorkspaces(root: string, packageJsons: Map<string, PackageJson>, problems: Problem[]): WorkspacePackage[] {
   const rootPkg = packageJsons.get('package.json');
   const declared = Array.isArray(rootPkg?.workspaces) ? rootPkg.workspaces : (rootPkg?.workspaces?.packages ?? []);
-  const patterns = [...declared, ...pnpmWorkspacePatterns(root)].filter((p) => !p.startsWith('!'));
+  const patterns = [...declared, ...pnpmWorkspacePatterns(root, problems)].filter((p) => !p.startsWith('!'));
   const out: WorkspacePackage[] = [];
   for (const [rel, pkg] of packageJsons) {
     if (rel === 'package.json' || !pkg.name) continue;
     const dir = posixDirname(rel);
-    if (patterns.length && !patterns.some((p) => dir === p.replace(/^\.\/|\/+$/g, '') || globToRegExp(p).test(dir))) continue;
+    if (patterns.length && !patterns.some((p) => globMatcher(p)(dir))) continue;
     const entries = [pkg.source, pkg.types, pkg.module, pkg.main, ...exportsDot(pkg.exports)].filter(
       (e): e is string => typeof e === 'string',
     );

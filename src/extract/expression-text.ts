@@ -92,7 +92,7 @@ export function summarize(node: ts.Expression, sf: ts.SourceFile, depth = 0): Ar
     if (concat) return concat;
   }
   if (typescript.isObjectLiteralExpression(n)) {
-    const props: Record<string, ArgFact> = {};
+    const props = Object.create(null) as Record<string, ArgFact>; // a property named `__proto__` stays a property
     for (const p of n.properties.slice(0, MAX_ITEMS)) {
       if (typescript.isPropertyAssignment(p)) props[propName(p.name, sf)] = summarize(p.initializer, sf, depth + 1);
       else if (typescript.isShorthandPropertyAssignment(p)) props[p.name.text] = { k: 'id', v: p.name.text };

@@ -31,6 +31,18 @@ function looksBinary(buf: Buffer): boolean {
   return buf.subarray(0, 8192).includes(0);
 }
 
+/** UTF-16 with a byte-order mark (editors on Windows write it), decoded; otherwise undefined. */
+function utf16Text(buf: Buffer): string | undefined {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  return undefined;
+}
+
+/** Source text: UTF-8 (a byte-order mark dropped, as TypeScript does) or UTF-16 with its mark. */
+function sourceText(buf: Buffer): string {
+  return utf16Text(buf) ?? buf.toString('utf8').replace(/^\uFEFF/, '');
+}
+
 const PROGRESS_EVERY = 64;
 /** Below this many files to parse, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 400;
@@ -59,7 +71,7 @@ export async function extractAll(files: readonly DiscoveredFile[], options: Extr
       skipped.push({ path: file.path, reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       continue;
     }
-    if (looksBinary(buf)) {
+    if (utf16Text(buf) === undefined && looksBinary(buf)) {
       skipped.push({ path: file.path, reason: 'binary content (NUL bytes), not source text' });
       continue;
     }
@@ -76,7 +88,7 @@ export async function extractAll(files: readonly DiscoveredFile[], options: Extr
   let extracted: FileFacts[];
   if (workers > 0) {
     extracted = await extractInWorkers(
-      pending.map((p) => ({ path: p.path, text: p.buf.toString('utf8') })),
+      pending.map((p) => ({ path: p.path, text: sourceText(p.buf) })),
       workers,
       report,
     );
@@ -89,7 +101,7 @@ export async function extractAll(files: readonly DiscoveredFile[], options: Extr
         report(i);
         if (options.onProgress) await yieldToEventLoop(); // lets a live progress view redraw
       }
-      extracted.push(extractFile(pending[i].path, pending[i].buf.toString('utf8')));
+      extracted.push(extractFile(pending[i].path, sourceText(pending[i].buf)));
     }
   }
   pending.forEach((p, i) => {

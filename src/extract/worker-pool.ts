@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { reviveFileFacts } from '../cache/validate-entry.js';
 import type { FileFacts } from './file-facts.js';
 
 const MIN_CORES_FOR_AUTO = 4;
@@ -37,8 +38,13 @@ export async function extractInWorkers(
               if (next >= files.length) return resolve();
               const start = next;
               next += BATCH;
-              worker.once('message', (facts: FileFacts[]) => {
-                facts.forEach((f, i) => (results[start + i] = f));
+              worker.once('message', (facts: unknown[]) => {
+                // Structured cloning drops null prototypes: rebuild, so worker facts read exactly as in-thread ones.
+                for (const [i, f] of facts.entries()) {
+                  const revived = reviveFileFacts(f, files[start + i].path);
+                  if ('error' in revived) return reject(new Error(`worker facts of ${files[start + i].path}: ${revived.error}`));
+                  results[start + i] = revived.facts;
+                }
                 done += facts.length;
                 onBatch(done);
                 send();

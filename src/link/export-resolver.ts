@@ -12,7 +12,7 @@ export interface Declared {
   name: string;
 }
 
-const MAX_DEPTH = 32;
+export const MAX_DEPTH = 32;
 
 interface ExportTable {
   /** Exported name → local binding. */

@@ -5,11 +5,12 @@
  */
 import type { Discovery } from '../discover/index.js';
 import type { FileFacts, ImportFact } from '../extract/file-facts.js';
-import type { Edge, EdgeKind, UnresolvedImport, Unit } from '../model/result.js';
+import type { Edge, EdgeKind, Problem, UnresolvedImport, Unit } from '../model/result.js';
 import { posixDirname } from '../util/posix-path.js';
 import { compareStrings } from '../util/sort.js';
 import { ExportResolver } from './export-resolver.js';
 import { linkContext, reusableLinks, type FileLinks, type LinkMemory } from './link-memory.js';
+import { deepReexportChains } from './reexport-depth.js';
 import { ModuleResolver } from './module-resolver.js';
 import type { ClassRef, ProjectIndex, ResolvedName, ResolvedSpecifier } from './project-index.js';
 import { ReadTracker } from './read-tracker.js';
@@ -27,6 +28,7 @@ export interface Linked {
   /** With a link cache: what to keep for the next run, and how many files' links were reused. */
   memory?: LinkMemory;
   reused: number;
+  problems: Problem[];
 }
 
 export interface LinkCacheInput {
@@ -88,10 +90,10 @@ export function typeName(type: string | undefined): string | undefined {
 
 export function link(facts: readonly FileFacts[], found: Discovery, cache?: LinkCacheInput): Linked {
   const byPath = new Map(facts.map((f) => [f.path, f]));
-  const context = cache ? linkContext(found.tsconfigs, found.workspaces) : '';
+  const context = cache ? linkContext(found.tsconfigs, found.workspaces, found.packages) : '';
   const reusable = cache ? reusableLinks(cache.previous, cache.hashes, context) : new Map();
   const reads = cache ? new ReadTracker() : undefined;
-  const resolver = new ModuleResolver(new Set(byPath.keys()), found.tsconfigs, found.workspaces, reads !== undefined);
+  const resolver = new ModuleResolver(new Set(byPath.keys()), found.tsconfigs, found.workspaces, reads !== undefined, found.packages);
   if (reads) resolver.onResolve = (key) => reads.query(key);
   const resolveSpecifier = (from: string, spec: string): ResolvedSpecifier => resolver.resolve(from, spec);
   const exportsOf = new ExportResolver(byPath, resolveSpecifier, reads);
@@ -131,7 +133,7 @@ export function link(facts: readonly FileFacts[], found: Discovery, cache?: Link
   const externals = new Set<string>();
   let assetImports = 0;
   for (const [from, l] of links) {
-    for (const [specifier, line] of l.unresolved) unresolved.push({ from, specifier, line });
+    for (const [specifier, line, hint] of l.unresolved) unresolved.push({ from, specifier, line, ...(hint ? { hint } : {}) });
     for (const e of l.externals) externals.add(e);
     assetImports += l.assets;
   }
@@ -156,6 +158,7 @@ export function link(facts: readonly FileFacts[], found: Discovery, cache?: Link
     index,
     memory,
     reused,
+    problems: deepReexportChains(facts, resolveSpecifier),
   };
 }
 
@@ -174,7 +177,7 @@ function linkFile(f: FileFacts, resolver: ModuleResolver, exportsOf: ExportResol
       continue;
     }
     if (target.kind === 'unresolved') {
-      out.unresolved.push([imp.specifier, imp.line]);
+      out.unresolved.push(target.hint ? [imp.specifier, imp.line, target.hint] : [imp.specifier, imp.line]);
       continue;
     }
     addImportEdges(imp, target.file, edges, exportsOf);

@@ -11,13 +11,14 @@ import type { Tsconfig, WorkspacePackage } from '../discover/index.js';
 import type { EdgeKind } from '../model/result.js';
 
 /** Bump when linking produces different links for the same facts. */
-export const LINK_FORMAT = 1;
+export const LINK_FORMAT = 2;
 
 export interface FileLinks {
   /** Per target and kind, in the order first linked: `[to, kind, weight (unrounded), symbols]`. */
   edges: [string, EdgeKind, number, string[]][];
   /** `[specifier, line]`. */
-  unresolved: [string, number][];
+  /** Specifier, line, and the hint when carve can name why. */
+  unresolved: [string, number, string?][];
   externals: string[];
   assets: number;
 }
@@ -38,9 +39,14 @@ export interface LinkMemory {
 }
 
 /** What every resolution depends on besides the file list. */
-export function linkContext(tsconfigs: readonly Tsconfig[], workspaces: readonly WorkspacePackage[]): string {
+export function linkContext(
+  tsconfigs: readonly Tsconfig[],
+  workspaces: readonly WorkspacePackage[],
+  packages: ReadonlySet<string>,
+): string {
+  // Declared packages decide whether an import no file answers is external or unresolved with a hint.
   return createHash('sha1')
-    .update(JSON.stringify({ format: LINK_FORMAT, tsconfigs, workspaces }))
+    .update(JSON.stringify({ format: LINK_FORMAT, tsconfigs, workspaces, packages: [...packages].sort() }))
     .digest('hex');
 }
 
@@ -61,7 +67,9 @@ function isLinkedFile(x: unknown): x is LinkedFile {
       (t) => Array.isArray(t) && typeof t[0] === 'string' && typeof t[1] === 'string' && typeof t[2] === 'number' && isStrings(t[3]),
     ) &&
     Array.isArray(e.links.unresolved) &&
-    e.links.unresolved.every((u) => Array.isArray(u) && typeof u[0] === 'string' && typeof u[1] === 'number') &&
+    e.links.unresolved.every(
+      (u) => Array.isArray(u) && typeof u[0] === 'string' && typeof u[1] === 'number' && (u[2] === undefined || typeof u[2] === 'string'),
+    ) &&
     isStrings(e.links.externals) &&
     typeof e.links.assets === 'number'
   );

@@ -34,6 +34,8 @@ export function packageName(specifier: string): string {
 export class ModuleResolver {
   private readonly cache = new Map<string, ResolvedSpecifier>();
   private readonly workspaceByName: Map<string, WorkspacePackage>;
+  /** npm scopes of the workspace packages (`@acme/`): an undeclared import in one of them is no outside package. */
+  private readonly workspaceScopes: Set<string>;
   /**
    * Per resolution key, every path whose presence was asked while resolving it. With the same
    * tsconfigs and workspaces, the result holds as long as none of these paths is added or removed.
@@ -49,8 +51,11 @@ export class ModuleResolver {
     workspaces: readonly WorkspacePackage[],
     /** Keep `probes` (only the link cache needs them). */
     private readonly recordProbes = false,
+    /** Dependencies declared by any package.json of the project. */
+    private readonly declared: ReadonlySet<string> = new Set(),
   ) {
     this.workspaceByName = new Map(workspaces.map((w) => [w.name, w]));
+    this.workspaceScopes = new Set(workspaces.filter((w) => w.name.startsWith('@')).map((w) => w.name.slice(0, w.name.indexOf('/') + 1)));
   }
 
   private has(path: string): boolean {
@@ -69,6 +74,12 @@ export class ModuleResolver {
     }
     for (const e of EXTENSIONS) if (this.has(base + e)) return base + e;
     for (const e of EXTENSIONS) if (this.has(`${base}/index${e}`)) return `${base}/index${e}`;
+    return undefined;
+  }
+
+  private probeIndex(folder: string): string | undefined {
+    const base = folder === '.' ? 'index' : `${folder.replace(/\/+$/, '')}/index`;
+    for (const e of EXTENSIONS) if (this.has(base + e)) return base + e;
     return undefined;
   }
 
@@ -126,6 +137,7 @@ export class ModuleResolver {
   resolve(from: string, specifier: string): ResolvedSpecifier {
     const dir = posixDirname(from);
     const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+    // `'./'`, `'../'`, `'./orders/'`: the folder's index, as Node and TypeScript resolve them.
     const key = relative ? `${dir}\0${specifier}` : `${this.configKey(from)}\0${specifier}`;
     this.onResolve?.(key);
     const hit = this.cache.get(key);
@@ -143,7 +155,7 @@ export class ModuleResolver {
 
   private compute(from: string, dir: string, specifier: string, relative: boolean): ResolvedSpecifier {
     if (relative) {
-      const file = this.probe(posixJoin(dir, specifier));
+      const file = specifier.endsWith('/') ? this.probeIndex(posixJoin(dir, specifier)) : this.probe(posixJoin(dir, specifier));
       if (file) return { kind: 'internal', file };
       return isAssetSpecifier(specifier) ? { kind: 'asset' } : { kind: 'unresolved' };
     }
@@ -158,6 +170,26 @@ export class ModuleResolver {
       const viaBase = this.probe(posixJoin(config.baseUrl, specifier));
       if (viaBase) return { kind: 'internal', file: viaBase };
     }
-    return { kind: 'external', package: packageName(specifier) };
+    const name = packageName(specifier);
+    const hint = this.notAnOutsidePackage(config, name, ws === undefined);
+    return hint ? { kind: 'unresolved', hint } : { kind: 'external', package: name };
+  }
+
+  /**
+   * Why an import that found no file is not an outside package either, when carve can tell: a
+   * workspace package without a source entry, a name in a workspace scope, or an undeclared name
+   * under a tsconfig whose `extends` base (which usually holds the `paths`) is missing.
+   */
+  private notAnOutsidePackage(config: Tsconfig | undefined, name: string, workspaceWithoutSource: boolean): string | undefined {
+    const ws = this.workspaceByName.get(name);
+    if (ws && workspaceWithoutSource)
+      return `workspace package ${name} (${ws.dir}) has no source file carve can find for this import: check its package.json main/exports`;
+    if (name.startsWith('node:') || this.declared.has(name)) return undefined;
+    const missing = config?.missingBases?.[0];
+    if (missing) return `${missing} is extended by a tsconfig but does not exist: the paths it held would have mapped this import`;
+    const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/') + 1) : '';
+    if (scope && this.workspaceScopes.has(scope))
+      return `${name} is in the workspace scope ${scope.slice(0, -1)}, but no workspace package has that name`;
+    return undefined;
   }
 }

@@ -3,7 +3,11 @@ import type { ClassFact, FileFacts } from '../extract/file-facts.js';
 export type ResolvedName = { kind: 'internal'; file: string; name: string } | { kind: 'external'; package: string; name: string };
 
 export type ResolvedSpecifier =
-  { kind: 'internal'; file: string } | { kind: 'external'; package: string } | { kind: 'asset' } | { kind: 'unresolved' };
+  | { kind: 'internal'; file: string }
+  | { kind: 'external'; package: string }
+  | { kind: 'asset' }
+  /** `hint`: why it is unresolved when carve can tell (a missing tsconfig base, a workspace package without source). */
+  | { kind: 'unresolved'; hint?: string };
 
 export interface ClassRef {
   file: string;

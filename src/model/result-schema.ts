@@ -63,7 +63,9 @@ export const resultSchema = z.looseObject({
       symbols: z.array(z.string()),
     }),
   ),
-  unresolvedImports: z.array(z.looseObject({ from: z.string(), specifier: z.string(), line: z.number().int() })),
+  unresolvedImports: z.array(
+    z.looseObject({ from: z.string(), specifier: z.string(), line: z.number().int(), hint: z.string().optional() }),
+  ),
   tables: z.array(z.looseObject({ id: z.string(), store: z.string(), name: z.string(), orm: z.string() })),
   relations: z.array(z.looseObject({ from: z.string(), to: z.string(), kind: z.string(), orm: z.string() })),
   accesses: z.array(

@@ -42,6 +42,8 @@ export interface UnresolvedImport {
   from: string;
   specifier: string;
   line: number;
+  /** Why, when carve can tell (a missing tsconfig base, a workspace package without source). */
+  hint?: string;
 }
 
 export interface Summary {

@@ -47,7 +47,7 @@ export function formatAccessSummary(result: AnalysisResult): string[] {
   if (unresolved > 0) {
     const share = sites + unresolved === 0 ? 0 : Math.round((unresolved / (sites + unresolved)) * 1000) / 10;
     lines.push(
-      `  unresolved: ${unresolved} (${share}% of access sites) — ${ranked(
+      `  unresolved data-access sites: ${unresolved} (${share}% of data-access sites) — ${ranked(
         countBy(result.unresolvedAccesses, (u) => u.reason),
         TOP_REASONS,
       )}`,
@@ -59,7 +59,7 @@ export function formatAccessSummary(result: AnalysisResult): string[] {
   if (dataProblems.length) lines.push(`  problems: ${dataProblems.length} (${ranked(countBy(dataProblems, (p) => p.source))})`);
   lines.push('  adapters:');
   for (const a of result.adapters) {
-    lines.push(`    ${a.name}: ${a.tables} tables, ${a.accesses} sites, ${a.unresolved} unresolved — ${a.enabledBy.join('; ')}`);
+    lines.push(`    ${a.name}: ${a.tables} tables, ${a.accesses} sites, ${a.unresolved} unresolved sites — ${a.enabledBy.join('; ')}`);
   }
   return lines;
 }

@@ -34,6 +34,11 @@ export function formatCodeSummary(result: AnalysisResult): string[] {
   if (s.unresolvedImports) {
     const sample = result.unresolvedImports.slice(0, 3).map((u) => `${u.from}:${u.line} '${u.specifier}'`);
     lines.push(`  unresolved imports: ${s.unresolvedImports} (e.g. ${sample.join('; ')})`);
+    // A cause carve can name (a missing tsconfig base, a workspace package without source) is said with its count.
+    const byHint = new Map<string, number>();
+    for (const u of result.unresolvedImports) if (u.hint) byHint.set(u.hint, (byHint.get(u.hint) ?? 0) + 1);
+    for (const [hint, n] of [...byHint].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])))
+      lines.push(`  warning: ${n} unresolved ${n === 1 ? 'import' : 'imports'}: ${hint}`);
   }
   if (s.parseErrors.length) lines.push(`  files with syntax errors: ${s.parseErrors.length} (analysed as far as they parse)`);
   if (s.skipped.length) {

@@ -13,8 +13,10 @@ const fixtures = readdirSync(path.join(repoRoot, 'fixtures'), { withFileTypes: t
   .map((d) => d.name)
   .sort();
 
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'carve-cache-dir-'));
+
 async function run(root: string, cache: boolean) {
-  const out = await analyze({ root, overrides: { cache } });
+  const out = await analyze({ root, overrides: { cache, cacheDir } });
   return { text: serializeResult(out.result), cache: out.cache, result: out.result };
 }
 
@@ -37,7 +39,7 @@ describe('the facts cache changes nothing but speed', () => {
     const root = path.join(mkdtempSync(path.join(tmpdir(), 'carve-cache-')), 'shop');
     cpSync(fixturePath('shop'), root, { recursive: true });
     const first = await run(root, true);
-    writeFileSync(cacheFile(root), 'not a cache');
+    writeFileSync(cacheFile(root, cacheDir), 'not a cache');
     const again = await run(root, true);
     expect(again.cache.hits).toBe(0);
     expect(again.text).toBe(first.text);

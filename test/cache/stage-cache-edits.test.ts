@@ -11,8 +11,11 @@ const fixtures = readdirSync(path.join(repoRoot, 'fixtures'), { withFileTypes: t
   .map((d) => d.name)
   .sort();
 
+/** The cache of these runs: a throwaway folder, not the user's ~/.cache. */
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'carve-stage-cache-'));
+
 async function run(root: string, cache: boolean) {
-  const out = await analyze({ root, overrides: { cache } });
+  const out = await analyze({ root, overrides: { cache, cacheDir } });
   return { text: serializeResult(out.result), cache: out.cache, units: out.result.units.map((u) => u.id) };
 }
 

@@ -1,7 +1,7 @@
 /** Clustering on hand-built results: shared kernel, determinism, pins, apart, repair, sizes, names. */
 import { describe, expect, test } from 'vitest';
 import { clusterServices, type ClusterOptions } from '../../src/cluster/index.js';
-import { globMatcher } from '../../src/cluster/match-glob.js';
+import { globMatcher } from '../../src/util/glob.js';
 import { mergeSmall } from '../../src/cluster/merge-small.js';
 import { nameServices } from '../../src/cluster/naming.js';
 import { splitDisconnected } from '../../src/cluster/repair.js';

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderHtml } from '../../src/report/html.js';
 import type { AnalysisResult } from '../../src/model/result.js';
+import { describeBrowser, resolveChromium } from '../helpers/chromium.js';
 import { repoRoot } from '../helpers/project.js';
 
 export const artifacts = path.join(repoRoot, 'test-artifacts', 'report-ui');
@@ -19,13 +20,16 @@ export function buildTemplate(): void {
   execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build-report-ui.mjs')], { cwd: repoRoot, stdio: 'pipe' });
 }
 
-/** Builds the template, then starts the one browser a test file shares. */
-export function launchBrowser(): Promise<Browser> {
+/** Builds the template, then starts the one browser a test file shares (see helpers/chromium.ts for which). */
+export async function launchBrowser(): Promise<Browser> {
   buildTemplate();
+  const resolved = await resolveChromium();
+  console.log(describeBrowser(resolved));
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: resolved.executablePath,
     headless: true,
     args: [
+      ...resolved.args,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

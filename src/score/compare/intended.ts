@@ -3,7 +3,7 @@
  *   "services": { "<name>": ["<unit id or glob>", …] }, "shared": ["<glob>", …]
  * turned into unit labels. Units no entry names are left out of comparisons.
  */
-import { globMatcher } from '../../cluster/match-glob.js';
+import { globMatcher } from '../../util/glob.js';
 import { compareStrings } from '../../util/sort.js';
 import type { Labels } from './partition.js';
 

@@ -80,13 +80,13 @@ describe('formatAccessSummary', () => {
       '  default: 3 (prisma 2, raw-sql 1)',
       '  access: 3 sites → 1 direct edges, 1 propagated edges',
       '  transactions: 1 (1 touching several tables)',
-      '  unresolved: 3 (50% of access sites) — dynamic-table-name 2, dynamic-sql 1',
+      '  unresolved data-access sites: 3 (50% of data-access sites) — dynamic-table-name 2, dynamic-sql 1',
       '    e.g. a.ts:4 dynamic-sql',
       '    e.g. a.ts:9 dynamic-table-name (SELECT * FROM ${t})',
       '  problems: 1 (sql 1)',
       '  adapters:',
-      '    prisma: 3 tables, 3 sites, 0 unresolved — import @prisma/client (2 files); schema prisma/schema.prisma',
-      '    raw-sql: 1 tables, 0 sites, 3 unresolved — import pg (1 file)',
+      '    prisma: 3 tables, 3 sites, 0 unresolved sites — import @prisma/client (2 files); schema prisma/schema.prisma',
+      '    raw-sql: 1 tables, 0 sites, 3 unresolved sites — import pg (1 file)',
     ]);
   });
 });

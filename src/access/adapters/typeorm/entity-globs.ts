@@ -5,6 +5,7 @@
  * the build output) the analysis does not know; `dist`/`build` and `.js` map onto the sources.
  */
 import type { ArgFact } from '../../../extract/file-facts.js';
+import { globMatcher } from '../../../util/glob.js';
 
 /** A matcher for an entity-glob argument, or undefined when the argument is not a glob. */
 export function entityGlob(arg: ArgFact): ((path: string) => boolean) | undefined {
@@ -23,12 +24,8 @@ export function entityGlob(arg: ArgFact): ((path: string) => boolean) | undefine
     .replace(/\\/g, '/')
     .split('/')
     .filter((seg, i, all) => seg !== '' && seg !== '.' && seg !== '..' && !(i < all.length - 1 && /^(dist|build|out|lib|src)$/.test(seg)));
-  const pattern = tail
-    .map(segmentRegex)
-    .join('/')
-    .replace(/(^|\/)\(\?:\.\*\/\)\?\//g, '$1(?:.*/)?');
-  const re = new RegExp(`(^|/)${pattern}$`);
-  return (path) => re.test(path);
+  // A suffix match: whatever folder the glob was relative to, then the tail.
+  return globMatcher(`**/${tail.map(segmentGlob).join('/')}`);
 }
 
 /** `__dirname + '/billing/**\/*.entity.js'` arrives as expression text: its last string literal. */
@@ -40,26 +37,15 @@ function joined(args: readonly ArgFact[]): string | undefined {
   return parts.length > 0 ? parts.join('/') : undefined;
 }
 
-function segmentRegex(seg: string): string {
-  if (seg === '**') return '(?:.*/)?';
-  let out = '';
-  for (let i = 0; i < seg.length; i++) {
-    const ch = seg[i]!;
-    if (ch === '*') out += '[^/]*';
-    else if (ch === '?') out += '[^/]';
-    else if (ch === '{') {
-      const end = seg.indexOf('}', i);
-      if (end < 0) return out + escape(seg.slice(i));
-      out += `(?:${seg
-        .slice(i + 1, end)
+/** Compiled `.js` names point at `.ts` sources. */
+function segmentGlob(seg: string): string {
+  const braced = seg.replace(
+    /\{([^}]*)\}/g,
+    (_, alts: string) =>
+      `{${alts
         .split(',')
-        .map((alt) => escape(alt.replace(/\.js$/, '.ts')))
-        .join('|')})`;
-      i = end;
-    } else out += escape(ch);
-  }
-  // Compiled `.js` names point at `.ts` sources.
-  return out.replace(/\\\.js$/, '\\.(?:js|ts)');
+        .map((a) => a.replace(/\.js$/, '.ts'))
+        .join(',')}}`,
+  );
+  return braced.replace(/\.js$/, '.{js,ts}');
 }
-
-const escape = (s: string): string => s.replace(/[.+^$()|[\]\\]/g, '\\$&');
