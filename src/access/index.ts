@@ -5,11 +5,12 @@
  */
 import type { FileFacts } from '../extract/file-facts.js';
 import type { ProjectIndex } from '../link/project-index.js';
-import type { Access, AdapterUse, Problem, Relation, Table, Transaction, UnresolvedAccess } from '../model/result.js';
+import type { Access, AccessCoverage, AdapterUse, Problem, Relation, Table, Transaction, UnresolvedAccess } from '../model/result.js';
 import type { AccessSite, AdapterOutput, SchemaFile } from './adapter.js';
 import { adapters } from './adapters/index.js';
 import { aggregateSites } from './aggregate-sites.js';
 import { createCallResolver, symbolKey } from './call-graph.js';
+import { measureCoverage } from './coverage.js';
 import { enableAdapters } from './enable-adapters.js';
 import { addUndeclaredTables, adoptDeclaredTables } from './undeclared-tables.js';
 import { memoizeIndex } from './memo-index.js';
@@ -34,6 +35,7 @@ export interface AccessResult {
   unresolvedAccesses: UnresolvedAccess[];
   transactions: Transaction[];
   adapters: AdapterUse[];
+  coverage: AccessCoverage;
   problems: Problem[];
 }
 
@@ -50,8 +52,9 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
   const problems: Problem[] = [];
   const uses: AdapterUse[] = [];
   const provisional = new Set<string>();
+  const enabled = enableAdapters(adapters, files, input.schemaFiles);
 
-  for (const { adapter, enabledBy, schemaFiles } of enableAdapters(adapters, files, input.schemaFiles)) {
+  for (const { adapter, enabledBy, schemaFiles } of enabled) {
     const out = runAdapter(adapter.name, () =>
       adapter.analyze({ files, schemaFiles, index, defaultStore: DEFAULT_STORE, knownTables: [...tables.values()], parseSql }),
     );
@@ -93,9 +96,20 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
   ]);
   const filesByPath = new Map(files.map((f) => [f.path, f]));
   const transactions = guarded('transactions', problems, [], () => assembleTransactions(scopes, sites, filesByPath, propagation));
+  const tableList = [...tables.values()].sort((a, b) => cmp(a.id, b.id));
+  const coverage = measureCoverage({
+    files,
+    index,
+    adapters: enabled.map(({ adapter }) => ({ name: adapter.name, packages: new Set(adapter.enablers) })),
+    tables: tableList,
+    accesses,
+    unresolved,
+    migrations,
+    defaultStore: DEFAULT_STORE,
+  });
 
   return {
-    tables: [...tables.values()].sort((a, b) => cmp(a.id, b.id)),
+    tables: tableList,
     relations: dedupeRelations(relations),
     accesses,
     unresolvedAccesses: unresolved.sort(
@@ -104,6 +118,7 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
     ),
     transactions,
     adapters: uses,
+    coverage,
     problems: problems.sort(
       (a, b) => cmp(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.source, b.source) || cmp(a.message, b.message),
     ),

@@ -48,6 +48,7 @@ export function buildResult({ config, found, extracted, linked, access }: Result
     unresolvedAccesses: access.unresolvedAccesses,
     transactions: access.transactions,
     adapters: access.adapters,
+    accessCoverage: access.coverage,
     problems: [...found.problems, ...access.problems].sort((a, b) => compareStrings(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0)),
   };
 }

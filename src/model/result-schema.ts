@@ -17,6 +17,7 @@ const entryPoint = z.looseObject({
   line: z.number().int(),
 });
 const mode = z.enum(['read', 'write']);
+const coverageFigure = { files: z.number().int().nonnegative(), read: z.number().int().nonnegative(), share: z.number().min(0).max(1) };
 
 export const resultSchema = z.looseObject({
   schemaVersion: z.literal(1),
@@ -81,6 +82,17 @@ export const resultSchema = z.looseObject({
     }),
   ),
   adapters: z.array(z.looseObject({ name: z.string(), enabledBy: z.array(z.string()) })),
+  accessCoverage: z
+    .looseObject({
+      ...coverageFigure,
+      low: z.boolean(),
+      byAdapter: z.array(z.looseObject({ name: z.string(), ...coverageFigure })),
+      byStore: z.array(z.looseObject({ store: z.string(), ...coverageFigure })),
+      blind: z.array(
+        z.looseObject({ unit: z.string(), orm: z.string(), store: z.string(), reason: z.literal('no-access-read'), detail: z.string() }),
+      ),
+    })
+    .optional(),
   problems: z.array(z.looseObject({ path: z.string(), source: z.string(), message: z.string() })),
   decomposition: z
     .looseObject({

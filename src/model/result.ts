@@ -147,6 +147,36 @@ export interface AnalysisResult {
   unresolvedAccesses: UnresolvedAccess[];
   transactions: Transaction[];
   adapters: AdapterUse[];
+  /** Absent only in results written before carve measured it. */
+  accessCoverage?: AccessCoverage;
   problems: Problem[];
   decomposition?: Decomposition; // STABLE: .services, .verdict
+}
+
+/** How much of the code that uses a database carve could read: files with an access or an unresolved site over files that use the client. */
+export interface CoverageFigure {
+  /** Files that use the ORM or driver: import it, or receive its client through a project type (`type Db = Knex`, `class X extends Repository<Y>`). */
+  files: number;
+  /** Of those, files where carve read an access (direct or propagated) or recorded an unresolved site. */
+  read: number;
+  /** read / files, rounded to 3 decimals; 1 when no file uses a client. */
+  share: number;
+}
+
+/** A file that uses a database client and in which carve read nothing: a blind spot, not a file without data access. */
+export interface BlindFile {
+  unit: string;
+  orm: string;
+  store: string;
+  reason: 'no-access-read';
+  /** What makes it a client file: `imports knex`, `uses Db (src/lib/db.ts)`. */
+  detail: string;
+}
+
+export interface AccessCoverage extends CoverageFigure {
+  /** Under half of the files that use a client were read (overall or in a store with enough of them): the data figures are incomplete. */
+  low: boolean;
+  byAdapter: (CoverageFigure & { name: string })[];
+  byStore: (CoverageFigure & { store: string })[];
+  blind: BlindFile[];
 }

@@ -4,6 +4,7 @@
  * the price of a network, distributed data and operations; the thresholds
  * below say when that price is not worth paying (docs/metrics.md).
  */
+import { blindDataReason } from './data-coverage.js';
 import type { DecompositionMetrics, ResolutionAlternative, Verdict } from '../model/decomposition.js';
 
 export const VERDICT_THRESHOLDS = {
@@ -55,6 +56,8 @@ export function decideVerdict({ files, lines, metrics, alternatives }: VerdictIn
   if (stop.length > 0) return { kind: 'dont-split', reasons: stop };
 
   const caution: string[] = [];
+  const blind = blindDataReason(db.coverage);
+  if (blind) caution.push(blind);
   if (files < t.smallFiles) {
     caution.push(`small for microservices: ${files} files, ${lines} lines — one team can own it; separate modules in one deployable first`);
   }
