@@ -293,6 +293,9 @@ export class ReceiverTracer<C> {
 
   /** Any call in a function body that yields a client: `return new PrismaClient()`, `return this.prisma.$extends(…)`. */
   private bodyResult(file: string, symbol: string, depth: number): Traced<C> | undefined {
+    // a recursive function (or two calling each other) would otherwise never end
+    if (depth > MAX_DEPTH) return undefined;
+    depth++;
     for (const call of this.index.files.get(file)?.calls ?? []) {
       if (call.symbol !== symbol) continue;
       const value = this.value(file, { k: 'call', callee: call.callee, args: call.args }, { symbol, within: call.within }, depth);
