@@ -158,13 +158,14 @@ function carrierNames(facts: FileFacts | undefined, locals: ReadonlySet<string>)
   // the type itself is the client (`Knex`, `Knex.Transaction`, `Repository<User>`), not a type that merely mentions it
   const mentions = (text: string | undefined): boolean => locals.has(identsOf(text)[0] ?? '');
   const names: string[] = [];
+  const exported = new Set(facts.exports.map((e) => e.local ?? e.name));
   for (const t of facts.types) {
     if (!t.exported) continue;
     if (mentions(t.aliasOf) || t.members?.some((m) => mentions(m.type)) || t.extends?.some(mentions)) names.push(t.name);
   }
   for (const c of facts.classes) if (c.exported && mentions(c.extends)) names.push(c.name);
   for (const v of facts.variables) {
-    if (!v.exported || v.scope !== '<module>') continue;
+    if (!(v.exported || exported.has(v.name)) || v.scope !== '<module>') continue;
     if (mentions(v.type) || (v.init?.k === 'call' && locals.has(calleeRoot(v.init.callee)))) names.push(v.name);
   }
   for (const e of facts.exports) if (e.local && names.includes(e.local) && !names.includes(e.name)) names.push(e.name);

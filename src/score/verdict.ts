@@ -53,10 +53,10 @@ export function decideVerdict({ files, lines, metrics, alternatives }: VerdictIn
   if (k >= 2 && bestQ < t.noBoundaries) {
     stop.push(`no clear boundaries: modularity at most ${fix(bestQ)} at every resolution scanned (below ${t.noBoundaries})`);
   }
-  if (stop.length > 0) return { kind: 'dont-split', reasons: stop };
+  const blind = blindDataReason(db.coverage);
+  if (stop.length > 0) return { kind: 'dont-split', reasons: blind ? [...stop, blind] : stop };
 
   const caution: string[] = [];
-  const blind = blindDataReason(db.coverage);
   if (blind) caution.push(blind);
   if (files < t.smallFiles) {
     caution.push(`small for microservices: ${files} files, ${lines} lines — one team can own it; separate modules in one deployable first`);

@@ -75,8 +75,11 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
       const site = (table: string, mode: AccessMode, via: string): void => {
         accesses.push({ unit: file.path, symbol: call.symbol, table, mode, line: call.line, callId: call.id, via });
       };
-      const staticMode = STATIC_MODES.get(parts.method);
-      const ref = staticMode ? resolveStatic(index, registry, file, call, parts.recv) : undefined;
+      // a custom `find…` static declared on the schema reads its model (only once the model is known)
+      const customRead = !STATIC_MODES.has(parts.method) && /^find[A-Z]\w*$/.test(parts.method);
+      const staticMode = STATIC_MODES.get(parts.method) ?? (customRead ? 'read' : undefined);
+      const resolvedRef = staticMode ? resolveStatic(index, registry, file, call, parts.recv) : undefined;
+      const ref = customRead && resolvedRef && !('model' in resolvedRef) ? undefined : resolvedRef;
       if (ref && 'model' in ref && staticMode) {
         const model = ref.model;
         site(model.table.id, staticMode, `${model.modelName}.${parts.method}`);

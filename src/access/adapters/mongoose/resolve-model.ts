@@ -102,6 +102,8 @@ function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileF
 }
 
 const DOCUMENT_SOURCES = new Set(['findOne', 'findById', 'create', 'findOneAndUpdate', 'findByIdAndUpdate', 'hydrate']);
+/** Statics a project declares on its schema that hand back a document: `User.build(attrs)` (a typed `new User`), `Ticket.findByEvent(e)`. */
+export const CUSTOM_DOCUMENT_SOURCE = /^(build|make)$|^find[A-Z]\w*$/;
 
 /** A document variable: `const doc = new User(data)` or `const doc = await User.findById(id)` in the same function. */
 export function resolveDocument(
@@ -139,7 +141,8 @@ function constructed(index: ProjectIndex, registry: ModelRegistry, file: FileFac
 
 function documentSource(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact): MongooseModel | undefined {
   const dot = call.callee.lastIndexOf('.');
-  if (dot <= 0 || !DOCUMENT_SOURCES.has(call.callee.slice(dot + 1))) return undefined;
+  const method = call.callee.slice(dot + 1);
+  if (dot <= 0 || !(DOCUMENT_SOURCES.has(method) || CUSTOM_DOCUMENT_SOURCE.test(method))) return undefined;
   const ref = resolveStatic(index, registry, file, call, call.callee.slice(0, dot));
   return ref && 'model' in ref ? ref.model : undefined;
 }
