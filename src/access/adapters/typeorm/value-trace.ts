@@ -388,6 +388,14 @@ export class ValueTracer {
   /** `Repository<User>`, `EntityManager`, `UserRepository`, `User`. */
   typeValue(file: string, type: string | undefined): Value | undefined {
     if (!type) return undefined;
+    // `typeof NoteRepository` (awilix-injected fields): the value the named constant holds.
+    const typeOf = /^\s*typeof\s+([A-Za-z_$][\w$]*)\s*$/.exec(type);
+    if (typeOf) {
+      const facts = this.index.files.get(file);
+      return facts
+        ? this.identValue({ file: facts, symbol: '<module>', line: Number.MAX_SAFE_INTEGER, within: [] }, typeOf[1]!)
+        : undefined;
+    }
     const m = /^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*(?:<(.*)>)?/s.exec(type);
     if (!m) return undefined;
     const name = m[1]!;
