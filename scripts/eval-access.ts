@@ -37,6 +37,8 @@ interface RepoRecipe {
   include?: string[];
   patterns?: string[];
   tables?: { files?: string; pattern?: string; names?: string[]; ignore?: string[] };
+  /** Table ids (`store:name`) the repo's databases hold, one store per database: checks stores are kept apart. */
+  storeTables?: string[];
   samples?: Sample[];
 }
 
@@ -108,6 +110,13 @@ async function main(): Promise<void> {
       const missed = [...truth].filter((t) => !found.has(t)).sort();
       lines.push(
         `  tables: recall ${ratio(hit.length, truth.size)} (${hit.length} of ${truth.size}; carve ${result.tables.length})${missed.length ? ` missed ${missed.slice(0, 8).join(', ')}${missed.length > 8 ? ', …' : ''}` : ''}`,
+      );
+    }
+    if (r.storeTables) {
+      const ids = new Set(result.tables.map((t) => t.id));
+      const missed = r.storeTables.filter((id) => !ids.has(id));
+      lines.push(
+        `  stores: ${r.storeTables.length - missed.length} of ${r.storeTables.length} store:table ids${missed.length ? ` missed ${missed.join(', ')}` : ''}`,
       );
     }
     if (r.samples?.length) {

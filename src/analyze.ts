@@ -99,6 +99,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
           index: linked.index,
           schemaFiles: found.schemaFiles,
           packages: found.packages,
+          packageDirs: found.workspaces.map((w) => ({ name: w.name, path: w.dir })),
         }),
       (a) => `${a.tables.length} tables, ${a.accesses.length} accesses`,
     );

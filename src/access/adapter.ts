@@ -47,6 +47,8 @@ export interface AdapterInput {
   index: ProjectIndex;
   /** Store name used when nothing in the code distinguishes databases. */
   defaultStore: string;
+  /** The store of a file's own database: the default store, or its deployable's when several connect on their own. */
+  storeOf: (path: string) => string;
   /** Tables declared by every adapter that ran before (raw SQL resolves against them). */
   knownTables: readonly Table[];
   /** Shared SQL parsing, for raw-query escapes. */

@@ -11,6 +11,7 @@ import { adapters } from './adapters/index.js';
 import { aggregateSites } from './aggregate-sites.js';
 import { createCallResolver, symbolKey } from './call-graph.js';
 import { measureCoverage } from './coverage.js';
+import { deployableStores, type PackageDir } from './deployable-stores.js';
 import { enableAdapters } from './enable-adapters.js';
 import { addUndeclaredTables, adoptDeclaredTables } from './undeclared-tables.js';
 import { memoizeIndex } from './memo-index.js';
@@ -26,6 +27,8 @@ export interface CollectAccessInput {
   schemaFiles: readonly SchemaFile[];
   /** Dependency names from every package.json in the project. */
   packages: ReadonlySet<string>;
+  /** Package folders of the project (workspaces, or every package.json found): deployables may have their own database. */
+  packageDirs?: readonly PackageDir[];
 }
 
 export interface AccessResult {
@@ -53,10 +56,11 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
   const uses: AdapterUse[] = [];
   const provisional = new Set<string>();
   const enabled = enableAdapters(adapters, files, input.schemaFiles);
+  const storeOf = deployableStores(files, input.packageDirs ?? [], DEFAULT_STORE);
 
   for (const { adapter, enabledBy, schemaFiles } of enabled) {
     const out = runAdapter(adapter.name, () =>
-      adapter.analyze({ files, schemaFiles, index, defaultStore: DEFAULT_STORE, knownTables: [...tables.values()], parseSql }),
+      adapter.analyze({ files, schemaFiles, index, defaultStore: DEFAULT_STORE, storeOf, knownTables: [...tables.values()], parseSql }),
     );
     // the first adapter to declare a table owns it; later ones (raw SQL) refer to it.
     // A provisional table (only seen in use or in a type) gives way to a later declaration of it.

@@ -42,7 +42,8 @@ const RELATION_DECORATORS: Record<string, RelationKind> = {
   ManyToMany: 'many-to-many',
 };
 
-export function findEntities(files: readonly FileFacts[], index: ProjectIndex, defaultStore: string): FoundEntities {
+/** `storeOf` gives a file's own store: its deployable's when several connect on their own (see deployable-stores). */
+export function findEntities(files: readonly FileFacts[], index: ProjectIndex, storeOf: (path: string) => string): FoundEntities {
   const entities: EntityInfo[] = [];
   const relations: RelationDecl[] = [];
   for (const file of files) {
@@ -58,7 +59,7 @@ export function findEntities(files: readonly FileFacts[], index: ProjectIndex, d
         file: file.path,
         line: cls.line,
         table,
-        stores: [defaultStore],
+        stores: [storeOf(file.path)],
         columns: [...new Set(members.filter(({ m }) => m.decorators.some((x) => /Column$/.test(x.name))).map(({ m }) => m.name))].sort(),
         relationTargets: new Map(),
       };
@@ -86,7 +87,7 @@ export function findEntities(files: readonly FileFacts[], index: ProjectIndex, d
         line: call.line,
         table: str(schema.props.tableName) ?? defaultTableName(name),
         target: idName(schema.props.target),
-        stores: [defaultStore],
+        stores: [storeOf(file.path)],
         columns,
         relationTargets: new Map(),
       });

@@ -24,7 +24,7 @@ const ENTITY_ORM: EntityOrm = {
 
 function analyze(input: AdapterInput): AdapterOutput {
   const { files, index, defaultStore } = input;
-  const found = findEntities(files, index, defaultStore);
+  const found = findEntities(files, index, input.storeOf);
   const catalog = new EntityCatalog(found.entities, index);
   const stores = assignStores(
     files.flatMap((f) => typeormStoreSources(f, index, isTypeormPackage)),
