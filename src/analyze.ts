@@ -9,7 +9,7 @@ import { resolveConfig, type ResolvedConfig } from './config/load-config.js';
 import { discover } from './discover/index.js';
 import { extractAll } from './extract/index.js';
 import { link } from './link/index.js';
-import { buildResult } from './model/build-result.js';
+import { buildResult } from './build-result.js';
 import type { AnalysisResult } from './model/result.js';
 import { decompose } from './score/index.js';
 

@@ -5,10 +5,11 @@
  * newer carve can add fields without breaking older readers.
  */
 import { z } from 'zod';
-import { EDGE_KINDS } from './result.js';
+import { ENTRY_POINT_KINDS } from './entry-point.js';
+import { EDGE_KINDS, SCHEMA_VERSION, UNRESOLVED_REASONS, type AnalysisResult } from './result.js';
 
 const entryPoint = z.looseObject({
-  kind: z.enum(['http', 'message', 'event', 'queue', 'cron']),
+  kind: z.enum(ENTRY_POINT_KINDS),
   framework: z.string(),
   method: z.string().optional(),
   route: z.string().optional(),
@@ -20,7 +21,7 @@ const mode = z.enum(['read', 'write']);
 const coverageFigure = { files: z.number().int().nonnegative(), read: z.number().int().nonnegative(), share: z.number().min(0).max(1) };
 
 export const resultSchema = z.looseObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.looseObject({ name: z.literal('carve'), version: z.string() }),
   configHash: z.string(),
   project: z.string(),
@@ -68,7 +69,7 @@ export const resultSchema = z.looseObject({
     }),
   ),
   unresolvedAccesses: z.array(
-    z.looseObject({ unit: z.string(), symbol: z.string(), line: z.number().int(), orm: z.string(), reason: z.string() }),
+    z.looseObject({ unit: z.string(), symbol: z.string(), line: z.number().int(), orm: z.string(), reason: z.enum(UNRESOLVED_REASONS) }),
   ),
   transactions: z.array(
     z.looseObject({
@@ -101,3 +102,13 @@ export const resultSchema = z.looseObject({
     })
     .optional(),
 });
+
+/** The schema's own fields, without the open objects' index signatures. */
+type Declared<T> = T extends readonly (infer U)[]
+  ? Declared<U>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: Declared<T[K]> }
+    : T;
+
+/** result.ts is the source of truth: a result the schema would reject is a compile error here. */
+export const resultFitsSchema = (result: AnalysisResult): Declared<z.output<typeof resultSchema>> => result;

@@ -2,10 +2,10 @@
  * The analysis result: the one artifact every reporter reads (`analysis.json`).
  * Field names marked STABLE are read by tooling around carve; do not rename them.
  */
-import type { EntryPoint } from '../extract/file-facts.js';
+import type { EntryPoint } from './entry-point.js';
 import type { Decomposition } from './decomposition.js';
 
-export type { EntryPoint } from '../extract/file-facts.js';
+export type { EntryPoint } from './entry-point.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -94,13 +94,33 @@ export interface Access {
   propagated: boolean;
 }
 
+/**
+ * Why carve saw a data access but could not name its table: the closed set of
+ * codes (STABLE; the README's result section says what each means).
+ */
+export const UNRESOLVED_REASONS = [
+  'ambiguous-store', // the model exists in more than one store and the client does not say which
+  'dynamic-model', // the model or entity is chosen at run time (`models[name]`, a parameter)
+  'dynamic-sql', // the SQL text is built at run time and could not be followed
+  'dynamic-table-name', // a table name is interpolated from something that is not a constant
+  'generic-model', // a generic repository or base class whose model no subclass binds
+  'no-table', // a write statement or chain that names no table
+  'dynamic-sql', // a query call whose SQL argument is not text carve can read
+  'raw-command', // a raw database command (`$runCommandRaw`) that names no table
+  'typed-sql', // Prisma TypedSQL: the statement lives in a .sql file facts do not carry
+  'unknown-model', // a model or entity name that no schema declares
+  'unknown-table', // raw SQL naming a table no adapter declares
+  'unparsable-sql', // SQL that could not be parsed, even tolerantly
+] as const;
+
+export type UnresolvedReason = (typeof UNRESOLVED_REASONS)[number];
+
 export interface UnresolvedAccess {
   unit: string;
   symbol: string;
   line: number;
   orm: string;
-  /** Short stable code, e.g. `dynamic-table-name`, `unknown-entity`. */
-  reason: string;
+  reason: UnresolvedReason; // STABLE
   detail?: string;
 }
 
@@ -131,7 +151,7 @@ export interface Problem {
 }
 
 export interface AnalysisResult {
-  schemaVersion: number;
+  schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: 'carve'; version: string };
   /** sha256 of the effective config (only keys that change the result). */
   configHash: string;

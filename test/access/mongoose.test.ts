@@ -149,7 +149,7 @@ const unresolved: { name: string; files: Record<string, string>; reason: string 
   {
     name: 'a model looked up by a computed name',
     files: { 'src/svc.ts': `import mongoose from 'mongoose';\nexport const f = (name: string) => mongoose.model(name).find();` },
-    reason: 'dynamic-model-name',
+    reason: 'dynamic-model',
   },
   {
     name: 'an injected model that is never registered',

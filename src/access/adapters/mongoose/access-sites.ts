@@ -10,7 +10,7 @@ import type { AccessMode, UnresolvedAccess } from '../../../model/result.js';
 import type { AccessSite } from '../../adapter.js';
 import { propOf, strOf } from './arg-facts.js';
 import type { ModelRegistry, MongooseModel } from './models.js';
-import type { GenericSite } from '../../generic-base-sites.js';
+import type { GenericSite } from '../../core/generic-base-sites.js';
 import { resolveModelGenericSites } from './generic-repositories.js';
 import { enclosingClass, splitCallee } from './receivers.js';
 import { fieldRefs, refTarget } from './relations.js';

@@ -9,8 +9,9 @@ import type { ProjectIndex } from '../../../link/project-index.js';
 import { refOf } from './arg-facts.js';
 import { connectionNameOf, type ModelRegistry, type MongooseModel, modelNameOf } from './models.js';
 import { enclosingClass, findMember } from './receivers.js';
+import type { UnresolvedReason } from '../../../model/result.js';
 
-export type ModelRef = { model: MongooseModel } | { unresolved: string; detail: string } | undefined;
+export type ModelRef = { model: MongooseModel } | { unresolved: UnresolvedReason; detail: string } | undefined;
 
 /** A model by name, preferring one on the given connection. */
 function byName(registry: ModelRegistry, name: string, connection?: string): MongooseModel | undefined {
@@ -64,7 +65,7 @@ export function resolveStatic(index: ProjectIndex, registry: ModelRegistry, file
     if (lookup.args.length !== 1) return undefined;
     const name = modelNameOf(file, lookup.args[0]);
     const model = name ? byName(registry, name) : undefined;
-    return model ? { model } : { unresolved: name ? 'unknown-model' : 'dynamic-model-name', detail: recv };
+    return model ? { model } : { unresolved: name ? 'unknown-model' : 'dynamic-model', detail: recv };
   }
   if (recv.includes('(') || recv.includes('[')) return undefined;
   // The native collection behind a model (`User.collection.aggregate(…)`) is the same collection.

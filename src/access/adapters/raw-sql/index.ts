@@ -10,7 +10,7 @@ import type { Problem } from '../../../model/result.js';
 import { defineAdapter } from '../../adapter.js';
 import { findAccessSites } from './access-sites.js';
 import { createClientTracer } from './clients.js';
-import { createConstantFollower } from './constants.js';
+import { createConstantFollower } from '../../core/follow-constant.js';
 import { DRIVER_PACKAGES } from './drivers.js';
 import { applyMigrations, sqlMigrations } from './migrations.js';
 import { pgMigrateMigrations } from './pg-migrate.js';

@@ -6,10 +6,10 @@
  */
 import type { ArgFact, ClassFact, DecoratorFact, FileFacts, MemberFact } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { idName, importedFrom, nameOption, optionsArg, ormDecorator, prop, str } from './decorators.js';
-import { entityKey, type EntityInfo } from './entity-catalog.js';
+import { idName, importedFrom, nameOption, optionsArg, ormDecorator, prop, str } from '../../core/entity-orm/decorators.js';
+import { entityKey, type EntityInfo } from '../../core/entity-orm/entity-catalog.js';
 import { defaultTableName } from './naming.js';
-import { heritageName } from './value-trace.js';
+import { heritageName } from '../../core/entity-orm/value-trace.js';
 
 export const isTypeormPackage = (pkg: string): boolean =>
   pkg === 'typeorm' || pkg === '@nestjs/typeorm' || pkg.startsWith('typeorm-transactional') || pkg === '@nestjs-cls/transactional';

@@ -4,7 +4,7 @@
  * declared, else created on first use (declaredIn = that use).
  * Lookups are case-insensitive and ignore the `public.` schema, like the SQL parser.
  */
-import type { Table } from '../../../model/result.js';
+import type { Table } from '../../model/result.js';
 
 const keyOf = (store: string, name: string): string =>
   `${store}\0${name

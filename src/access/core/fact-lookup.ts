@@ -4,7 +4,7 @@
  * variable they are assigned to). Built once per file on first use; keeps
  * receiver tracing linear in the number of calls.
  */
-import type { CallFact, ClassFact, FileFacts, FunctionFact, VariableFact } from '../extract/file-facts.js';
+import type { CallFact, ClassFact, FileFacts, FunctionFact, VariableFact } from '../../extract/file-facts.js';
 
 export interface FactLookup {
   variables(name: string): readonly VariableFact[];

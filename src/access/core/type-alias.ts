@@ -3,8 +3,8 @@
  * from a file, declared there or imported (through barrels). Lets receiver
  * tracing see through project aliases of ORM and driver types.
  */
-import type { TypeFact } from '../extract/file-facts.js';
-import type { ProjectIndex } from '../link/project-index.js';
+import type { TypeFact } from '../../extract/file-facts.js';
+import type { ProjectIndex } from '../../link/project-index.js';
 
 export interface TypeRef {
   file: string;

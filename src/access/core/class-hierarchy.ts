@@ -3,8 +3,8 @@
  * subclasses of a class (transitively) and the classes implementing an
  * interface name. Built on first use.
  */
-import type { FileFacts } from '../extract/file-facts.js';
-import type { ClassRef, ProjectIndex } from '../link/project-index.js';
+import type { FileFacts } from '../../extract/file-facts.js';
+import type { ClassRef, ProjectIndex } from '../../link/project-index.js';
 import { typeName } from './type-name.js';
 
 export interface ClassHierarchy {

@@ -5,11 +5,13 @@
  * a getter's single `return`, or the argument a subclass passes to `super(…)`
  * for a constructor parameter (else its default) — looked up on the concrete
  * class when the caller knows it; an enum member (`ETables.Users`).
+ * Used for table names wherever code spells them through constants: `${TABLE}`
+ * SQL, `knex(this.tableName)`, Kysely `selectFrom(Tables.Users)`.
  */
-import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
-import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
-import { typeName } from '../../type-name.js';
-import { factLookup } from '../../fact-lookup.js';
+import type { ArgFact, FileFacts } from '../../extract/file-facts.js';
+import type { ClassRef, ProjectIndex } from '../../link/project-index.js';
+import { typeName } from './type-name.js';
+import { factLookup } from './fact-lookup.js';
 
 const MAX_DEPTH = 8;
 
@@ -138,4 +140,15 @@ export function createConstantFollower(index: ProjectIndex): {
   }
 
   return { follow, valueOf, variable };
+}
+
+export type ConstantFollower = ReturnType<typeof createConstantFollower>;
+
+const followers = new WeakMap<ProjectIndex, ConstantFollower>();
+
+/** The string `expr` holds in `file` inside `scope` (`Class.method`); `concrete` = the class `this` really is. */
+export function followConstant(index: ProjectIndex, file: string, expr: string, scope: string, concrete?: ClassRef): string | undefined {
+  let follower = followers.get(index);
+  if (!follower) followers.set(index, (follower = createConstantFollower(index)));
+  return follower.follow({ file, symbol: scope, concrete }, expr);
 }

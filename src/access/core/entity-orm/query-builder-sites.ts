@@ -45,7 +45,7 @@ export function queryBuilderSite(
         call.callee,
       );
     } else if (state.param !== undefined) out.genericMiss(file, call, a.mode, call.callee, state.param);
-    else out.miss(file, call, 'unknown-entity', `${call.callee}: query builder names no entity`);
+    else out.miss(file, call, 'unknown-model', `${call.callee}: query builder names no entity`);
   }
   return true;
 }

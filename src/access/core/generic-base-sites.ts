@@ -6,10 +6,10 @@
  * The walk over subclasses is shared; how a subclass binds the member is the
  * adapter's (`bind`).
  */
-import type { ClassFact, FileFacts } from '../extract/file-facts.js';
-import type { ClassRef, ProjectIndex } from '../link/project-index.js';
-import type { AccessMode } from '../model/result.js';
-import type { AccessSite } from './adapter.js';
+import type { ClassFact, FileFacts } from '../../extract/file-facts.js';
+import type { ClassRef, ProjectIndex } from '../../link/project-index.js';
+import type { AccessMode } from '../../model/result.js';
+import type { AccessSite } from '../adapter.js';
 
 /** An access in a base class method through a model member it does not bind. */
 export interface GenericSite {

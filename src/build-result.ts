@@ -1,13 +1,13 @@
 /** Assemble the AnalysisResult from the stages' outputs: sorted, relative, free of timestamps. */
 import path from 'node:path';
-import type { AccessResult } from '../access/index.js';
-import type { ResolvedConfig } from '../config/load-config.js';
-import type { Discovery } from '../discover/index.js';
-import type { Extracted } from '../extract/index.js';
-import type { Linked } from '../link/index.js';
-import { compareStrings } from '../util/sort.js';
-import { EDGE_KINDS, SCHEMA_VERSION, type AnalysisResult, type EdgeKind } from './result.js';
-import { TOOL_VERSION } from './tool-version.js';
+import type { AccessResult } from './access/index.js';
+import type { ResolvedConfig } from './config/load-config.js';
+import type { Discovery } from './discover/index.js';
+import type { Extracted } from './extract/index.js';
+import type { Linked } from './link/index.js';
+import { compareStrings } from './util/sort.js';
+import { EDGE_KINDS, SCHEMA_VERSION, type AnalysisResult, type EdgeKind } from './model/result.js';
+import { TOOL_VERSION } from './model/tool-version.js';
 
 export interface ResultParts {
   config: ResolvedConfig;

@@ -1,13 +1,12 @@
 /**
- * Stores for TypeORM: one per named data source or connection
- * (`new DataSource({ name, entities })`, `TypeOrmModule.forRoot[Async]({ name })`,
- * `TypeOrmModule.forFeature([X], 'billing')`). When the code names fewer than
- * two, every entity lives in the default store. Two unnamed data sources are
- * told apart by the variable holding them (`AnalyticsDataSource`).
+ * Stores for an entity ORM (TypeORM, MikroORM): one per named data source.
+ * Each adapter finds its sources (`typeorm/store-sources.ts`); here they
+ * become stores. When the code names fewer than two, every entity lives in
+ * the default store. Two unnamed data sources are told apart by the variable
+ * holding them (`AnalyticsDataSource`).
  */
 import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { constString, importedFrom, prop } from './decorators.js';
 import type { EntityCatalog } from './entity-catalog.js';
 import { entityGlob } from './entity-globs.js';
 
@@ -56,45 +55,6 @@ export function setupCalls(file: FileFacts): SetupCall[] {
   for (const cls of file.classes) for (const d of cls.decorators) d.args.forEach(walk);
   return out;
 }
-
-/** TypeORM data sources and `forFeature` registrations in a file. */
-export function typeormStoreSources(file: FileFacts, index: ProjectIndex, isOrm: (pkg: string) => boolean): StoreSource[] {
-  const out: StoreSource[] = [];
-  const from = (name: string): boolean => importedFrom(index, file.path, name, isOrm);
-  for (const call of setupCalls(file)) {
-    const c = call.callee;
-    if (
-      (c === 'new DataSource' && from('DataSource')) ||
-      (c === 'new Connection' && from('Connection')) ||
-      (c === 'createConnection' && from('createConnection'))
-    ) {
-      const opts = optionsObject(index, file.path, call.args[0]);
-      out.push({
-        name: constString(index, file.path, prop(opts, 'name')),
-        variable: call.assignedTo,
-        entities: entityList(file.path, prop(opts, 'entities')),
-      });
-    } else if ((c === 'TypeOrmModule.forRoot' || c === 'TypeOrmModule.forRootAsync') && from('TypeOrmModule')) {
-      const opts = optionsObject(index, file.path, call.args[0]);
-      const factory = optionsObject(index, file.path, prop(opts, 'useFactory'));
-      out.push({
-        name: constString(index, file.path, prop(opts, 'name')),
-        entities: entityList(file.path, prop(opts, 'entities') ?? prop(factory, 'entities')),
-      });
-    } else if (c === 'TypeOrmModule.forFeature' && from('TypeOrmModule')) {
-      out.push({ name: featureName(index, file.path, call.args[1]), entities: entityList(file.path, call.args[0]) });
-    }
-  }
-  return out;
-}
-
-/** `forFeature([X], 'billing')`, or `forFeature([X], BillingDataSource)` / `{ name }` options. */
-function featureName(index: ProjectIndex, file: string, arg: ArgFact | undefined): string | undefined {
-  return constString(index, file, arg) ?? constString(index, file, prop(optionsObject(index, file, arg), 'name'));
-}
-
-const entityList = (file: string, arg: ArgFact | undefined): { file: string; arg: ArgFact }[] =>
-  arg?.k === 'arr' ? arg.items.map((item) => ({ file, arg: item })) : [];
 
 /**
  * Assign stores to entities. Named sources become stores only when the code

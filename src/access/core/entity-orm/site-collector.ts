@@ -5,7 +5,7 @@
  */
 import type { AccessSite, AdapterInput, TransactionSite } from '../../adapter.js';
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
-import type { AccessMode, Problem, UnresolvedAccess } from '../../../model/result.js';
+import type { AccessMode, Problem, UnresolvedAccess, UnresolvedReason } from '../../../model/result.js';
 import type { EntityCatalog } from './entity-catalog.js';
 
 export interface GenericAccess {
@@ -36,7 +36,7 @@ export class SiteCollector {
     this.accesses.push({ unit: file.path, symbol: call.symbol, table, mode, line: call.line, callId: call.id, via });
   }
 
-  miss(file: FileFacts, call: CallFact, reason: string, detail: string): void {
+  miss(file: FileFacts, call: CallFact, reason: UnresolvedReason, detail: string): void {
     const key = `${file.path}#${call.id}#?`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -58,7 +58,7 @@ export class SiteCollector {
   /** An access whose entity is a type parameter: unresolved here, resolved at callers that pass the entity. */
   genericMiss(file: FileFacts, call: CallFact, mode: AccessMode, via: string, param: number | undefined): void {
     this.generic.set(`${file.path}#${call.symbol}`, [...(this.generic.get(`${file.path}#${call.symbol}`) ?? []), { mode, param }]);
-    this.miss(file, call, 'generic-repository', `${via}: repository of an unknown entity`);
+    this.miss(file, call, 'generic-model', `${via}: repository of an unknown entity`);
   }
 
   transaction(site: TransactionSite): void {
@@ -78,13 +78,13 @@ export class SiteCollector {
     const parsed = this.input.parseSql(text);
     if (parsed.error) {
       this.problems.push({ path: file.path, line: call.line, source: 'sql', message: `${via}: ${parsed.error}` });
-      this.miss(file, call, 'sql-parse-error', parsed.error);
+      this.miss(file, call, 'unparsable-sql', parsed.error);
       return;
     }
     for (const t of parsed.tables) this.access(file, call, this.sqlTable(t.name, store), t.mode, via);
     if (parsed.dynamic) this.miss(file, call, 'dynamic-table-name', `${via}: interpolated table name`);
     else if (parsed.tables.length === 0 && !NO_TABLE_STATEMENTS.has(parsed.statement))
-      this.miss(file, call, 'sql-no-table', `${via}: ${parsed.statement}`);
+      this.miss(file, call, 'no-table', `${via}: ${parsed.statement}`);
   }
 
   /** A physical name in SQL: the entity table that has it (for its store), else the name as written. */

@@ -16,6 +16,7 @@ import type {
   VariableFact,
 } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
+import { paramsOf } from '../params-of.js';
 import { entityKey, type EntityCatalog, type EntityInfo } from './entity-catalog.js';
 import type { QbState } from './query-builder.js';
 
@@ -480,25 +481,11 @@ export class ValueTracer {
   }
 
   paramsOf(file: FileFacts, symbol: string): ParamFact[] {
-    const dot = symbol.indexOf('.');
-    if (symbol === '<module>') return [];
-    if (dot < 0) return file.functions.find((f) => f.name === symbol)?.params ?? [];
-    const cls = this.fileIndex(file).classes.get(symbol.slice(0, dot));
-    return cls?.members.find((m) => m.name === symbol.slice(dot + 1) && m.params)?.params ?? [];
+    return paramsOf(file, symbol);
   }
 
   private paramOf(file: FileFacts, symbol: string, name: string): ParamFact | undefined {
-    if (symbol === '<module>') return undefined;
-    const dot = symbol.indexOf('.');
-    if (dot < 0) return file.functions.find((f) => f.name === symbol)?.params.find((p) => p.name === name);
-    const cls = this.fileIndex(file).classes.get(symbol.slice(0, dot));
-    const member = symbol.slice(dot + 1);
-    if (!cls) return undefined;
-    if (member === 'constructor') {
-      const p = cls.members.find((m) => m.kind === 'ctor-param' && m.name === name);
-      return p ? { name, type: p.type, decorators: p.decorators } : undefined;
-    }
-    return cls.members.find((m) => m.name === member && m.params)?.params?.find((p) => p.name === name);
+    return paramsOf(file, symbol).find((p) => p.name === name);
   }
 
   private fileIndex(file: FileFacts): FileIndex {

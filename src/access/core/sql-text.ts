@@ -5,9 +5,9 @@
  * reports it as dynamic), a `sql` tagged template, or a variable holding one.
  * Shared by the Prisma, Knex and Kysely raw escapes.
  */
-import type { ArgFact } from '../../../extract/file-facts.js';
-import type { ProjectIndex } from '../../../link/project-index.js';
-import type { SqlParse } from '../../adapter.js';
+import type { ArgFact } from '../../extract/file-facts.js';
+import type { ProjectIndex } from '../../link/project-index.js';
+import type { SqlParse } from '../adapter.js';
 import { followConstant } from './follow-constant.js';
 
 /** Interpolations that splice SQL text rather than bind a value. */

@@ -7,9 +7,10 @@
  * Knex and Kysely adapters reuse it. (It is adapter-neutral and could move up
  * to `src/access/` once another owner wants it.)
  */
-import type { ArgFact, CallFact, DecoratorFact, FileFacts, ParamFact, VariableFact } from '../../../extract/file-facts.js';
-import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
-import { typeAlias } from '../../type-alias.js';
+import type { ArgFact, CallFact, DecoratorFact, FileFacts, VariableFact } from '../../extract/file-facts.js';
+import type { ClassRef, ProjectIndex } from '../../link/project-index.js';
+import { paramsOf } from './params-of.js';
+import { typeAlias } from './type-alias.js';
 
 export type Traced<C> = { kind: 'client'; client: C } | { kind: 'class'; ref: ClassRef };
 
@@ -45,19 +46,6 @@ const baseTypeName = (type: string): string =>
     .replace(/^readonly\s+/, '')
     .split(/[<|&[]/)[0]
     .trim();
-
-function paramsOfSymbol(facts: FileFacts, symbol: string): ParamFact[] {
-  const dot = symbol.indexOf('.');
-  if (dot === -1) return facts.functions.find((f) => f.name === symbol)?.params ?? [];
-  const cls = facts.classes.find((c) => c.name === symbol.slice(0, dot));
-  const name = symbol.slice(dot + 1);
-  if (name === 'constructor') {
-    return (cls?.members ?? [])
-      .filter((m) => m.kind === 'ctor-param')
-      .map((m) => ({ name: m.name, type: m.type, decorators: m.decorators }));
-  }
-  return cls?.members.find((m) => m.name === name && m.params)?.params ?? [];
-}
 
 /** Split `this.a.b` / `x.y` into head and member names; undefined for shapes we do not follow. */
 function splitPath(expr: string): string[] | undefined {
@@ -158,7 +146,7 @@ export class ReceiverTracer<C> {
     }
     const scoped = facts.variables.find((v) => v.name === name && v.scope === ctx.symbol);
     if (scoped) return this.variable(file, scoped, depth) ?? this.unknownVariable(file, scoped);
-    const param = paramsOfSymbol(facts, ctx.symbol).find((p) => p.name === name);
+    const param = paramsOf(facts, ctx.symbol).find((p) => p.name === name);
     if (param) {
       const value = this.declared(file, param.type, param.decorators, undefined, depth);
       // An untyped (or `any`) parameter says nothing but its name: `up(knex)`, `(db: any) => …`.
