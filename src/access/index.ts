@@ -16,6 +16,7 @@ import { enableAdapters } from './enable-adapters.js';
 import { addUndeclaredTables, adoptDeclaredTables } from './undeclared-tables.js';
 import { memoizeIndex } from './memo-index.js';
 import { migrationUnits } from './migration-units.js';
+import { findForks, withForks } from './package-forks.js';
 import { type Propagation, propagate } from './propagate.js';
 import { parseSql } from './sql/parse-sql.js';
 import { assembleTransactions, type OwnedTransaction } from './transactions.js';
@@ -45,8 +46,9 @@ export interface AccessResult {
 export const DEFAULT_STORE = 'default';
 
 export function collectAccess(input: CollectAccessInput): AccessResult {
-  const index = memoizeIndex(input.index);
   const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const forks = findForks(files, new Set(adapters.flatMap((a) => a.enablers)));
+  const index = memoizeIndex(withForks(input.index, forks));
   const tables = new Map<string, Table>();
   const relations: Relation[] = [];
   const sites: (AccessSite & { orm: string })[] = [];
@@ -55,7 +57,7 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
   const problems: Problem[] = [];
   const uses: AdapterUse[] = [];
   const provisional = new Set<string>();
-  const enabled = enableAdapters(adapters, files, input.schemaFiles);
+  const enabled = enableAdapters(adapters, files, input.schemaFiles, forks);
   const storeOf = deployableStores(files, input.packageDirs ?? [], DEFAULT_STORE);
 
   for (const { adapter, enabledBy, schemaFiles } of enabled) {
@@ -104,7 +106,10 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
   const coverage = measureCoverage({
     files,
     index,
-    adapters: enabled.map(({ adapter }) => ({ name: adapter.name, packages: new Set(adapter.enablers) })),
+    adapters: enabled.map(({ adapter }) => ({
+      name: adapter.name,
+      packages: new Set([...adapter.enablers, ...[...forks].filter(([, orm]) => adapter.enablers.includes(orm)).map(([fork]) => fork)]),
+    })),
     tables: tableList,
     accesses,
     unresolved,
