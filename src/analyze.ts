@@ -12,8 +12,8 @@ import { discover } from './discover/index.js';
 import { bootstrapsOf } from './extract/bootstrap.js';
 import { extractAll } from './extract/index.js';
 import { link } from './link/index.js';
+import { buildResult } from './build-result.js';
 import { LINK_FORMAT, asLinkMemory } from './link/link-memory.js';
-import { buildResult } from './model/build-result.js';
 import type { AnalysisResult } from './model/result.js';
 import { decompose } from './score/index.js';
 
@@ -139,6 +139,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
           index: linked.index,
           schemaFiles: found.schemaFiles,
           packages: found.packages,
+          packageDirs: found.workspaces.map((w) => ({ name: w.name, path: w.dir })),
         }),
       (a) => `${a.tables.length} tables, ${a.accesses.length} accesses`,
     );

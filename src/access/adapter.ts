@@ -3,14 +3,10 @@
  * registry in `adapters/index.ts` lists them. Adapters work on FileFacts and
  * schema files only — never on an AST, never by running code.
  */
+import type { SchemaFile } from '../discover/index.js';
 import type { CallFact, FileFacts } from '../extract/file-facts.js';
 import type { ProjectIndex } from '../link/project-index.js';
 import type { AccessMode, Problem, Relation, Table, UnresolvedAccess } from '../model/result.js';
-
-export interface SchemaFile {
-  path: string; // relative POSIX
-  text: string;
-}
 
 /** One access performed directly at a call site. The access stage aggregates and propagates these. */
 export interface AccessSite {
@@ -47,6 +43,8 @@ export interface AdapterInput {
   index: ProjectIndex;
   /** Store name used when nothing in the code distinguishes databases. */
   defaultStore: string;
+  /** The store of a file's own database: the default store, or its deployable's when several connect on their own. */
+  storeOf: (path: string) => string;
   /** Tables declared by every adapter that ran before (raw SQL resolves against them). */
   knownTables: readonly Table[];
   /** Shared SQL parsing, for raw-query escapes. */
@@ -96,4 +94,4 @@ export function defineAdapter(adapter: OrmAdapter): OrmAdapter {
   return adapter;
 }
 
-export type { CallFact };
+export type { CallFact, SchemaFile };

@@ -14,11 +14,12 @@
  * symbols `ordersRepo.findAll`: `ordersRepo.findAll()` (local or imported) and
  * `this.save()` inside the object land there.
  */
-import type { CallFact, ClassFact, FileFacts, MemberFact, ParamFact } from '../extract/file-facts.js';
+import type { CallFact, ClassFact, MemberFact, ParamFact } from '../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../link/project-index.js';
-import { createClassHierarchy } from './class-hierarchy.js';
-import { factLookup } from './fact-lookup.js';
-import { typeName } from './type-name.js';
+import { createClassHierarchy } from './core/class-hierarchy.js';
+import { factLookup } from './core/fact-lookup.js';
+import { paramsOf } from './core/params-of.js';
+import { typeName } from './core/type-name.js';
 
 export interface SymbolRef {
   file: string;
@@ -260,13 +261,4 @@ function objectLiteralSibling(symbol: string, parts: readonly string[]): string 
 
 function findField(cls: ClassFact, name: string): MemberFact | undefined {
   return cls.members.find((m) => m.name === name && (m.kind === 'property' || m.kind === 'ctor-param' || m.kind === 'getter'));
-}
-
-/** Parameters of the function or method a symbol names. */
-export function paramsOf(facts: FileFacts, symbol: string): ParamFact[] {
-  const dot = symbol.indexOf('.');
-  const fn = factLookup(facts).fn(symbol); // a top-level function, or one of an object literal (`repo.find`)
-  if (dot < 0 || fn) return fn?.params ?? [];
-  const cls = factLookup(facts).cls(symbol.slice(0, dot));
-  return cls?.members.find((m) => m.name === symbol.slice(dot + 1) && m.params)?.params ?? [];
 }

@@ -20,6 +20,8 @@ export function enableAdapters(
   adapters: readonly OrmAdapter[],
   files: readonly FileFacts[],
   schemaFiles: readonly SchemaFile[],
+  /** Fork package → the ORM package it stands for (see package-forks). */
+  forks: ReadonlyMap<string, string> = new Map(),
 ): EnabledAdapter[] {
   const importers = countImporters(files);
   const enabled: EnabledAdapter[] = [];
@@ -28,6 +30,10 @@ export function enableAdapters(
     for (const pkg of [...adapter.enablers].sort()) {
       const count = importers.get(pkg) ?? 0;
       if (count > 0) enabledBy.push(`import ${pkg} (${count} ${count === 1 ? 'file' : 'files'})`);
+      for (const [fork, orm] of forks) {
+        const n = orm === pkg ? (importers.get(fork) ?? 0) : 0;
+        if (n > 0) enabledBy.push(`import ${fork}, a fork of ${pkg} (${n} ${n === 1 ? 'file' : 'files'})`);
+      }
     }
     const suffixes = adapter.schemaFiles ?? [];
     const own = schemaFiles.filter((s) => suffixes.some((suffix) => s.path.endsWith(suffix))).sort((a, b) => (a.path < b.path ? -1 : 1));

@@ -5,15 +5,18 @@
  */
 import type { FileFacts } from '../extract/file-facts.js';
 import type { ProjectIndex } from '../link/project-index.js';
-import type { Access, AdapterUse, Problem, Relation, Table, Transaction, UnresolvedAccess } from '../model/result.js';
+import type { Access, AccessCoverage, AdapterUse, Problem, Relation, Table, Transaction, UnresolvedAccess } from '../model/result.js';
 import type { AccessSite, AdapterOutput, SchemaFile } from './adapter.js';
 import { adapters } from './adapters/index.js';
 import { aggregateSites } from './aggregate-sites.js';
 import { createCallResolver, symbolKey } from './call-graph.js';
+import { measureCoverage } from './coverage.js';
+import { deployableStores, type PackageDir } from './deployable-stores.js';
 import { enableAdapters } from './enable-adapters.js';
 import { addUndeclaredTables, adoptDeclaredTables } from './undeclared-tables.js';
 import { memoizeIndex } from './memo-index.js';
 import { migrationUnits } from './migration-units.js';
+import { findForks, withForks } from './package-forks.js';
 import { type Propagation, propagate } from './propagate.js';
 import { parseSql } from './sql/parse-sql.js';
 import { assembleTransactions, type OwnedTransaction } from './transactions.js';
@@ -25,6 +28,8 @@ export interface CollectAccessInput {
   schemaFiles: readonly SchemaFile[];
   /** Dependency names from every package.json in the project. */
   packages: ReadonlySet<string>;
+  /** Package folders of the project (workspaces, or every package.json found): deployables may have their own database. */
+  packageDirs?: readonly PackageDir[];
 }
 
 export interface AccessResult {
@@ -34,14 +39,16 @@ export interface AccessResult {
   unresolvedAccesses: UnresolvedAccess[];
   transactions: Transaction[];
   adapters: AdapterUse[];
+  coverage: AccessCoverage;
   problems: Problem[];
 }
 
 export const DEFAULT_STORE = 'default';
 
 export function collectAccess(input: CollectAccessInput): AccessResult {
-  const index = memoizeIndex(input.index);
   const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const forks = findForks(files, new Set(adapters.flatMap((a) => a.enablers)));
+  const index = memoizeIndex(withForks(input.index, forks));
   const tables = new Map<string, Table>();
   const relations: Relation[] = [];
   const sites: (AccessSite & { orm: string })[] = [];
@@ -51,10 +58,12 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
   const problems: Problem[] = [];
   const uses: AdapterUse[] = [];
   const provisional = new Set<string>();
+  const enabled = enableAdapters(adapters, files, input.schemaFiles, forks);
+  const storeOf = deployableStores(files, input.packageDirs ?? [], DEFAULT_STORE);
 
-  for (const { adapter, enabledBy, schemaFiles } of enableAdapters(adapters, files, input.schemaFiles)) {
+  for (const { adapter, enabledBy, schemaFiles } of enabled) {
     const out = runAdapter(adapter.name, () =>
-      adapter.analyze({ files, schemaFiles, index, defaultStore: DEFAULT_STORE, knownTables: [...tables.values()], parseSql }),
+      adapter.analyze({ files, schemaFiles, index, defaultStore: DEFAULT_STORE, storeOf, knownTables: [...tables.values()], parseSql }),
     );
     // the first adapter to declare a table owns it; later ones (raw SQL) refer to it.
     // A provisional table (only seen in use or in a type) gives way to a later declaration of it.
@@ -100,9 +109,23 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
   ]);
   const filesByPath = new Map(files.map((f) => [f.path, f]));
   const transactions = guarded('transactions', problems, [], () => assembleTransactions(scopes, sites, filesByPath, propagation));
+  const tableList = [...tables.values()].sort((a, b) => cmp(a.id, b.id));
+  const coverage = measureCoverage({
+    files,
+    index,
+    adapters: enabled.map(({ adapter }) => ({
+      name: adapter.name,
+      packages: new Set([...adapter.enablers, ...[...forks].filter(([, orm]) => adapter.enablers.includes(orm)).map(([fork]) => fork)]),
+    })),
+    tables: tableList,
+    accesses,
+    unresolved,
+    migrations,
+    defaultStore: DEFAULT_STORE,
+  });
 
   return {
-    tables: [...tables.values()].sort((a, b) => cmp(a.id, b.id)),
+    tables: tableList,
     relations: dedupeRelations(relations),
     accesses,
     unresolvedAccesses: unresolved.sort(
@@ -111,6 +134,7 @@ export function collectAccess(input: CollectAccessInput): AccessResult {
     ),
     transactions,
     adapters: uses,
+    coverage,
     problems: problems.sort(
       (a, b) => cmp(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.source, b.source) || cmp(a.message, b.message),
     ),

@@ -5,7 +5,6 @@
  */
 import { deployableHints, isDeployableFile, type DeployableHint } from './deployable-hints.js';
 import { readFileSync } from 'node:fs';
-import type { SchemaFile } from '../access/adapter.js';
 import type { EffectiveOptions } from '../config/load-config.js';
 import type { Problem, SkippedFile } from '../model/result.js';
 import { CarveError } from '../util/errors.js';
@@ -18,6 +17,12 @@ import { dependencyNames, findWorkspaces, readPackageJson, type PackageJson, typ
 
 export type { Tsconfig } from './tsconfig.js';
 export type { WorkspacePackage } from './workspaces.js';
+
+/** A non-TypeScript file an adapter reads as schema (`schema.prisma`, `*.sql`). */
+export interface SchemaFile {
+  path: string; // relative POSIX
+  text: string;
+}
 
 export interface DiscoveredFile {
   path: string; // relative POSIX

@@ -3,6 +3,7 @@
  * Serialisable (the cache stores it) and free of AST nodes, so every later
  * stage — linking, ORM adapters, propagation — works on facts only.
  */
+import type { EntryPoint } from '../model/entry-point.js';
 
 /** A compact, serialisable summary of an expression used as an argument or initializer. */
 export type ArgFact =
@@ -125,17 +126,8 @@ export interface CallFact {
   assignedTo?: string;
 }
 
-export type EntryPointKind = 'http' | 'message' | 'event' | 'queue' | 'cron';
-
-export interface EntryPoint {
-  kind: EntryPointKind;
-  framework: string; // nestjs | express | fastify | koa | hono
-  method?: string; // HTTP verb, upper case
-  route?: string; // HTTP path, joined with the controller prefix
-  topic?: string; // message pattern, event name, queue name, cron expression
-  symbol: string;
-  line: number;
-}
+// declared in model/: entry points are part of the result as well as a fact
+export type { EntryPoint, EntryPointKind } from '../model/entry-point.js';
 
 /** An interface or type alias: members of an object-shaped type, or the aliased type's text. */
 export interface TypeFact {

@@ -4,7 +4,6 @@
  * the content is unchanged, on worker threads when there are cores to spare.
  */
 import { readFileSync } from 'node:fs';
-import type { FactsCache } from '../cache/facts-cache.js';
 import type { DiscoveredFile } from '../discover/index.js';
 import type { SkippedFile } from '../model/result.js';
 import type { FileFacts } from './file-facts.js';
@@ -12,8 +11,14 @@ import { extractInWorkers, workerCount } from './worker-pool.js';
 
 export { extractFile } from './extract-file.js';
 
+/** What extract asks of a facts cache (`cache/facts-cache.ts` is one): facts by file and content. */
+export interface FactsStore {
+  get(file: string, content: Buffer): FileFacts | undefined;
+  set(file: string, content: Buffer, facts: FileFacts): void;
+}
+
 export interface ExtractOptions {
-  cache?: FactsCache;
+  cache?: FactsStore;
   maxFileSize: number;
   /** Worker threads: a number (0 = none) or 'auto' (by core count). */
   workers: number | 'auto';

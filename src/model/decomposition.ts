@@ -119,6 +119,15 @@ export interface SharedDatabaseMetrics {
   sagaCandidates: SagaCandidate[];
   /** Shared-database coupling in [0, 1]: weighted share of data access that crosses ownership. */
   score: number;
+  /** How much of the code using a database carve read; `low` means the figures above are incomplete. */
+  coverage?: DataCoverage;
+}
+
+export interface DataCoverage {
+  files: number;
+  read: number;
+  share: number;
+  low: boolean;
 }
 
 export interface DecompositionMetrics {

@@ -5,10 +5,11 @@
  * newer carve can add fields without breaking older readers.
  */
 import { z } from 'zod';
-import { EDGE_KINDS } from './result.js';
+import { ENTRY_POINT_KINDS } from './entry-point.js';
+import { EDGE_KINDS, SCHEMA_VERSION, UNRESOLVED_REASONS, type AnalysisResult } from './result.js';
 
 const entryPoint = z.looseObject({
-  kind: z.enum(['http', 'message', 'event', 'queue', 'cron']),
+  kind: z.enum(ENTRY_POINT_KINDS),
   framework: z.string(),
   method: z.string().optional(),
   route: z.string().optional(),
@@ -17,6 +18,7 @@ const entryPoint = z.looseObject({
   line: z.number().int(),
 });
 const mode = z.enum(['read', 'write']);
+const coverageFigure = { files: z.number().int().nonnegative(), read: z.number().int().nonnegative(), share: z.number().min(0).max(1) };
 // The figures the CI guard and the report's headline read: a finite number each.
 const metrics = z.looseObject({
   services: z.number().int(),
@@ -32,7 +34,7 @@ const metrics = z.looseObject({
 });
 
 export const resultSchema = z.looseObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.looseObject({ name: z.literal('carve'), version: z.string() }),
   configHash: z.string(),
   project: z.string(),
@@ -82,7 +84,7 @@ export const resultSchema = z.looseObject({
     }),
   ),
   unresolvedAccesses: z.array(
-    z.looseObject({ unit: z.string(), symbol: z.string(), line: z.number().int(), orm: z.string(), reason: z.string() }),
+    z.looseObject({ unit: z.string(), symbol: z.string(), line: z.number().int(), orm: z.string(), reason: z.enum(UNRESOLVED_REASONS) }),
   ),
   transactions: z.array(
     z.looseObject({
@@ -96,6 +98,17 @@ export const resultSchema = z.looseObject({
     }),
   ),
   adapters: z.array(z.looseObject({ name: z.string(), enabledBy: z.array(z.string()) })),
+  accessCoverage: z
+    .looseObject({
+      ...coverageFigure,
+      low: z.boolean(),
+      byAdapter: z.array(z.looseObject({ name: z.string(), ...coverageFigure })),
+      byStore: z.array(z.looseObject({ store: z.string(), ...coverageFigure })),
+      blind: z.array(
+        z.looseObject({ unit: z.string(), orm: z.string(), store: z.string(), reason: z.literal('no-access-read'), detail: z.string() }),
+      ),
+    })
+    .optional(),
   problems: z.array(z.looseObject({ path: z.string(), source: z.string(), message: z.string() })),
   deployables: z
     .array(
@@ -126,8 +139,18 @@ export const resultSchema = z.looseObject({
   decomposition: z
     .looseObject({
       services: z.array(z.looseObject({ name: z.string(), units: z.array(z.string()), tables: z.array(z.string()) })),
-      verdict: z.looseObject({ kind: z.enum(['split', 'modular-monolith', 'dont-split']), reasons: z.array(z.string()) }),
+      verdict: z.looseObject({ kind: z.enum(['split', 'modular-monolith', 'dont-split', 'already-distributed']), reasons: z.array(z.string()) }),
       metrics: metrics.optional(),
     })
     .optional(),
 });
+
+/** The schema's own fields, without the open objects' index signatures. */
+type Declared<T> = T extends readonly (infer U)[]
+  ? Declared<U>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: Declared<T[K]> }
+    : T;
+
+/** result.ts is the source of truth: a result the schema would reject is a compile error here. */
+export const resultFitsSchema = (result: AnalysisResult): Declared<z.output<typeof resultSchema>> => result;

@@ -2,10 +2,10 @@
  * The analysis result: the one artifact every reporter reads (`analysis.json`).
  * Field names marked STABLE are read by tooling around carve; do not rename them.
  */
-import type { EntryPoint } from '../extract/file-facts.js';
+import type { EntryPoint } from './entry-point.js';
 import type { Decomposition } from './decomposition.js';
 
-export type { EntryPoint } from '../extract/file-facts.js';
+export type { EntryPoint } from './entry-point.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -96,13 +96,33 @@ export interface Access {
   propagated: boolean;
 }
 
+/**
+ * Why carve saw a data access but could not name its table: the closed set of
+ * codes (STABLE; the README's result section says what each means).
+ */
+export const UNRESOLVED_REASONS = [
+  'ambiguous-store', // the model exists in more than one store and the client does not say which
+  'dynamic-model', // the model or entity is chosen at run time (`models[name]`, a parameter)
+  'dynamic-sql', // the SQL text is built at run time and could not be followed
+  'dynamic-table-name', // a table name is interpolated from something that is not a constant
+  'generic-model', // a generic repository or base class whose model no subclass binds
+  'no-table', // a write statement or chain that names no table
+  'dynamic-sql', // a query call whose SQL argument is not text carve can read
+  'raw-command', // a raw database command (`$runCommandRaw`) that names no table
+  'typed-sql', // Prisma TypedSQL: the statement lives in a .sql file facts do not carry
+  'unknown-model', // a model or entity name that no schema declares
+  'unknown-table', // raw SQL naming a table no adapter declares
+  'unparsable-sql', // SQL that could not be parsed, even tolerantly
+] as const;
+
+export type UnresolvedReason = (typeof UNRESOLVED_REASONS)[number];
+
 export interface UnresolvedAccess {
   unit: string;
   symbol: string;
   line: number;
   orm: string;
-  /** Short stable code, e.g. `dynamic-table-name`, `unknown-entity`. */
-  reason: string;
+  reason: UnresolvedReason; // STABLE
   detail?: string;
 }
 
@@ -167,7 +187,7 @@ export interface Library {
 }
 
 export interface AnalysisResult {
-  schemaVersion: number;
+  schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: 'carve'; version: string };
   /** sha256 of the effective config (only keys that change the result). */
   configHash: string;
@@ -183,9 +203,39 @@ export interface AnalysisResult {
   unresolvedAccesses: UnresolvedAccess[];
   transactions: Transaction[];
   adapters: AdapterUse[];
+  /** Absent only in results written before carve measured it. */
+  accessCoverage?: AccessCoverage;
   problems: Problem[];
   /** The as-is topology: what the repository already deploys separately (empty for a single deployable with no evidence). */
   deployables?: Deployable[];
   libraries?: Library[];
   decomposition?: Decomposition; // STABLE: .services, .verdict
+}
+
+/** How much of the code that uses a database carve could read: files with an access or an unresolved site over files that use the client. */
+export interface CoverageFigure {
+  /** Files that use the ORM or driver: import it, or receive its client through a project type (`type Db = Knex`, `class X extends Repository<Y>`). */
+  files: number;
+  /** Of those, files where carve read an access (direct or propagated) or recorded an unresolved site. */
+  read: number;
+  /** read / files, rounded to 3 decimals; 1 when no file uses a client. */
+  share: number;
+}
+
+/** A file that uses a database client and in which carve read nothing: a blind spot, not a file without data access. */
+export interface BlindFile {
+  unit: string;
+  orm: string;
+  store: string;
+  reason: 'no-access-read';
+  /** What makes it a client file: `imports knex`, `uses Db (src/lib/db.ts)`. */
+  detail: string;
+}
+
+export interface AccessCoverage extends CoverageFigure {
+  /** Under half of the files that use a client were read (overall or in a store with enough of them): the data figures are incomplete. */
+  low: boolean;
+  byAdapter: (CoverageFigure & { name: string })[];
+  byStore: (CoverageFigure & { store: string })[];
+  blind: BlindFile[];
 }

@@ -57,9 +57,33 @@ export function formatAccessSummary(result: AnalysisResult): string[] {
   }
   const dataProblems = result.problems.filter((p) => p.source === 'sql' || p.source.startsWith('adapter') || p.source.endsWith('schema'));
   if (dataProblems.length) lines.push(`  problems: ${dataProblems.length} (${ranked(countBy(dataProblems, (p) => p.source))})`);
+  lines.push(...formatCoverage(result));
   lines.push('  adapters:');
+  const byAdapter = new Map(result.accessCoverage?.byAdapter.map((c) => [c.name, c]));
   for (const a of result.adapters) {
-    lines.push(`    ${a.name}: ${a.tables} tables, ${a.accesses} sites, ${a.unresolved} unresolved sites — ${a.enabledBy.join('; ')}`);
+    const c = byAdapter.get(a.name);
+    const read = c ? `, read ${c.read} of ${c.files} client files` : '';
+    lines.push(`    ${a.name}: ${a.tables} tables, ${a.accesses} sites, ${a.unresolved} unresolved sites${read} — ${a.enabledBy.join('; ')}`);
   }
   return lines;
 }
+
+/** Coverage: how many files that use a client carve could read, per store, and a few it could not. */
+function formatCoverage(result: AnalysisResult): string[] {
+  const c = result.accessCoverage;
+  if (!c || c.files === 0) return [];
+  const stores = c.byStore.length > 1 ? ` (${c.byStore.map((s) => `${s.store} ${pct(s.share)}`).join(', ')})` : '';
+  const lines = [`  coverage: read ${c.read} of ${c.files} files that use a database client, ${pct(c.share)}${stores}`];
+  if (c.low) lines.push('    LOW: carve is blind to much of the data access; the shared-database figures and the verdict are incomplete');
+  if (c.blind.length > 0) {
+    lines.push(
+      `    no-access-read: ${c.blind.length} — e.g. ${c.blind
+        .slice(0, SAMPLE_UNRESOLVED)
+        .map((b) => `${b.unit} (${b.detail})`)
+        .join('; ')}`,
+    );
+  }
+  return lines;
+}
+
+const pct = (share: number): string => `${Math.round(share * 100)}%`;

@@ -92,6 +92,11 @@ export function formatDecompositionSummary(result: AnalysisResult): string[] {
     '',
     `Shared tables: ${db.sharedTables.length} of ${accessed} accessed, ${db.multiWriterTables.length} written by several services`,
   );
+  if (db.coverage?.low) {
+    lines.push(
+      `  incomplete: carve read access in only ${db.coverage.read} of ${db.coverage.files} files that use a database client (${pct(db.coverage.share)})`,
+    );
+  }
   for (const t of topShared(db.tables)) {
     const marks = [t.multiWriter ? 'multi-writer' : '', t.hot ? 'used by most services' : ''].filter(Boolean).join(', ');
     lines.push(

@@ -9,6 +9,7 @@ import type { Weights } from '../graph/weights.js';
 import { resolveWeights } from '../graph/weights.js';
 import type { Assignment, DecompositionMetrics, IntegrationAdvice, MigrationStep, ServiceContract } from '../model/decomposition.js';
 import { indexAssignment, type ScoreInput } from './assignment-index.js';
+import { dataCoverage } from './data-coverage.js';
 import { codeLinks } from './code-links.js';
 import { contracts } from './contracts.js';
 import { interCallPercentage } from './icp.js';
@@ -36,7 +37,8 @@ export function scoreDecomposition(result: ScoreInput, assignment: Assignment, c
   const index = indexAssignment(result, assignment);
   const graph = buildGraph(result, config.weights);
   const links = codeLinks(result, index, weights);
-  const db = sharedDatabaseMetrics(result, index);
+  const coverage = dataCoverage(result.accessCoverage);
+  const db = { ...sharedDatabaseMetrics(result, index), ...(coverage ? { coverage } : {}) };
   const perService = serviceMetrics(result, assignment, index, graph, links, db);
 
   const communityOf = (node: string): string | undefined =>

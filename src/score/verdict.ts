@@ -4,6 +4,7 @@
  * the price of a network, distributed data and operations; the thresholds
  * below say when that price is not worth paying (docs/metrics.md).
  */
+import { blindDataReason } from './data-coverage.js';
 import type { DecompositionMetrics, ResolutionAlternative, Verdict } from '../model/decomposition.js';
 import type { AnalysisResult } from '../model/result.js';
 
@@ -53,9 +54,11 @@ export function decideVerdict({ files, lines, metrics, alternatives }: VerdictIn
   if (k >= 2 && bestQ < t.noBoundaries) {
     stop.push(`no clear boundaries: modularity at most ${fix(bestQ)} at every resolution scanned (below ${t.noBoundaries})`);
   }
-  if (stop.length > 0) return { kind: 'dont-split', reasons: stop };
+  const blind = blindDataReason(db.coverage);
+  if (stop.length > 0) return { kind: 'dont-split', reasons: blind ? [...stop, blind] : stop };
 
   const caution: string[] = [];
+  if (blind) caution.push(blind);
   if (files < t.smallFiles) {
     caution.push(`small for microservices: ${files} files, ${lines} lines — one team can own it; separate modules in one deployable first`);
   }

@@ -177,6 +177,20 @@ describe('knex finds', () => {
     ]);
   });
 
+  it('a method overridden in a middle class is not the base method for the classes below it', async () => {
+    const result = await run({
+      'src/base.ts': `import type { Knex } from 'knex';\nexport abstract class Base {\n  constructor(protected readonly knex: Knex, protected readonly tableName: string) {}\n  findAll() { return this.knex(this.tableName).select('*'); }\n}`,
+      'src/mid.ts': `import type { Knex } from 'knex';\nimport { Base } from './base';\nexport class Mid extends Base {\n  constructor(knex: Knex) { super(knex, 'mid_t'); }\n  findAll() { return this.knex('audit').select('*'); }\n}`,
+      'src/leaf.ts': `import { Mid } from './mid';\nexport class Leaf extends Mid {}`,
+      'src/other.ts': `import type { Knex } from 'knex';\nimport { Base } from './base';\nexport class Other extends Base {\n  constructor(knex: Knex) { super(knex, 'other_t'); }\n}`,
+    });
+    const direct = result.accesses.filter((a) => a.orm === 'knex' && !a.propagated);
+    expect(direct.map((a) => `${a.symbol} ${a.table} ${a.mode}`).sort()).toEqual([
+      'Mid.findAll default:audit read',
+      'Other.findAll default:other_t read',
+    ]);
+  });
+
   it('a named NestJS connection is its own store; a TypeORM @InjectConnection is not Knex', async () => {
     const result = await run({
       'src/r.ts': `import { Knex } from 'knex';\nimport { InjectConnection } from 'nest-knexjs';\nimport { Connection } from 'typeorm';\nexport class R {\n  constructor(@InjectConnection('analytics') private readonly stats: Knex, @InjectConnection() private readonly orm: Connection) {}\n  f() { return this.stats('events').insert({}); }\n  g() { return this.orm.transaction(async () => 1); }\n}`,

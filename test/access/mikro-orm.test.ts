@@ -254,15 +254,15 @@ describe('mikro-orm ignores', () => {
 
 const unresolved: { name: string; files: Record<string, string>; reasons: string[] }[] = [
   {
-    name: 'persist of a value of unknown type: unknown-entity',
+    name: 'persist of a value of unknown type: unknown-model',
     files: {
       'src/svc.ts': `import { EntityManager } from '@mikro-orm/core';
 export class Svc { constructor(private readonly em: EntityManager) {} put(x: any) { return this.em.persistAndFlush(x); } }`,
     },
-    reasons: ['unknown-entity'],
+    reasons: ['unknown-model'],
   },
   {
-    name: 'a generic service over EntityRepository<T>: generic-repository',
+    name: 'a generic service over EntityRepository<T>: generic-model',
     files: {
       'src/base.ts': `import { EntityRepository } from '@mikro-orm/core';
 export abstract class CrudService<T extends object> {
@@ -270,7 +270,7 @@ export abstract class CrudService<T extends object> {
   list() { return this.repo.findAll(); }
 }`,
     },
-    reasons: ['generic-repository'],
+    reasons: ['generic-model'],
   },
   {
     name: 'raw SQL built elsewhere: dynamic-sql',
@@ -303,7 +303,7 @@ export class Svc {
 }`,
     });
     expect(r.problems.filter((p) => p.source === 'sql').map((p) => [p.path, p.line])).toEqual([['src/svc.ts', 5]]);
-    expect(r.unresolvedAccesses.map((u) => u.reason)).toEqual(['sql-parse-error']);
+    expect(r.unresolvedAccesses.map((u) => u.reason)).toEqual(['unparsable-sql']);
     expect(direct(r)).toEqual(['default:publisher read']);
   });
 });

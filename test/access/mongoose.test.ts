@@ -106,6 +106,15 @@ const finds: { name: string; files: Record<string, string>; expected: string[] }
     expected: ['default:customers read', 'default:order_stats write', 'default:orders read'],
   },
   {
+    name: 'a static builder (User.build(attrs).save()) and a custom find… static declared on the schema',
+    files: {
+      'src/ticket.ts': `import mongoose from 'mongoose';\ninterface TicketModel extends mongoose.Model<any> { build(a: object): any; findByEvent(e: object): Promise<any>; }\nconst schema = new mongoose.Schema({ title: String });\nschema.statics.build = (a: object) => new Ticket(a);\nschema.statics.findByEvent = (e: { id: string }) => Ticket.findOne({ _id: e.id });\nconst Ticket = mongoose.model<any, TicketModel>('Ticket', schema);\nexport { Ticket };`,
+      'src/created.ts': `import { Ticket } from './ticket';\nexport async function onCreated(data: object) {\n  const ticket = Ticket.build(data);\n  await ticket.save();\n}`,
+      'src/updated.ts': `import { Ticket } from './ticket';\nexport async function onUpdated(data: { id: string }) {\n  const ticket = await Ticket.findByEvent(data);\n  await ticket?.save();\n}`,
+    },
+    expected: ['default:tickets read', 'default:tickets write'],
+  },
+  {
     name: 'Typegoose getModelForClass',
     files: {
       'src/kitten.ts': `import { prop, getModelForClass } from '@typegoose/typegoose';\nclass Kitten { @prop() name?: string; }\nexport const KittenModel = getModelForClass(Kitten);`,
@@ -140,7 +149,7 @@ const unresolved: { name: string; files: Record<string, string>; reason: string 
   {
     name: 'a model looked up by a computed name',
     files: { 'src/svc.ts': `import mongoose from 'mongoose';\nexport const f = (name: string) => mongoose.model(name).find();` },
-    reason: 'dynamic-model-name',
+    reason: 'dynamic-model',
   },
   {
     name: 'an injected model that is never registered',

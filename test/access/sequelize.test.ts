@@ -208,7 +208,7 @@ const unresolved: { name: string; files: Record<string, string>; reason: string 
   {
     name: 'a model looked up by a computed name',
     files: { 'src/svc.ts': `import { sequelize } from './db';\nexport const f = (name: string) => sequelize.model(name).findAll();` },
-    reason: 'dynamic-model-name',
+    reason: 'dynamic-model',
   },
   {
     name: 'a model from outside the project',
@@ -220,7 +220,7 @@ const unresolved: { name: string; files: Record<string, string>; reason: string 
   {
     name: 'a query whose SQL is not a literal',
     files: { 'src/svc.ts': `import { sequelize } from './db';\nexport const f = (sql: string) => sequelize.query(sql);` },
-    reason: 'non-literal-sql',
+    reason: 'dynamic-sql',
   },
 ];
 

@@ -382,16 +382,16 @@ describe('typeorm ignores', () => {
 
 const unresolved: { name: string; files: Record<string, string>; reasons: string[] }[] = [
   {
-    name: 'manager.save of an untyped value: unknown-entity',
+    name: 'manager.save of an untyped value: unknown-model',
     files: {
       'src/entities.ts': ENTITIES,
       'src/svc.ts': `import { EntityManager } from 'typeorm';
 export class Svc { constructor(private readonly manager: EntityManager) {} put(dto: any) { return this.manager.save(dto); } }`,
     },
-    reasons: ['unknown-entity'],
+    reasons: ['unknown-model'],
   },
   {
-    name: 'a generic base repository: generic-repository',
+    name: 'a generic base repository: generic-model',
     files: {
       'src/entities.ts': ENTITIES,
       'src/base.ts': `import { Repository, ObjectLiteral } from 'typeorm';
@@ -400,7 +400,7 @@ export abstract class BaseService<T extends ObjectLiteral> {
   all() { return this.repo.find(); }
 }`,
     },
-    reasons: ['generic-repository'],
+    reasons: ['generic-model'],
   },
   {
     name: 'SQL that is not a literal: dynamic-sql',
@@ -433,7 +433,7 @@ export class Svc {
 }`,
     });
     expect(r.problems.filter((p) => p.source === 'sql').map((p) => [p.path, p.line])).toEqual([['src/svc.ts', 5]]);
-    expect(r.unresolvedAccesses.map((u) => u.reason)).toEqual(['sql-parse-error']);
+    expect(r.unresolvedAccesses.map((u) => u.reason)).toEqual(['unparsable-sql']);
     expect(direct(r)).toEqual(['default:users read']);
   });
 });

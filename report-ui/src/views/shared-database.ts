@@ -131,6 +131,7 @@ export function mountSharedDatabase(app: App, pane: HTMLElement): void {
           `${plural(derived.tables.filter((t) => t.ownership === 'multi-writer').length, 'multi-writer table')} · ${plural(derived.crossFks.length, 'cross-service foreign key')}`,
         ),
       ),
+      coverageNote(app),
       derived.tables.length > 0 ? el('div', { class: 'scroll' }, matrix) : el('p', { class: 'muted' }, 'No database tables found.'),
       open
         ? accessSites(
@@ -141,6 +142,19 @@ export function mountSharedDatabase(app: App, pane: HTMLElement): void {
     );
   };
   renderWhenShown(app, 'database', render);
+}
+
+/** How much of the code using a database carve read; when low, the matrix is incomplete and says so. */
+function coverageNote(app: App): HTMLElement | null {
+  const c = app.result.accessCoverage;
+  if (!c || c.files === 0) return null;
+  const text = `carve read access in ${c.read} of ${plural(c.files, 'file')} that use a database client (${Math.round(c.share * 100)}%)`;
+  return el(
+    'p',
+    { class: c.low ? 'coverage low' : 'coverage muted', title: c.blind.map((b) => `${b.unit}: ${b.detail}`).join('\n') || undefined },
+    c.low ? `Incomplete: ${text}; this matrix misses the rest.` : `${text}.`,
+    c.blind.length > 0 ? ` ${plural(c.blind.length, 'file')} with no access read (hover for the list).` : '',
+  );
 }
 
 function accessSites(table: TableView | undefined, service: string): HTMLElement | null {

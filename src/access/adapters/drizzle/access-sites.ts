@@ -6,7 +6,7 @@
  * templates given to `execute/run/all/get/values` go through the SQL parser.
  */
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
-import type { AccessMode, Problem, UnresolvedAccess } from '../../../model/result.js';
+import type { AccessMode, Problem, UnresolvedAccess, UnresolvedReason } from '../../../model/result.js';
 import type { AccessSite, SqlParse } from '../../adapter.js';
 import type { DrizzleInstance } from './instances.js';
 import type { DrizzleTable } from './tables.js';
@@ -71,7 +71,7 @@ export function findAccessSites(
       const site = (t: DrizzleTable, mode: AccessMode, via: string): void => {
         out.accesses.push({ unit: file.path, symbol: call.symbol, table: t.table.id, mode, line: call.line, callId: call.id, via });
       };
-      const unresolved = (reason: string, detail: string): void => {
+      const unresolved = (reason: UnresolvedReason, detail: string): void => {
         out.unresolved.push({ unit: file.path, symbol: call.symbol, line: call.line, orm: 'drizzle', reason, detail });
       };
       const mode = Object.hasOwn(TABLE_ARG_MODES, method) ? TABLE_ARG_MODES[method] : undefined;

@@ -9,13 +9,13 @@
 import type { AdapterInput, AdapterOutput, TransactionSite } from '../../adapter.js';
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { AccessMode } from '../../../model/result.js';
-import { followConstant } from '../prisma/follow-constant.js';
-import { sqlFailure, sqlText } from '../prisma/sql-text.js';
-import type { ReceiverTracer, TraceContext } from '../prisma/trace-receiver.js';
+import { sqlEscapeSites } from '../../core/sql-escape.js';
+import { sqlText } from '../../core/sql-text.js';
+import type { ReceiverTracer, TraceContext } from '../../core/trace-receiver.js';
 import { methodOf, readChain, tableArg, type ChainRead, type TableArg } from './chains.js';
 import { isKnexCreation, type KnexClient } from './client-rules.js';
-import type { SubclassLookup } from '../prisma/subclasses.js';
-import type { TableRegistry } from './table-registry.js';
+import { subclassTableSites, type InheritorLookup } from '../../core/subclass-sites.js';
+import type { TableRegistry } from '../../core/table-registry.js';
 
 const START_METHODS = new Set([
   'avg',
@@ -50,7 +50,7 @@ export interface KnexSiteContext {
   input: AdapterInput;
   tracer: ReceiverTracer<KnexClient>;
   registry: TableRegistry;
-  subclasses: SubclassLookup;
+  subclasses: InheritorLookup;
   out: AdapterOutput;
   orm: string;
 }
@@ -61,33 +61,6 @@ interface Query {
   head: CallFact;
   store: string;
   chain: ChainRead;
-}
-
-/**
- * `knex(this.tableName)` in a base class method: one site per subclass that sets the
- * field, attributed to the subclass (so the base class does not glue every table together).
- */
-function expandSubclasses(ctx: KnexSiteContext, facts: FileFacts, q: Query, field: string, mode: AccessMode, via: string): boolean {
-  const [className, method] = q.head.symbol.split('.');
-  if (!method) return false;
-  let expanded = false;
-  for (const sub of ctx.subclasses(facts.path, className)) {
-    if (sub.cls.members.some((m) => m.name === method && m.kind === 'method')) continue; // overridden
-    const name = followConstant(ctx.input.index, facts.path, field, q.head.symbol, sub);
-    if (!name) continue;
-    expanded = true;
-    const table = ctx.registry.use(q.store, name.trim().split(/\s+as\s+|\s+/i)[0], `${sub.file}:${sub.cls.line}`);
-    ctx.out.accesses.push({
-      unit: sub.file,
-      symbol: `${sub.cls.name}.${method}`,
-      table,
-      mode,
-      line: sub.cls.line,
-      callId: -1,
-      via: `${className}.${method}: ${via}`,
-    });
-  }
-  return expanded;
 }
 
 /** `knex.batchInsert('table', rows)`: the table is the first argument. */
@@ -106,7 +79,9 @@ function record(ctx: KnexSiteContext, facts: FileFacts, q: Query, via: string): 
   const base = { unit: facts.path, symbol: q.head.symbol, line: q.head.line, orm: ctx.orm };
   const emit = (t: TableArg, mode: AccessMode): void => {
     if ('dynamic' in t) {
-      if (/^this\.[\w$]+$/.test(t.dynamic) && expandSubclasses(ctx, facts, q, t.dynamic, mode, via)) return;
+      const at = { file: facts.path, symbol: q.head.symbol, field: t.dynamic, mode, via };
+      const tableOf = (name: string, usedAt: string): string => ctx.registry.use(q.store, name, usedAt);
+      if (/^this\.[\w$]+$/.test(t.dynamic) && subclassTableSites(ctx.input.index, ctx.subclasses, at, tableOf, ctx.out.accesses)) return;
       ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: t.dynamic });
       return;
     }
@@ -142,26 +117,7 @@ function rawStatement(ctx: KnexSiteContext, facts: FileFacts, call: CallFact, st
     return;
   }
   if (!STATEMENT.test(text)) return;
-  const parsed = ctx.input.parseSql(text);
-  const failure = sqlFailure(parsed);
-  if (failure) {
-    ctx.out.problems.push({ path: facts.path, line: call.line, source: 'sql', message: failure });
-    ctx.out.unresolved.push({ ...base, reason: 'unparsable-sql', detail: failure });
-    return;
-  }
-  if (parsed.dynamic) ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: text.slice(0, 120) });
-  for (const t of parsed.tables) {
-    const table = ctx.registry.use(store, t.name, `${facts.path}:${call.line}`);
-    ctx.out.accesses.push({
-      unit: facts.path,
-      symbol: call.symbol,
-      table,
-      mode: t.mode,
-      line: call.line,
-      callId: call.id,
-      via: call.callee,
-    });
-  }
+  sqlEscapeSites({ ...ctx, tableOf: (name) => ctx.registry.use(store, name, `${facts.path}:${call.line}`) }, facts, call, text);
 }
 
 /** `const trx = await knex.transaction()`: the calls on `trx` (or `.transacting(trx)`) in that function. */

@@ -6,7 +6,7 @@
  */
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { followConstant } from '../prisma/follow-constant.js';
+import { followConstant } from '../../core/follow-constant.js';
 
 export const TABLE_METHODS = new Set(['from', 'into', 'table']);
 export const JOIN_METHODS = new Set([

@@ -10,7 +10,7 @@
  */
 import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import type { ClientRules } from '../prisma/trace-receiver.js';
+import type { ClientRules } from '../../core/trace-receiver.js';
 
 export interface KnexClient {
   store?: string;

@@ -5,12 +5,12 @@
  */
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import type { Relation } from '../../../model/result.js';
-import { ReceiverTracer } from '../prisma/trace-receiver.js';
+import { ReceiverTracer } from '../../core/trace-receiver.js';
 import { collectKnexSites } from './access-sites.js';
 import { knexClientRules, namedInstances, type KnexClient } from './client-rules.js';
 import { readSchemaCall, schemaClientExpr } from './migrations.js';
-import { subclassLookup } from '../prisma/subclasses.js';
-import { TableRegistry } from './table-registry.js';
+import { inheritorLookup } from '../../core/subclass-sites.js';
+import { TableRegistry } from '../../core/table-registry.js';
 
 function analyzeKnex(input: AdapterInput): AdapterOutput {
   const tracer = new ReceiverTracer<KnexClient>(input.index, knexClientRules(input.index, namedInstances(input.index)));
@@ -26,7 +26,7 @@ function analyzeKnex(input: AdapterInput): AdapterOutput {
   for (const s of schemaCalls) readSchemaCall(input.index, s.facts, s.call, s.store, registry, undefined, 'knex');
   for (const s of schemaCalls) readSchemaCall(input.index, s.facts, s.call, s.store, registry, relations, 'knex');
   const out: AdapterOutput = { tables: [], relations, accesses: [], unresolved: [], transactions: [], problems: [] };
-  const ctx = { input, tracer, registry, subclasses: subclassLookup(input.index, input.files), out, orm: 'knex' };
+  const ctx = { input, tracer, registry, subclasses: inheritorLookup(input.index, input.files), out, orm: 'knex' };
   for (const facts of input.files) collectKnexSites(ctx, facts);
   out.tables = registry.list();
   out.provisional = registry.provisional();

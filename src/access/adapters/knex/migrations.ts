@@ -8,8 +8,8 @@
 import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
 import type { Relation } from '../../../model/result.js';
-import { followConstant } from '../prisma/follow-constant.js';
-import type { TableRegistry } from './table-registry.js';
+import { followConstant } from '../../core/follow-constant.js';
+import type { TableRegistry } from '../../core/table-registry.js';
 
 // `knex.schema.withSchema('s').createTable(…)`, and chained `createTable(…).createTable(…).table(…)`.
 const CREATE = /\.schema(?:\.\w+\(\))*\.(createTable|createTableIfNotExists|createTableLike)$/;

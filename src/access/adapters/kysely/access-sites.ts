@@ -8,11 +8,12 @@
 import type { AdapterInput, AdapterOutput } from '../../adapter.js';
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { AccessMode, Relation } from '../../../model/result.js';
-import { followConstant } from '../prisma/follow-constant.js';
-import { sqlFailure, sqlText } from '../prisma/sql-text.js';
-import type { ReceiverTracer, TraceContext } from '../prisma/trace-receiver.js';
-import type { SubclassLookup } from '../prisma/subclasses.js';
-import type { TableRegistry } from '../knex/table-registry.js';
+import { followConstant } from '../../core/follow-constant.js';
+import { sqlEscapeSites } from '../../core/sql-escape.js';
+import { sqlText } from '../../core/sql-text.js';
+import type { ReceiverTracer, TraceContext } from '../../core/trace-receiver.js';
+import { subclassTableSites, type InheritorLookup } from '../../core/subclass-sites.js';
+import type { TableRegistry } from '../../core/table-registry.js';
 import type { KyselyClient } from './client-rules.js';
 
 const TARGETS: ReadonlyMap<string, AccessMode> = new Map<string, AccessMode>([
@@ -42,7 +43,7 @@ export interface KyselySiteContext {
   input: AdapterInput;
   tracer: ReceiverTracer<KyselyClient>;
   registry: TableRegistry;
-  subclasses: SubclassLookup;
+  subclasses: InheritorLookup;
   out: AdapterOutput;
 }
 
@@ -86,38 +87,6 @@ function cteNames(facts: FileFacts): Map<string, Set<string>> {
   return bySymbol;
 }
 
-/** `selectFrom(this.table)` in a base class method: one site per subclass that sets the field, attributed to the subclass. */
-function expandSubclasses(
-  ctx: KyselySiteContext,
-  facts: FileFacts,
-  head: CallFact,
-  field: string,
-  store: string,
-  mode: AccessMode,
-  via: string,
-): boolean {
-  const [className, method] = head.symbol.split('.');
-  if (!method) return false;
-  let expanded = false;
-  for (const sub of ctx.subclasses(facts.path, className)) {
-    if (sub.cls.members.some((m) => m.name === method && m.kind === 'method')) continue; // overridden
-    const name = followConstant(ctx.input.index, facts.path, field, head.symbol, sub);
-    if (!name) continue;
-    expanded = true;
-    const table = ctx.registry.use(store, name.trim().split(/\s+as\s+|\s+/i)[0], `${sub.file}:${sub.cls.line}`);
-    ctx.out.accesses.push({
-      unit: sub.file,
-      symbol: `${sub.cls.name}.${method}`,
-      table,
-      mode,
-      line: sub.cls.line,
-      callId: -1,
-      via: `${className}.${method}: ${via}`,
-    });
-  }
-  return expanded;
-}
-
 function query(ctx: KyselySiteContext, facts: FileFacts, head: CallFact, store: string, ctes: ReadonlySet<string>): void {
   const calls = chainOf(facts, head);
   const base = { unit: facts.path, symbol: head.symbol, line: head.line, orm: 'kysely' };
@@ -127,7 +96,10 @@ function query(ctx: KyselySiteContext, facts: FileFacts, head: CallFact, store: 
     if (!mode) continue;
     for (const t of tableNames(ctx, facts, c.args[0], c.symbol)) {
       if ('dynamic' in t) {
-        if (/^this\.[\w$]+$/.test(t.dynamic) && expandSubclasses(ctx, facts, head, t.dynamic, store, mode, c.callee)) continue;
+        const at = { file: facts.path, symbol: head.symbol, field: t.dynamic, mode, via: c.callee };
+        const tableOf = (name: string, usedAt: string): string => ctx.registry.use(store, name, usedAt);
+        if (/^this\.[\w$]+$/.test(t.dynamic) && subclassTableSites(ctx.input.index, ctx.subclasses, at, tableOf, ctx.out.accesses))
+          continue;
         ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: t.dynamic });
         continue;
       }
@@ -143,27 +115,12 @@ function rawSql(ctx: KyselySiteContext, facts: FileFacts, call: CallFact, tags: 
   if (!tags.has(tag) || (call.callee !== tag && call.callee !== `${tag}.raw`)) return;
   const text = sqlText(ctx.input.index, facts.path, call.args[0], call.symbol, call.callee === tag);
   if (text === undefined || !STATEMENT.test(text)) return;
-  const base = { unit: facts.path, symbol: call.symbol, line: call.line, orm: 'kysely' };
-  const parsed = ctx.input.parseSql(text);
-  const failure = sqlFailure(parsed);
-  if (failure) {
-    ctx.out.problems.push({ path: facts.path, line: call.line, source: 'sql', message: failure });
-    ctx.out.unresolved.push({ ...base, reason: 'unparsable-sql', detail: failure });
-    return;
-  }
-  if (parsed.dynamic) ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: text.slice(0, 120) });
-  for (const t of parsed.tables) {
-    const table = ctx.registry.use(ctx.input.defaultStore, t.name, `${facts.path}:${call.line}`);
-    ctx.out.accesses.push({
-      unit: facts.path,
-      symbol: call.symbol,
-      table,
-      mode: t.mode,
-      line: call.line,
-      callId: call.id,
-      via: call.callee,
-    });
-  }
+  sqlEscapeSites(
+    { ...ctx, orm: 'kysely', tableOf: (name) => ctx.registry.use(ctx.input.defaultStore, name, `${facts.path}:${call.line}`) },
+    facts,
+    call,
+    text,
+  );
 }
 
 /** Local names of `sql` imported from kysely. */

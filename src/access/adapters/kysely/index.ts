@@ -5,9 +5,9 @@
  */
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import type { Relation } from '../../../model/result.js';
-import { subclassLookup } from '../prisma/subclasses.js';
-import { TableRegistry } from '../knex/table-registry.js';
-import { ReceiverTracer } from '../prisma/trace-receiver.js';
+import { inheritorLookup } from '../../core/subclass-sites.js';
+import { TableRegistry } from '../../core/table-registry.js';
+import { ReceiverTracer } from '../../core/trace-receiver.js';
 import { collectKyselySites, readKyselySchema } from './access-sites.js';
 import { kyselyClientRules, kyselyInstances, kyselyNames, type KyselyClient } from './client-rules.js';
 import { declareSchemaTypes } from './schema-type.js';
@@ -22,7 +22,7 @@ function analyzeKysely(input: AdapterInput): AdapterOutput {
     input,
     tracer,
     registry: new TableRegistry('kysely', input.knownTables),
-    subclasses: subclassLookup(input.index, input.files),
+    subclasses: inheritorLookup(input.index, input.files),
     out,
   };
   const schemaCalls = input.files.flatMap((facts) =>

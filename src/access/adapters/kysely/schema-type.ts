@@ -11,8 +11,8 @@
  */
 import type { FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { typeDeclaration } from '../../type-alias.js';
-import type { TableRegistry } from '../knex/table-registry.js';
+import { typeDeclaration } from '../../core/type-alias.js';
+import type { TableRegistry } from '../../core/table-registry.js';
 import type { KyselyInstances } from './client-rules.js';
 
 const MAX_ALIAS_HOPS = 4;

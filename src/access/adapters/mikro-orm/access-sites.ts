@@ -6,11 +6,11 @@
  */
 import type { TransactionSite } from '../../adapter.js';
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
-import type { EntityCatalog, EntityInfo } from '../typeorm/entity-catalog.js';
-import { queryBuilderSite } from '../typeorm/query-builder-sites.js';
-import type { SiteCollector } from '../typeorm/site-collector.js';
-import { pairedScope } from '../typeorm/transactions.js';
-import { ValueTracer, type Value } from '../typeorm/value-trace.js';
+import type { EntityCatalog, EntityInfo } from '../../core/entity-orm/entity-catalog.js';
+import { queryBuilderSite } from '../../core/entity-orm/query-builder-sites.js';
+import type { SiteCollector } from '../../core/entity-orm/site-collector.js';
+import { pairedScope } from '../../core/entity-orm/transactions.js';
+import { ValueTracer, type Value } from '../../core/entity-orm/value-trace.js';
 import { INSTANCE_READS, INSTANCE_WRITES, mikroQb, READS, WRITES } from './methods.js';
 
 const OTHER = new Set(['execute', 'transactional', 'begin', 'createQueryBuilder', 'qb']);
@@ -75,7 +75,7 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
       return out.genericMiss(file, call, mode, via, undefined);
     const param = byInstance ? undefined : tracer.paramIndex(scope, call.args.slice(0, 1));
     if (param !== undefined) return out.genericMiss(file, call, mode, via, param);
-    return out.miss(file, call, 'unknown-entity', `${via}: entity not named`);
+    return out.miss(file, call, 'unknown-model', `${via}: entity not named`);
   }
   for (const e of entities) out.access(file, call, catalog.tableId(e, recv.store), mode, via);
 }

@@ -4,8 +4,8 @@
  */
 import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { optionsObject, setupCalls, type StoreSource } from '../typeorm/data-sources.js';
-import { constString, importedFrom, prop } from '../typeorm/decorators.js';
+import { optionsObject, setupCalls, type StoreSource } from '../../core/entity-orm/data-sources.js';
+import { constString, importedFrom, prop } from '../../core/entity-orm/decorators.js';
 import { isMikroPackage } from './entities.js';
 
 export function mikroStoreSources(file: FileFacts, index: ProjectIndex): StoreSource[] {

@@ -7,10 +7,10 @@
  */
 import type { ArgFact, ClassFact, DecoratorFact, FileFacts, MemberFact } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
-import { idName, importedFrom, optionsArg, ormDecorator, prop, str } from '../typeorm/decorators.js';
-import { entityKey, type EntityInfo } from '../typeorm/entity-catalog.js';
-import type { RelationInput } from '../typeorm/relations.js';
-import { heritageName } from '../typeorm/value-trace.js';
+import { idName, importedFrom, optionsArg, ormDecorator, prop, str } from '../../core/entity-orm/decorators.js';
+import { entityKey, type EntityInfo } from '../../core/entity-orm/entity-catalog.js';
+import type { RelationInput } from '../../core/entity-orm/relations.js';
+import { heritageName } from '../../core/entity-orm/value-trace.js';
 import type { MikroNaming } from './naming.js';
 
 export const isMikroPackage = (pkg: string): boolean => pkg.startsWith('@mikro-orm/');

@@ -6,11 +6,11 @@
  * ORMs speak of repositories, managers and query builders.
  */
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
-import { assignStores } from '../typeorm/data-sources.js';
-import { EntityCatalog } from '../typeorm/entity-catalog.js';
-import { entityOrmOutput, type EntityOrm } from '../typeorm/entity-orm-output.js';
-import { buildRelations } from '../typeorm/relations.js';
-import { ValueTracer } from '../typeorm/value-trace.js';
+import { assignStores } from '../../core/entity-orm/data-sources.js';
+import { EntityCatalog } from '../../core/entity-orm/entity-catalog.js';
+import { entityOrmOutput, type EntityOrm } from '../../core/entity-orm/entity-orm-output.js';
+import { buildRelations } from '../../core/entity-orm/relations.js';
+import { ValueTracer } from '../../core/entity-orm/value-trace.js';
 import { findMikroAccess } from './access-sites.js';
 import { mikroStoreSources } from './data-sources.js';
 import { findMikroEntities, isMikroPackage } from './entities.js';

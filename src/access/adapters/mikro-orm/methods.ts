@@ -1,5 +1,5 @@
 /** MikroORM method names by what they do to the database. */
-import type { QbDialect } from '../typeorm/query-builder.js';
+import type { QbDialect } from '../../core/entity-orm/query-builder.js';
 
 /** EntityManager methods taking the entity first (`em.find(User, …)`), and the same on a repository. */
 export const READS = new Set(['find', 'findOne', 'findOneOrFail', 'findAll', 'findAndCount', 'findByCursor', 'count', 'stream']);

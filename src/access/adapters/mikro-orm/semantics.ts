@@ -1,12 +1,12 @@
 /** How MikroORM's types, decorators and methods produce entity managers, repositories and query builders. */
 import type { ArgFact } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { ormBaseOf } from '../typeorm/custom-repository.js';
-import type { StoreMap } from '../typeorm/data-sources.js';
-import { constString, importedFrom, str } from '../typeorm/decorators.js';
-import type { EntityCatalog, EntityInfo } from '../typeorm/entity-catalog.js';
-import { applyQb, startQb } from '../typeorm/query-builder.js';
-import type { OrmSemantics, Value, ValueTracer } from '../typeorm/value-trace.js';
+import { ormBaseOf } from '../../core/entity-orm/custom-repository.js';
+import type { StoreMap } from '../../core/entity-orm/data-sources.js';
+import { constString, importedFrom, str } from '../../core/entity-orm/decorators.js';
+import type { EntityCatalog, EntityInfo } from '../../core/entity-orm/entity-catalog.js';
+import { applyQb, startQb } from '../../core/entity-orm/query-builder.js';
+import type { OrmSemantics, Value, ValueTracer } from '../../core/entity-orm/value-trace.js';
 import { isMikroPackage } from './entities.js';
 import { mikroQb, RETURNS_INSTANCE } from './methods.js';
 

@@ -10,7 +10,7 @@ import type { AccessMode, UnresolvedAccess } from '../../../model/result.js';
 import type { AccessSite } from '../../adapter.js';
 import { propOf, strOf } from './arg-facts.js';
 import type { ModelRegistry, MongooseModel } from './models.js';
-import type { GenericSite } from '../../generic-base-sites.js';
+import type { GenericSite } from '../../core/generic-base-sites.js';
 import { resolveModelGenericSites } from './generic-repositories.js';
 import { enclosingClass, splitCallee } from './receivers.js';
 import { fieldRefs, refTarget } from './relations.js';
@@ -75,8 +75,11 @@ export function findAccessSites(index: ProjectIndex, registry: ModelRegistry, fi
       const site = (table: string, mode: AccessMode, via: string): void => {
         accesses.push({ unit: file.path, symbol: call.symbol, table, mode, line: call.line, callId: call.id, via });
       };
-      const staticMode = STATIC_MODES.get(parts.method);
-      const ref = staticMode ? resolveStatic(index, registry, file, call, parts.recv) : undefined;
+      // a custom `find…` static declared on the schema reads its model (only once the model is known)
+      const customRead = !STATIC_MODES.has(parts.method) && /^find[A-Z]\w*$/.test(parts.method);
+      const staticMode = STATIC_MODES.get(parts.method) ?? (customRead ? 'read' : undefined);
+      const resolvedRef = staticMode ? resolveStatic(index, registry, file, call, parts.recv) : undefined;
+      const ref = customRead && resolvedRef && !('model' in resolvedRef) ? undefined : resolvedRef;
       if (ref && 'model' in ref && staticMode) {
         const model = ref.model;
         site(model.table.id, staticMode, `${model.modelName}.${parts.method}`);

@@ -172,7 +172,7 @@ export function findModels(input: AdapterInput): ModelRegistry {
     }
   }
   const stores = new Set(drafts.map((d) => d.connection ?? ''));
-  const storeOf = (d: Draft): string => (stores.size > 1 && d.connection ? d.connection : input.defaultStore);
+  const storeOf = (d: Draft): string => (stores.size > 1 && d.connection ? d.connection : input.storeOf(d.file.path));
   const models: MongooseModel[] = drafts.map((d) => {
     const name = d.collection ?? toCollectionName(d.modelName, pluralization);
     const store = storeOf(d);

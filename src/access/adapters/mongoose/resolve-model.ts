@@ -9,8 +9,9 @@ import type { ProjectIndex } from '../../../link/project-index.js';
 import { refOf } from './arg-facts.js';
 import { connectionNameOf, type ModelRegistry, type MongooseModel, modelNameOf } from './models.js';
 import { enclosingClass, findMember } from './receivers.js';
+import type { UnresolvedReason } from '../../../model/result.js';
 
-export type ModelRef = { model: MongooseModel } | { unresolved: string; detail: string } | undefined;
+export type ModelRef = { model: MongooseModel } | { unresolved: UnresolvedReason; detail: string } | undefined;
 
 /** A model by name, preferring one on the given connection. */
 function byName(registry: ModelRegistry, name: string, connection?: string): MongooseModel | undefined {
@@ -64,7 +65,7 @@ export function resolveStatic(index: ProjectIndex, registry: ModelRegistry, file
     if (lookup.args.length !== 1) return undefined;
     const name = modelNameOf(file, lookup.args[0]);
     const model = name ? byName(registry, name) : undefined;
-    return model ? { model } : { unresolved: name ? 'unknown-model' : 'dynamic-model-name', detail: recv };
+    return model ? { model } : { unresolved: name ? 'unknown-model' : 'dynamic-model', detail: recv };
   }
   if (recv.includes('(') || recv.includes('[')) return undefined;
   // The native collection behind a model (`User.collection.aggregate(…)`) is the same collection.
@@ -102,6 +103,8 @@ function resolveMember(index: ProjectIndex, registry: ModelRegistry, file: FileF
 }
 
 const DOCUMENT_SOURCES = new Set(['findOne', 'findById', 'create', 'findOneAndUpdate', 'findByIdAndUpdate', 'hydrate']);
+/** Statics a project declares on its schema that hand back a document: `User.build(attrs)` (a typed `new User`), `Ticket.findByEvent(e)`. */
+export const CUSTOM_DOCUMENT_SOURCE = /^(build|make)$|^find[A-Z]\w*$/;
 
 /** A document variable: `const doc = new User(data)` or `const doc = await User.findById(id)` in the same function. */
 export function resolveDocument(
@@ -139,7 +142,8 @@ function constructed(index: ProjectIndex, registry: ModelRegistry, file: FileFac
 
 function documentSource(index: ProjectIndex, registry: ModelRegistry, file: FileFacts, call: CallFact): MongooseModel | undefined {
   const dot = call.callee.lastIndexOf('.');
-  if (dot <= 0 || !DOCUMENT_SOURCES.has(call.callee.slice(dot + 1))) return undefined;
+  const method = call.callee.slice(dot + 1);
+  if (dot <= 0 || !(DOCUMENT_SOURCES.has(method) || CUSTOM_DOCUMENT_SOURCE.test(method))) return undefined;
   const ref = resolveStatic(index, registry, file, call, call.callee.slice(0, dot));
   return ref && 'model' in ref ? ref.model : undefined;
 }

@@ -7,11 +7,12 @@ import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.j
 import type { Table } from '../../../model/result.js';
 import type { PrismaClientRef } from './client-rules.js';
 import type { RelationMap } from './stores.js';
-import type { SubclassLookup } from './subclasses.js';
+import type { InheritorLookup } from '../../core/subclass-sites.js';
 import { nestedAccess } from './nested-access.js';
 import { MODEL_OPS, PARAMETERISED_RAW_OPS, RAW_OPS } from './operations.js';
-import { sqlFailure, sqlText } from './sql-text.js';
-import type { ReceiverTracer, TraceContext } from './trace-receiver.js';
+import { sqlEscapeSites } from '../../core/sql-escape.js';
+import { sqlText } from '../../core/sql-text.js';
+import type { ReceiverTracer, TraceContext } from '../../core/trace-receiver.js';
 
 export interface ModelTarget {
   store: string;
@@ -25,7 +26,7 @@ export interface SiteContext {
   accessors: ReadonlyMap<string, ModelTarget[]>;
   tables: readonly Table[];
   fields: RelationMap;
-  subclasses: SubclassLookup;
+  subclasses: InheritorLookup;
   out: AdapterOutput;
 }
 
@@ -98,8 +99,7 @@ function subclassDelegates(ctx: SiteContext, facts: FileFacts, call: CallFact, f
   if (!cls || !method) return false;
   const position = cls.members.filter((m) => m.kind === 'ctor-param').findIndex((m) => m.name === field);
   let expanded = false;
-  for (const sub of ctx.subclasses(facts.path, className)) {
-    if (sub.cls.members.some((m) => m.name === method && m.kind === 'method')) continue; // overridden
+  for (const sub of ctx.subclasses(facts.path, className, method)) {
     const subFacts = ctx.input.index.files.get(sub.file);
     const own = sub.cls.members.find((m) => m.name === field && m.kind === 'property')?.init;
     const superCall = subFacts?.calls.find((c) => c.callee === 'super' && c.symbol === `${sub.cls.name}.constructor`);
@@ -195,28 +195,7 @@ function rawQuery(ctx: SiteContext, facts: FileFacts, call: CallFact, op: string
     ctx.out.unresolved.push({ ...base, reason: 'dynamic-sql', detail: call.callee });
     return;
   }
-  const parsed = ctx.input.parseSql(text);
-  const failure = sqlFailure(parsed);
-  if (failure) {
-    ctx.out.problems.push({ path: facts.path, line: call.line, source: 'sql', message: failure });
-    ctx.out.unresolved.push({ ...base, reason: 'unparsable-sql', detail: failure });
-    return;
-  }
-  if (parsed.dynamic) ctx.out.unresolved.push({ ...base, reason: 'dynamic-table-name', detail: text.slice(0, 120) });
-  for (const t of parsed.tables) {
-    const table = findTable(ctx, t.name, client.store);
-    if (table)
-      ctx.out.accesses.push({
-        unit: facts.path,
-        symbol: call.symbol,
-        table: table.id,
-        mode: t.mode,
-        line: call.line,
-        callId: call.id,
-        via: call.callee,
-      });
-    else ctx.out.unresolved.push({ ...base, reason: 'unknown-table', detail: t.name });
-  }
+  sqlEscapeSites({ ...ctx, orm: 'prisma', tableOf: (name) => findTable(ctx, name, client.store)?.id }, facts, call, text);
 }
 
 /** The fluent API: `prisma.user.findUnique(…).posts()` reads the related table. */

@@ -9,7 +9,7 @@ import type { ArgFact } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
 import { posixDirname, posixJoin } from '../../../util/posix-path.js';
 import type { PrismaStore } from './stores.js';
-import type { ClientRules } from './trace-receiver.js';
+import type { ClientRules } from '../../core/trace-receiver.js';
 
 export interface PrismaClientRef {
   /** Store name, when the import of the client decides it. */

@@ -8,8 +8,8 @@ import { collectSites, type ModelTarget } from './access-sites.js';
 import { prismaClientRules } from './client-rules.js';
 import { accessorOf } from './operations.js';
 import { readPrismaSchemas } from './stores.js';
-import { subclassLookup } from './subclasses.js';
-import { ReceiverTracer } from './trace-receiver.js';
+import { inheritorLookup } from '../../core/subclass-sites.js';
+import { ReceiverTracer } from '../../core/trace-receiver.js';
 
 function analyzePrisma(input: AdapterInput): AdapterOutput {
   const schema = readPrismaSchemas(input.schemaFiles, input.defaultStore);
@@ -36,7 +36,7 @@ function analyzePrisma(input: AdapterInput): AdapterOutput {
     accessors,
     tables: schema.tables,
     fields: schema.fields,
-    subclasses: subclassLookup(input.index, input.files),
+    subclasses: inheritorLookup(input.index, input.files),
     out,
   };
   for (const facts of input.files) collectSites(ctx, facts);

@@ -13,9 +13,10 @@ import type { ProjectIndex } from '../../../link/project-index.js';
 import type { Problem, UnresolvedAccess } from '../../../model/result.js';
 import type { AccessSite, SqlParse } from '../../adapter.js';
 import { createCallResolver, symbolKey } from '../../call-graph.js';
-import { createClassHierarchy } from '../../class-hierarchy.js';
+import { createClassHierarchy } from '../../core/class-hierarchy.js';
+import { inheritingSubclasses } from '../../core/subclass-sites.js';
 import type { ClientTracer } from './clients.js';
-import type { createConstantFollower } from './constants.js';
+import type { ConstantFollower } from '../../core/follow-constant.js';
 import { BEGIN_METHODS, END_METHODS, SQL_METHODS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';
 import { sqlOfArg } from './sql-text.js';
 import type { TableRegistry } from './tables.js';
@@ -34,7 +35,7 @@ export interface ClientCall {
 export interface SiteContext {
   index: ProjectIndex;
   tracer: ClientTracer;
-  constants: ReturnType<typeof createConstantFollower>;
+  constants: ConstantFollower;
   registry: TableRegistry;
   parseSql: (sql: string) => SqlParse;
 }
@@ -126,8 +127,7 @@ export function findAccessSites(files: readonly FileFacts[], ctx: SiteContext): 
     const cls = ctx.index.files.get(file)?.classes.find((c) => c.name === className);
     if (!cls || !method) return false;
     let expanded = false;
-    for (const sub of hierarchy.subclasses(file, className)) {
-      if (sub.cls.members.some((m) => m.name === method && m.kind === 'method')) continue; // overridden
+    for (const sub of inheritingSubclasses(hierarchy, ctx.index, file, className, method)) {
       const sql = sqlOfArg(ctx.index, ctx.constants, { file, symbol: call.symbol, concrete: sub }, call, arg);
       if (sql.kind !== 'sql') continue;
       const parsed = ctx.parseSql(sql.text);

@@ -12,10 +12,11 @@
  */
 import type { ArgFact, CallFact, ClassFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
-import { createCallResolver, paramsOf } from '../../call-graph.js';
-import { typeName } from '../../type-name.js';
-import { factLookup } from '../../fact-lookup.js';
-import { typeAlias } from '../../type-alias.js';
+import { createCallResolver } from '../../call-graph.js';
+import { paramsOf } from '../../core/params-of.js';
+import { typeName } from '../../core/type-name.js';
+import { factLookup } from '../../core/fact-lookup.js';
+import { typeAlias } from '../../core/type-alias.js';
 import { packageOf } from '../../enable-adapters.js';
 import { CLIENT_CALLBACK_METHODS, CLIENT_EXPORTS, CLIENT_METHODS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';
 

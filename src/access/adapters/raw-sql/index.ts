@@ -3,16 +3,18 @@
  * (pg, mysql/mysql2, sqlite/sqlite3/better-sqlite3, slonik, postgres.js,
  * pg-promise, @databases/pg). Tables come from `.sql` and node-pg-migrate
  * migrations and from the queries themselves, resolved first against the
- * tables the ORM adapters declared.
+ * tables the ORM adapters declared. SQL text run by script migrations
+ * (`db.runSql(…)`) declares tables too.
  */
 import type { Problem } from '../../../model/result.js';
 import { defineAdapter } from '../../adapter.js';
 import { findAccessSites } from './access-sites.js';
 import { createClientTracer } from './clients.js';
-import { createConstantFollower } from './constants.js';
+import { createConstantFollower } from '../../core/follow-constant.js';
 import { DRIVER_PACKAGES } from './drivers.js';
 import { applyMigrations, sqlMigrations } from './migrations.js';
 import { pgMigrateMigrations } from './pg-migrate.js';
+import { scriptMigrations } from './script-migrations.js';
 import { TableRegistry } from './tables.js';
 import { findTransactions } from './transactions.js';
 
@@ -24,7 +26,10 @@ export default defineAdapter({
   analyze(input) {
     const registry = new TableRegistry(input.knownTables, input.defaultStore);
     const problems: Problem[] = [];
-    const relations = applyMigrations([...sqlMigrations(input.schemaFiles, problems), ...pgMigrateMigrations(input.files)], registry);
+    const relations = applyMigrations(
+      [...sqlMigrations(input.schemaFiles, problems), ...pgMigrateMigrations(input.files), ...scriptMigrations(input.files)],
+      registry,
+    );
     const sites = findAccessSites(input.files, {
       index: input.index,
       tracer: createClientTracer(input.index, new Set(DRIVER_PACKAGES)),

@@ -7,8 +7,8 @@
  */
 import type { ArgFact, CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { paramsOf } from '../../call-graph.js';
-import type { ConstantScope, createConstantFollower } from './constants.js';
+import { paramsOf } from '../../core/params-of.js';
+import type { ConstantFollower, ConstantScope } from '../../core/follow-constant.js';
 
 export type SqlArg =
   { kind: 'sql'; text: string; thisExprs: boolean } | { kind: 'forwarded'; param: number } | { kind: 'unknown'; detail: string };
@@ -18,7 +18,7 @@ const SQL_WORD = /\b(select|insert|update|delete|from|into|with|merge|truncate)\
 
 export function sqlOfArg(
   index: ProjectIndex,
-  constants: ReturnType<typeof createConstantFollower>,
+  constants: ConstantFollower,
   scope: ConstantScope,
   call: CallFact | undefined,
   arg: ArgFact | undefined,

@@ -11,7 +11,8 @@
 import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
 import type { TransactionSite } from '../../adapter.js';
-import { createCallResolver, paramsOf, symbolKey } from '../../call-graph.js';
+import { createCallResolver, symbolKey } from '../../call-graph.js';
+import { paramsOf } from '../../core/params-of.js';
 import type { ClientCall } from './access-sites.js';
 import { BEGIN_METHODS, BEGIN_STATEMENTS, END_METHODS, END_STATEMENTS, TRANSACTION_CALLBACK_METHODS } from './drivers.js';
 

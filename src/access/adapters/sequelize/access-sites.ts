@@ -10,7 +10,7 @@ import type { AccessSite } from '../../adapter.js';
 import { propOf, refOf, strOf } from './arg-facts.js';
 import type { AssociationNames } from './associations.js';
 import type { ModelRegistry, SequelizeModel } from './models.js';
-import type { GenericSite } from '../../generic-base-sites.js';
+import type { GenericSite } from '../../core/generic-base-sites.js';
 import { resolveModelGenericSites } from './generic-repositories.js';
 import { enclosingClass, splitCallee } from './receivers.js';
 import { modelByName, resolveInstance, resolveStatic } from './resolve-model.js';

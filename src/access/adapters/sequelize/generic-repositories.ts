@@ -10,7 +10,7 @@
 import type { ClassFact, FileFacts } from '../../../extract/file-facts.js';
 import type { ClassRef, ProjectIndex } from '../../../link/project-index.js';
 import type { AccessSite } from '../../adapter.js';
-import { type GenericSite, resolveGenericSites, typeArgs } from '../../generic-base-sites.js';
+import { type GenericSite, resolveGenericSites, typeArgs } from '../../core/generic-base-sites.js';
 import { refOf } from './arg-facts.js';
 import type { ModelRegistry, SequelizeModel } from './models.js';
 import { typeTarget } from './receivers.js';

@@ -3,7 +3,7 @@
  * tables are matched to declared ones by name (any store, this one first).
  */
 import type { ArgFact, FileFacts } from '../../../extract/file-facts.js';
-import type { Problem, Table, UnresolvedAccess } from '../../../model/result.js';
+import type { Problem, Table, UnresolvedAccess, UnresolvedReason } from '../../../model/result.js';
 import type { AccessSite, SqlParse } from '../../adapter.js';
 
 export interface RawQueryResult {
@@ -51,12 +51,12 @@ export function rawQuerySite(
 ): RawQueryResult {
   const call = file.calls[callId];
   const out: RawQueryResult = { accesses: [], unresolved: [], problems: [] };
-  const unresolved = (reason: string, detail: string): void => {
+  const unresolved = (reason: UnresolvedReason, detail: string): void => {
     out.unresolved.push({ unit: file.path, symbol: call.symbol, line: call.line, orm, reason, detail });
   };
   const { sql } = sqlText(file, call.symbol, call.args[0]);
   if (sql === undefined) {
-    unresolved('non-literal-sql', via);
+    unresolved('dynamic-sql', via);
     return out;
   }
   const parsed = parseSql(sql);

@@ -9,8 +9,9 @@ import type { ProjectIndex } from '../../../link/project-index.js';
 import { refOf } from './arg-facts.js';
 import type { ModelRegistry, SequelizeModel } from './models.js';
 import { enclosingClass, findMember, typeTarget } from './receivers.js';
+import type { UnresolvedReason } from '../../../model/result.js';
 
-export type ModelRef = { model: SequelizeModel } | { unresolved: string; detail: string } | undefined;
+export type ModelRef = { model: SequelizeModel } | { unresolved: UnresolvedReason; detail: string } | undefined;
 
 const byUniqueName = (registry: ModelRegistry, name: string): SequelizeModel | undefined => {
   const hits = registry.byName.get(name);
@@ -62,7 +63,7 @@ export function resolveStatic(index: ProjectIndex, registry: ModelRegistry, file
       const model = byUniqueName(registry, name.v);
       return model ? { model } : { unresolved: 'unknown-model', detail: name.v };
     }
-    return { unresolved: 'dynamic-model-name', detail: recv };
+    return { unresolved: 'dynamic-model', detail: recv };
   }
   // Scopes keep the model: `User.scope('active').findAll()`, `User.unscoped().count()`.
   const scoped = /^(.*)\.(scope|unscoped|schema|withScope)\(\)$/.exec(recv);

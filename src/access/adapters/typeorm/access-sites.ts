@@ -6,12 +6,12 @@
 import type { TransactionSite } from '../../adapter.js';
 import type { CallFact, FileFacts } from '../../../extract/file-facts.js';
 import type { AccessMode } from '../../../model/result.js';
-import type { EntityCatalog } from './entity-catalog.js';
+import type { EntityCatalog } from '../../core/entity-orm/entity-catalog.js';
 import { INSTANCE_READS, INSTANCE_WRITES, READS, WRITES, typeormQb } from './methods.js';
-import { queryBuilderSite } from './query-builder-sites.js';
-import type { SiteCollector } from './site-collector.js';
-import { pairedScope } from './transactions.js';
-import { ValueTracer, type Value } from './value-trace.js';
+import { queryBuilderSite } from '../../core/entity-orm/query-builder-sites.js';
+import type { SiteCollector } from '../../core/entity-orm/site-collector.js';
+import { pairedScope } from '../../core/entity-orm/transactions.js';
+import { ValueTracer, type Value } from '../../core/entity-orm/value-trace.js';
 
 const modeOf = (method: string): AccessMode | undefined => (READS.has(method) ? 'read' : WRITES.has(method) ? 'write' : undefined);
 
@@ -103,7 +103,7 @@ function accessOn(file: FileFacts, call: CallFact, recv: Value, tracer: ValueTra
       if (byInstance && tracer.typedByTypeParam(scope, call.args[0])) return out.genericMiss(file, call, mode, via, undefined);
       const param = byInstance ? undefined : tracer.paramIndex(scope, call.args.slice(0, 1));
       if (param !== undefined) return out.genericMiss(file, call, mode, via, param);
-      return out.miss(file, call, 'unknown-entity', `${via}: entity not named`);
+      return out.miss(file, call, 'unknown-model', `${via}: entity not named`);
     }
     default:
       return;

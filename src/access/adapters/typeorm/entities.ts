@@ -6,10 +6,10 @@
  */
 import type { ArgFact, ClassFact, DecoratorFact, FileFacts, MemberFact } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { idName, importedFrom, nameOption, optionsArg, ormDecorator, prop, str } from './decorators.js';
-import { entityKey, type EntityInfo } from './entity-catalog.js';
+import { idName, importedFrom, nameOption, optionsArg, ormDecorator, prop, str } from '../../core/entity-orm/decorators.js';
+import { entityKey, type EntityInfo } from '../../core/entity-orm/entity-catalog.js';
 import { defaultTableName } from './naming.js';
-import { heritageName } from './value-trace.js';
+import { heritageName } from '../../core/entity-orm/value-trace.js';
 
 export const isTypeormPackage = (pkg: string): boolean =>
   pkg === 'typeorm' || pkg === '@nestjs/typeorm' || pkg.startsWith('typeorm-transactional') || pkg === '@nestjs-cls/transactional';
@@ -42,7 +42,8 @@ const RELATION_DECORATORS: Record<string, RelationKind> = {
   ManyToMany: 'many-to-many',
 };
 
-export function findEntities(files: readonly FileFacts[], index: ProjectIndex, defaultStore: string): FoundEntities {
+/** `storeOf` gives a file's own store: its deployable's when several connect on their own (see deployable-stores). */
+export function findEntities(files: readonly FileFacts[], index: ProjectIndex, storeOf: (path: string) => string): FoundEntities {
   const entities: EntityInfo[] = [];
   const relations: RelationDecl[] = [];
   for (const file of files) {
@@ -58,7 +59,7 @@ export function findEntities(files: readonly FileFacts[], index: ProjectIndex, d
         file: file.path,
         line: cls.line,
         table,
-        stores: [defaultStore],
+        stores: [storeOf(file.path)],
         columns: [...new Set(members.filter(({ m }) => m.decorators.some((x) => /Column$/.test(x.name))).map(({ m }) => m.name))].sort(),
         relationTargets: new Map(),
       };
@@ -86,7 +87,7 @@ export function findEntities(files: readonly FileFacts[], index: ProjectIndex, d
         line: call.line,
         table: str(schema.props.tableName) ?? defaultTableName(name),
         target: idName(schema.props.target),
-        stores: [defaultStore],
+        stores: [storeOf(file.path)],
         columns,
         relationTargets: new Map(),
       });

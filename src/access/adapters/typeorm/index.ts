@@ -5,14 +5,15 @@
  */
 import { defineAdapter, type AdapterInput, type AdapterOutput } from '../../adapter.js';
 import { findTypeormAccess } from './access-sites.js';
-import { assignStores, typeormStoreSources } from './data-sources.js';
+import { assignStores } from '../../core/entity-orm/data-sources.js';
+import { typeormStoreSources } from './store-sources.js';
 import { findEntities, isTypeormPackage } from './entities.js';
-import { EntityCatalog } from './entity-catalog.js';
-import { entityOrmOutput, type EntityOrm } from './entity-orm-output.js';
+import { EntityCatalog } from '../../core/entity-orm/entity-catalog.js';
+import { entityOrmOutput, type EntityOrm } from '../../core/entity-orm/entity-orm-output.js';
 import { defaultJoinTableName } from './naming.js';
-import { buildRelations } from './relations.js';
+import { buildRelations } from '../../core/entity-orm/relations.js';
 import { typeormSemantics } from './semantics.js';
-import { ValueTracer } from './value-trace.js';
+import { ValueTracer } from '../../core/entity-orm/value-trace.js';
 
 const ORM = 'typeorm';
 const ENTITY_ORM: EntityOrm = {
@@ -24,7 +25,7 @@ const ENTITY_ORM: EntityOrm = {
 
 function analyze(input: AdapterInput): AdapterOutput {
   const { files, index, defaultStore } = input;
-  const found = findEntities(files, index, defaultStore);
+  const found = findEntities(files, index, input.storeOf);
   const catalog = new EntityCatalog(found.entities, index);
   const stores = assignStores(
     files.flatMap((f) => typeormStoreSources(f, index, isTypeormPackage)),

@@ -1,5 +1,5 @@
 /** TypeORM method names by what they do to the database. */
-import type { QbDialect } from './query-builder.js';
+import type { QbDialect } from '../../core/entity-orm/query-builder.js';
 
 /** Repository / EntityManager / ActiveRecord static methods that read. */
 export const READS = new Set([

@@ -1,14 +1,14 @@
 /** How TypeORM's types, decorators and methods produce repositories, managers and query builders. */
 import type { ArgFact } from '../../../extract/file-facts.js';
 import type { ProjectIndex } from '../../../link/project-index.js';
-import { ormBaseOf } from './custom-repository.js';
-import type { StoreMap } from './data-sources.js';
-import { constString, importedFrom, optionsArg, prop, str } from './decorators.js';
-import type { EntityCatalog } from './entity-catalog.js';
+import { ormBaseOf } from '../../core/entity-orm/custom-repository.js';
+import type { StoreMap } from '../../core/entity-orm/data-sources.js';
+import { constString, importedFrom, optionsArg, prop, str } from '../../core/entity-orm/decorators.js';
+import type { EntityCatalog } from '../../core/entity-orm/entity-catalog.js';
 import { isTypeormPackage } from './entities.js';
 import { RETURNS_INSTANCE, typeormQb } from './methods.js';
-import { applyQb, isTerminal, startQb } from './query-builder.js';
-import type { OrmSemantics, Scope, Value, ValueTracer } from './value-trace.js';
+import { applyQb, isTerminal, startQb } from '../../core/entity-orm/query-builder.js';
+import type { OrmSemantics, Scope, Value, ValueTracer } from '../../core/entity-orm/value-trace.js';
 
 const REPOSITORY_TYPES = new Set(['Repository', 'TreeRepository', 'MongoRepository', 'BaseRepository']);
 const MANAGER_TYPES = new Set(['EntityManager', 'MongoEntityManager', 'DataSource', 'Connection']);

@@ -1,0 +1,14 @@
+/** Where requests and messages enter the code: HTTP routes, message and event handlers, queues, cron jobs. */
+export const ENTRY_POINT_KINDS = ['http', 'message', 'event', 'queue', 'cron'] as const;
+
+export type EntryPointKind = (typeof ENTRY_POINT_KINDS)[number];
+
+export interface EntryPoint {
+  kind: EntryPointKind;
+  framework: string; // nestjs | express | fastify | koa | hono
+  method?: string; // HTTP verb, upper case
+  route?: string; // HTTP path, joined with the controller prefix
+  topic?: string; // message pattern, event name, queue name, cron expression
+  symbol: string;
+  line: number;
+}
