@@ -70,8 +70,12 @@ export interface ServiceMetrics {
 export interface TableUsage {
   table: string;
   owner: string | null;
+  /** Services that read / write it, directly or through a repository (propagated). */
   readers: string[];
   writers: string[];
+  /** Of those, the ones that reach it only through other code (a repository, a data-access library). */
+  propagatedReaders: string[];
+  propagatedWriters: string[];
   /** Touched by more than one service. */
   shared: boolean;
   /** Written by more than one service: the worst case. */
@@ -114,8 +118,11 @@ export interface SharedDatabaseMetrics {
   /** Access-weighted mean of the tables' normalised ownership entropy. */
   ownershipEntropy: number;
   crossServiceRelations: CrossServiceRelation[];
+  /** Distinct table pairs joined by a foreign key, and those whose tables have different owners. */
+  foreignKeys: number;
+  crossServiceForeignKeys: number;
   sagaCandidates: SagaCandidate[];
-  /** Shared-database coupling in [0, 1]: weighted share of data access that crosses ownership. */
+  /** Shared-database coupling in [0, 1]: weighted share of data access and foreign keys that cross ownership. */
   score: number;
 }
 

@@ -103,6 +103,8 @@ describe('verdict', () => {
       hotTables: [],
       ownershipEntropy: 0,
       crossServiceRelations: [],
+      foreignKeys: 0,
+      crossServiceForeignKeys: 0,
       sagaCandidates: [],
       score: 0.05,
       ...db,
