@@ -14,7 +14,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { FileFacts } from '../extract/file-facts.js';
 import { TOOL_VERSION } from '../model/tool-version.js';
 
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 interface Entry {
   hash: string;

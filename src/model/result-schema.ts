@@ -13,10 +13,13 @@ const entryPoint = z.looseObject({
   method: z.string().optional(),
   route: z.string().optional(),
   topic: z.string().optional(),
+  transport: z.string().optional(),
+  topicRef: z.string().optional(),
   symbol: z.string(),
   line: z.number().int(),
 });
 const mode = z.enum(['read', 'write']);
+const flowSite = z.looseObject({ unit: z.string(), symbol: z.string(), line: z.number().int() });
 
 export const resultSchema = z.looseObject({
   schemaVersion: z.literal(1),
@@ -78,6 +81,15 @@ export const resultSchema = z.looseObject({
       orm: z.string(),
       kind: z.string(),
       tables: z.array(z.looseObject({ table: z.string(), mode, propagated: z.boolean() })),
+    }),
+  ),
+  flows: z.array(
+    z.looseObject({
+      topic: z.string(),
+      transport: z.string(),
+      producers: z.array(z.string()),
+      consumers: z.array(z.string()),
+      sites: z.looseObject({ producers: z.array(flowSite), consumers: z.array(flowSite) }),
     }),
   ),
   adapters: z.array(z.looseObject({ name: z.string(), enabledBy: z.array(z.string()) })),

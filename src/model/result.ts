@@ -57,6 +57,8 @@ export interface Summary {
   tsconfigs: string[];
   workspaces: { name: string; path: string }[];
   entryPoints: number;
+  /** Consumers whose topic is a constant carve could not follow to its string (kept as written). */
+  unresolvedTopics?: number;
 }
 
 export type AccessMode = 'read' | 'write';
@@ -130,6 +132,22 @@ export interface Problem {
   message: string;
 }
 
+export interface FlowSite {
+  unit: string;
+  symbol: string;
+  line: number;
+}
+
+/** A topic (queue, subject, event, socket message) with the units that send and receive it. */
+export interface Flow {
+  topic: string; // STABLE
+  transport: string; // STABLE: nats, kafka, rabbitmq, bullmq, bull, sqs, sns, redis, nest-microservices, event-emitter, websocket
+  producers: string[]; // STABLE: unit ids, sorted
+  consumers: string[]; // STABLE: unit ids, sorted
+  /** Each send and each handler, `unit` + `symbol` + `line`: the evidence. */
+  sites: { producers: FlowSite[]; consumers: FlowSite[] };
+}
+
 export interface AnalysisResult {
   schemaVersion: number;
   tool: { name: 'carve'; version: string };
@@ -146,6 +164,8 @@ export interface AnalysisResult {
   accesses: Access[]; // STABLE
   unresolvedAccesses: UnresolvedAccess[];
   transactions: Transaction[];
+  /** Message flows: who publishes and who consumes each topic. */
+  flows: Flow[];
   adapters: AdapterUse[];
   problems: Problem[];
   decomposition?: Decomposition; // STABLE: .services, .verdict
