@@ -234,7 +234,7 @@ export function findMessageSends(classes: ClassFact[], calls: CallFact[], import
       send('sqs', topicOf(prop(a0, 'QueueUrl')));
     } else if (call.callee === 'new PublishCommand' || (name === 'publish' && prop(a0, 'TopicArn'))) {
       send('sns', topicOf(prop(a0, 'TopicArn')));
-    } else if (name === 'publish' && a0 && a0.k !== 'obj') {
+    } else if (name === 'publish' && a0 && a0.k !== 'obj' && call.args.length >= 2) {
       const transport =
         NATS_RECEIVER.test(receiver) || /nats|stan/i.test(receiver) || (uses.nats && !uses.redis)
           ? 'nats'

@@ -30,14 +30,18 @@ export interface Linked {
 const MAX_REFS_PER_SYMBOL = 4;
 
 class EdgeSet {
-  private readonly map = new Map<string, { from: string; to: string; kind: EdgeKind; weight: number; symbols: Set<string> }>();
+  private readonly map = new Map<
+    string,
+    { from: string; to: string; kind: EdgeKind; weight: number; symbols: Set<string>; line?: number }
+  >();
 
-  add(from: string, to: string, kind: EdgeKind, weight: number, symbols: string[]): void {
+  add(from: string, to: string, kind: EdgeKind, weight: number, symbols: string[], line?: number): void {
     if (from === to) return;
     const key = `${from}\0${to}\0${kind}`;
     let e = this.map.get(key);
     if (!e) this.map.set(key, (e = { from, to, kind, weight: 0, symbols: new Set() }));
     e.weight += weight;
+    if (line !== undefined && (e.line === undefined || line < e.line)) e.line = line;
     for (const s of symbols) e.symbols.add(s);
   }
 
@@ -45,7 +49,9 @@ class EdgeSet {
     const out: Edge[] = [];
     for (const e of this.map.values()) {
       const symbols = e.symbols.size > 1 ? [...e.symbols].sort(compareStrings) : [...e.symbols];
-      out.push({ from: e.from, to: e.to, kind: e.kind, weight: Math.round(e.weight * 100) / 100, symbols });
+      const edge: Edge = { from: e.from, to: e.to, kind: e.kind, weight: Math.round(e.weight * 100) / 100, symbols };
+      if (e.line !== undefined) edge.line = e.line;
+      out.push(edge);
     }
     return out.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.kind, b.kind));
   }
@@ -119,7 +125,7 @@ export function link(facts: readonly FileFacts[], found: Discovery): Linked {
 
 function addImportEdges(from: string, imp: ImportFact, target: string, edges: EdgeSet, exportsOf: ExportResolver): void {
   if (imp.names.length === 0) {
-    edges.add(from, target, imp.kind, 1, []); // side-effect import
+    edges.add(from, target, imp.kind, 1, [], imp.line); // side-effect import
     return;
   }
   for (const n of imp.names) {
@@ -130,20 +136,20 @@ function addImportEdges(from: string, imp: ImportFact, target: string, edges: Ed
       const perMember = weight / n.members.length;
       for (const member of n.members) {
         const declared = exportsOf.find(target, member);
-        edges.add(from, declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member]);
+        edges.add(from, declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member], imp.line);
       }
       continue;
     }
     if (n.imported === '*') {
       // A namespace used as a value of its own: of a pure barrel, it spreads over what the barrel re-exports.
       const targets = exportsOf.isBarrel(target) ? exportsOf.barrelTargets(target) : [target];
-      for (const t of targets) edges.add(from, t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`]);
+      for (const t of targets) edges.add(from, t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`], imp.line);
       continue;
     }
     const declared = exportsOf.find(target, n.imported);
     const to = declared && declared.file ? declared.file : target;
     const symbol = declared && declared.name !== '*' ? declared.name : n.imported;
-    edges.add(from, to, kind, weight, [symbol]);
+    edges.add(from, to, kind, weight, [symbol], imp.line);
   }
 }
 

@@ -48,9 +48,12 @@ interface Located {
   line: number;
 }
 
+/** A name that reads as a constant (`Subjects.OrderCreated`, `ORDER_QUEUE`), not a local variable (`data`, `subject`). */
+const CONSTANT_NAME = /\.|^[A-Z]/;
+
 function resolved(index: ProjectIndex, file: string, x: { topic?: string; topicRef?: string }): string | undefined {
-  if (x.topicRef) return followTopic(index, file, x.topicRef) ?? x.topicRef;
-  return x.topic;
+  if (!x.topicRef) return x.topic;
+  return followTopic(index, file, x.topicRef) ?? (CONSTANT_NAME.test(x.topicRef) ? x.topicRef : undefined);
 }
 
 /** Entry points with their topics followed (`topicRef` dropped once followed). */
@@ -111,7 +114,8 @@ export function messageFlows(files: readonly FileFacts[], index: ProjectIndex, e
   for (const [unit, eps] of entryPoints) {
     for (const e of eps) {
       if (!MESSAGE_KINDS.has(e.kind) || !e.transport || e.topic === undefined) continue;
-      const topic = QUEUES.has(e.transport) ? e.topic.split(':')[0] : e.topic;
+      // Nest's `@Processor('q')` + `@Process('job')` handler reads `q:job`; producers name the queue.
+      const topic = QUEUES.has(e.transport) && e.framework === 'nestjs' ? e.topic.split(':')[0] : e.topic;
       flow(e.transport, topic).consumers.push({ unit, symbol: e.symbol, line: e.line });
     }
   }

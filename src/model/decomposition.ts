@@ -145,17 +145,26 @@ export interface DecompositionMetrics {
   sharedDatabase: SharedDatabaseMetrics;
 }
 
-export type IntegrationKind = 'sync-call' | 'event-or-read-model' | 'command-saga';
+export type IntegrationKind =
+  'command-saga' | 'read-model' | 'sync-api' | 'event' | 'anti-corruption-layer' | 'message' | 'shared-contract';
 
-/** How one service would talk to another after the split. */
+/** How one service would talk to another after the split: one kind per (from, to) pair. */
 export interface IntegrationAdvice {
   from: string;
   to: string;
   kind: IntegrationKind;
   why: string;
+  /** What to build. */
+  advice: string;
   givesUp: string;
   symbols: string[];
   tables: string[];
+  /** `transport topic` of messages that already cross. */
+  topics: string[];
+  /** Number of crossings (import lines, access sites, message sites, transactions). */
+  crossings: number;
+  /** `file:line` of the crossings, sorted, at most 25. */
+  evidence: string[];
   weight: number;
 }
 

@@ -31,6 +31,8 @@ export interface Edge {
   weight: number; // STABLE
   /** Distinct symbols used through this edge, sorted. */
   symbols: string[];
+  /** Line of the (first) import in `from` that makes this edge; absent for dependency injection. */
+  line?: number;
 }
 
 export interface SkippedFile {

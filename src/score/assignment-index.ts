@@ -7,7 +7,8 @@ import type { Assignment } from '../model/decomposition.js';
 import type { Access, AccessMode, AnalysisResult } from '../model/result.js';
 import { compareStrings } from '../util/sort.js';
 
-export type ScoreInput = Pick<AnalysisResult, 'units' | 'edges' | 'tables' | 'accesses' | 'transactions' | 'relations'>;
+export type ScoreInput = Pick<AnalysisResult, 'units' | 'edges' | 'tables' | 'accesses' | 'transactions' | 'relations'> &
+  Partial<Pick<AnalysisResult, 'flows'>>;
 
 export interface EffectiveAccess {
   unit: string;
