@@ -168,6 +168,31 @@ export interface IntegrationAdvice {
   weight: number;
 }
 
+export interface SagaPlanStep {
+  order: number;
+  service: string;
+  unit: string;
+  line: number;
+  table?: string;
+  /** `transport topic` of the message that triggers a choreography step. */
+  topic?: string;
+  action: string;
+  compensation: string;
+}
+
+/** A use case that writes tables of several services (orchestration), or a chain of messages across services (choreography). */
+export interface SagaPlan {
+  kind: 'orchestration' | 'choreography';
+  /** `unit#symbol` of the entry point (orchestration) or the unit that starts the chain (choreography). */
+  entry: string;
+  /** The route or topic that starts it. */
+  trigger: string;
+  /** The service that would orchestrate it; null for a choreography. */
+  coordinator: string | null;
+  services: string[];
+  steps: SagaPlanStep[];
+}
+
 export interface ServiceContract {
   service: string;
   /** Consumer-driven contract tests to write before extracting it. */
@@ -207,6 +232,7 @@ export interface Decomposition {
   metrics?: DecompositionMetrics;
   integration?: IntegrationAdvice[];
   contracts?: ServiceContract[];
+  sagas?: SagaPlan[];
   migration?: MigrationStep[];
   clustering?: ClusteringInfo;
 }
