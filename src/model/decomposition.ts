@@ -201,13 +201,24 @@ export interface ServiceContract {
 
 export interface MigrationStep {
   order: number;
+  /** `merge` a trivial fragment into a neighbour, `fix` hot spots inside the monolith, `extract` a service. */
+  kind: 'merge' | 'fix' | 'extract';
   service: string;
+  why: string;
+  mergeInto?: string;
+  hotSpots?: string[];
   inboundWeight: number;
   sharedTables: number;
-  replaceImports: { from: string; to: string; symbols: string[] }[];
+  /** See `src/score/migration-plan.ts` (docs/metrics.md, section 7). */
+  effort: number;
+  /** Cross-service foreign keys to cut, `from → to (field)`. */
+  foreignKeys: string[];
   handOverTables: string[];
   replicateTables: string[];
   sagas: string[];
+  /** Contract subjects (API symbols, routes) to cover with consumer-driven tests first. */
+  contracts: string[];
+  replaceImports: { from: string; to: string; symbols: string[] }[];
 }
 
 export interface ResolutionAlternative {

@@ -90,10 +90,11 @@ export function planDecomposition(
   const links = codeLinks(result, index, resolveWeights(config.weights));
   const integration = integrationAdvice(result, index, links, metrics);
   const sagas = useCaseSagas(result, index);
+  const tests = contracts(metrics);
   return {
     integration,
-    contracts: contracts(metrics),
+    contracts: tests,
     sagas,
-    migration: migrationPlan(metrics, links),
+    migration: migrationPlan({ metrics, links, integration, sagas, contracts: tests }),
   };
 }

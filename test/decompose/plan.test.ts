@@ -107,16 +107,21 @@ describe('plan', () => {
     ]);
   });
 
-  test('strangler order: fewest inbound dependencies first, with what must change', () => {
-    expect(plan.migration.map((s) => [s.order, s.service, s.inboundWeight > 0])).toEqual([
-      [1, 'orders', false],
-      [2, 'billing', true],
+  test('hot spots first, then the least effort; each step with what must change and its effort', () => {
+    // orders: 2 files + 4 crossings + 1·2 replicated + 5·1 saga = 13; billing: 2 + 4 + 2·2 handed over + 5·1 = 15.
+    expect(plan.migration.map((s) => [s.order, s.kind, s.service, s.effort])).toEqual([
+      [1, 'fix', '(monolith)', 5],
+      [2, 'extract', 'orders', 13],
+      [3, 'extract', 'billing', 15],
     ]);
-    const [orders, billing] = plan.migration;
+    const [fix, orders, billing] = plan.migration;
+    expect(fix.hotSpots).toEqual(['multi-writer table db:invoices: written by billing, orders — route every write through billing']);
     expect(orders.replaceImports).toEqual([{ from: 'orders', to: 'billing', symbols: ['b1#charge', 'b2#Invoice'] }]);
     expect(orders.replicateTables).toEqual(['db:invoices', 'db:prices']);
-    expect(orders.sagas).toEqual(['o2:1']);
+    expect(orders.sagas).toEqual(['transaction o2:1']);
+    expect(orders.foreignKeys).toEqual([]);
     expect(billing.handOverTables).toEqual(['db:invoices', 'db:prices']);
+    expect(billing.contracts).toEqual(['b1#charge', 'b2#Invoice']);
   });
 });
 
