@@ -1,9 +1,7 @@
 /** The command line: parse options, call the library, render. No analysis logic lives here. */
 import { Command, CommanderError, Option } from 'commander';
 import { CarveError, TOOL_VERSION, configSchema, flags, type ConfigKey } from '../src/index.js';
-import { analyzeCommand } from './commands/analyze.js';
-import { initCommand } from './commands/init.js';
-import { reportCommand } from './commands/report.js';
+import { printErr, printErrText, printOut } from './print.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
@@ -11,7 +9,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 function addConfigFlags(cmd: Command): void {
   for (const [key, spec] of Object.entries(flags) as [ConfigKey, (typeof flags)[ConfigKey]][]) {
     if (!spec) continue;
-    const description = configSchema.shape[key].description ?? '';
+    const description = spec.help ?? configSchema.shape[key].description ?? '';
     const option = new Option(spec.flag, description);
     if (spec.parse) {
       const parse = spec.parse;
@@ -42,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
     .description('Find the service boundaries in a TypeScript monolith.')
     .version(TOOL_VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: printErrText, writeOut: printOut });
 
   let exitCode: number = EXIT.ok;
   const analyze = program
@@ -53,9 +51,12 @@ export async function run(argv: string[]): Promise<number> {
     .option('--json', 'print analysis.json to stdout instead of writing files')
     .option('--timings', 'print the time and share of each phase')
     .option('--open', 'open the HTML report when done')
+    .option('--force', 'overwrite analysis.json and index.html in the output folder even if carve did not write them')
     .option('--debug', 'show stack traces');
   addConfigFlags(analyze);
   analyze.action(async (path: string, _opts: unknown, cmd: Command) => {
+    // Each command's code loads when it runs: `carve --version` and `--help` load none of the engine.
+    const { analyzeCommand } = await import('./commands/analyze.js');
     exitCode = await analyzeCommand(path, cmd.opts(), configOverrides(cmd));
   });
 
@@ -65,7 +66,9 @@ export async function run(argv: string[]): Promise<number> {
     .argument('<analysis.json>', 'a result written by carve analyze')
     .option('--out <dir>', 'folder for index.html (default: next to analysis.json)')
     .option('--open', 'open the report in the browser')
-    .action(async (file: string, opts: { out?: string; open?: boolean }) => {
+    .option('--force', 'overwrite an index.html carve did not write')
+    .action(async (file: string, opts: { out?: string; open?: boolean; force?: boolean }) => {
+      const { reportCommand } = await import('./commands/report.js');
       exitCode = await reportCommand(file, opts);
     });
 
@@ -74,7 +77,8 @@ export async function run(argv: string[]): Promise<number> {
     .description('Write a commented starter carve.config.json')
     .argument('[path]', 'project folder', '.')
     .option('--force', 'overwrite an existing config')
-    .action((path: string, opts: { force?: boolean }) => {
+    .action(async (path: string, opts: { force?: boolean }) => {
+      const { initCommand } = await import('./commands/init.js');
       exitCode = initCommand(path, opts);
     });
 
@@ -87,13 +91,12 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.usage; // commander has printed the message
     }
     if (error instanceof CarveError) {
-      process.stderr.write(`carve: ${error.message}\n`);
-      if (debug) process.stderr.write(`${error.stack}\n`);
+      printErr(error.message);
+      if (debug) printErrText(`${error.stack}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(
-      `carve: internal error: ${(error as Error).message}${debug ? `\n${(error as Error).stack}` : ' (run with --debug for the stack trace)'}\n`,
-    );
+    printErr(`internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for the stack trace)'}`);
+    if (debug) printErrText(`${(error as Error).stack}\n`);
     return EXIT.usage;
   }
 }

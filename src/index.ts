@@ -1,9 +1,9 @@
 /** carve's public API. */
 export { analyze, PHASES } from './analyze.js';
 export type { AnalyzeOptions, AnalyzeOutput, Phase, PhaseTiming, ProgressEvent } from './analyze.js';
-export { CONFIG_FILE, resolveConfig, validateConfig } from './config/load-config.js';
+export { CONFIG_FILE, MAX_CONFIG_BYTES, MAX_CONFIG_PATTERNS, resolveConfig, validateConfig } from './config/load-config.js';
 export type { ResolvedConfig } from './config/load-config.js';
-export { configSchema, defaults, flags } from './config/options.js';
+export { configSchema, defaults, flags, LIMITS } from './config/options.js';
 export type { CarveConfig, ConfigKey, FlagSpec } from './config/options.js';
 export { extractFile } from './extract/extract-file.js';
 export type * from './extract/file-facts.js';
@@ -15,5 +15,8 @@ export { serializeResult } from './model/serialize.js';
 export { reporters } from './report/index.js';
 export type { ReporterName } from './report/index.js';
 export { CarveError } from './util/errors.js';
+export { escapeTerminal } from './util/terminal-text.js';
+export { readResult, MAX_RESULT_BYTES } from './model/read-result.js';
+export { readResultBaseline, baselineMismatches } from './guard/result-baseline.js';
 export { checkGuard, formatGuardFindings, guardFigures } from './guard/check-guard.js';
 export type { GuardFinding, GuardMetric } from './guard/check-guard.js';

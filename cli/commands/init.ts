@@ -1,6 +1,7 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, CarveError } from '../../src/index.js';
+import { printOut } from '../print.js';
 
 /** A starter config: JSON with comments, which carve reads (as tsconfig does). */
 const STARTER = `{
@@ -33,8 +34,17 @@ const STARTER = `{
 export function initCommand(root: string, opts: { force?: boolean }): number {
   const file = path.resolve(root, CONFIG_FILE);
   if (!existsSync(path.resolve(root))) throw new CarveError(`path not found: ${root}`);
-  if (existsSync(file) && !opts.force) throw new CarveError(`${path.relative(process.cwd(), file)} exists — pass --force to overwrite it`);
-  writeFileSync(file, STARTER);
-  process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}\n`);
+  const present = existsSync(file) || lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  if (present && !opts.force) throw new CarveError(`${path.relative(process.cwd(), file)} exists — pass --force to overwrite it`);
+  // A temp file renamed over the old one: a carve.config.json that is a link is replaced, never written through.
+  const temp = `${file}.carve-${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, STARTER, { flag: 'wx' });
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new CarveError(`cannot write ${path.relative(process.cwd(), file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  printOut(`Wrote ${path.relative(process.cwd(), file)}\n`);
   return 0;
 }

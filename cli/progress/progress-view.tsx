@@ -1,6 +1,6 @@
 /** The live terminal view of a run: each phase with its state, a progress bar and files/s while parsing. */
 import { Box, Text } from 'ink';
-import { PHASES, type Phase } from '../../src/index.js';
+import { escapeTerminal, PHASES, type Phase } from '../../src/index.js';
 
 export interface PhaseState {
   status: 'waiting' | 'running' | 'done';
@@ -55,7 +55,7 @@ export function ProgressView({ state }: { state: ProgressState }) {
               </Text>
             ) : (
               <Text dimColor>
-                {p.detail ?? ''}
+                {escapeTerminal(p.detail ?? '')}
                 {p.ms !== undefined ? ` (${Math.round(p.ms)} ms)` : ''}
               </Text>
             )}

@@ -6,19 +6,32 @@
  */
 import { z } from 'zod';
 
+/**
+ * Upper bounds that keep every figure finite: edge weights are summed and
+ * multiplied, so a weight of 1e308 would overflow to Infinity and NaN.
+ */
+export const LIMITS = {
+  weight: 1000,
+  resolution: 100,
+  services: 10_000,
+  maxFileSize: 256 * 1024 * 1024,
+  workers: 64,
+} as const;
+
+const weight = z.number().min(0).max(LIMITS.weight);
 const edgeWeights = z
   .object({
-    import: z.number().min(0),
-    typeOnly: z.number().min(0),
-    dynamic: z.number().min(0),
-    require: z.number().min(0),
-    reExport: z.number().min(0),
-    di: z.number().min(0),
-    read: z.number().min(0),
-    write: z.number().min(0),
-    coAccess: z.number().min(0),
-    transaction: z.number().min(0),
-    entryPoint: z.number().min(0),
+    import: weight,
+    typeOnly: weight,
+    dynamic: weight,
+    require: weight,
+    reExport: weight,
+    di: weight,
+    read: weight,
+    write: weight,
+    coAccess: weight,
+    transaction: weight,
+    entryPoint: weight,
   })
   .partial()
   .strict();
@@ -40,16 +53,18 @@ export const configSchema = z
     include: z.array(z.string()).describe('Globs of files to analyse (default: what tsconfig includes).'),
     exclude: z.array(z.string()).describe('Globs of files to leave out, on top of the defaults.'),
     includeTests: z.boolean().describe('Analyse test files (*.spec.ts, *.test.ts, __tests__/, test/, e2e/).'),
-    maxFileSize: z.number().int().positive().describe('Files larger than this many bytes are skipped.'),
+    maxFileSize: z.number().int().positive().max(LIMITS.maxFileSize).describe('Files larger than this many bytes are skipped.'),
     out: z.string().min(1).describe('Folder for analysis.json and index.html.'),
     cache: z.boolean().describe('Cache per-file facts under node_modules/.cache/carve.'),
     workers: z
-      .union([z.number().int().min(0), z.literal('auto')])
-      .describe("Worker threads for parsing: a number (0 = none) or 'auto' (from 4 cores up)."),
+      .union([z.number().int().min(0).max(LIMITS.workers), z.literal('auto')])
+      .describe(
+        `Worker threads for parsing: a number (0 = none, at most ${LIMITS.workers}; more than the cores is cut to the cores) or 'auto' (from 4 cores up).`,
+      ),
     granularity: z.enum(['file', 'folder']).describe('Cluster files, or whole folders.'),
-    services: z.number().int().min(1).optional().describe('Target number of services.'),
+    services: z.number().int().min(1).max(LIMITS.services).optional().describe('Target number of services.'),
     seed: z.number().int().describe('Seed of the clustering RNG.'),
-    resolution: z.number().positive().optional().describe('Louvain resolution (default: chosen by carve).'),
+    resolution: z.number().positive().max(LIMITS.resolution).optional().describe('Louvain resolution (default: chosen by carve).'),
     minServiceSize: z.number().int().min(1).describe('Smallest service, in units, before it is merged into its neighbour.'),
     weights: edgeWeights.describe('Edge weights of the decomposition graph, by kind.'),
     shared: z.array(z.string()).describe('Globs of files that are shared kernel / platform, kept out of services.'),
@@ -85,15 +100,18 @@ export interface FlagSpec {
   /** commander flag syntax, e.g. `--services <n>`. */
   flag: string;
   parse?: (raw: string) => unknown;
+  /** Help text when the key's description does not fit the flag (a `--no-` flag says what turning it off does). */
+  help?: string;
 }
 
+// Number('') and Number(' ') are 0: an empty value must not become a silent zero.
 const int = (raw: string): number => {
-  const n = Number(raw);
+  const n = raw.trim() ? Number(raw) : NaN;
   if (!Number.isInteger(n)) throw new Error(`expected an integer, got "${raw}"`);
   return n;
 };
 const num = (raw: string): number => {
-  const n = Number(raw);
+  const n = raw.trim() ? Number(raw) : NaN;
   if (!Number.isFinite(n)) throw new Error(`expected a number, got "${raw}"`);
   return n;
 };
@@ -110,7 +128,7 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
   includeTests: { flag: '--include-tests' },
   maxFileSize: { flag: '--max-file-size <bytes>', parse: int },
   out: { flag: '--out <dir>' },
-  cache: { flag: '--no-cache' },
+  cache: { flag: '--no-cache', help: 'do not read or write the per-file facts cache (parse every file afresh)' },
   workers: { flag: '--workers <n|auto>', parse: (raw) => (raw === 'auto' ? raw : int(raw)) },
   granularity: { flag: '--granularity <file|folder>' },
   services: { flag: '--services <n>', parse: int },
@@ -124,6 +142,13 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
   thresholds: null,
   baseline: { flag: '--baseline <analysis.json>' },
 };
+
+/**
+ * Keys that name a path carve writes or reads beyond the analysed code. From a
+ * config file found in the analysed tree (untrusted) they must stay under the
+ * folder carve runs in; only flags and an explicit `--config` may point elsewhere.
+ */
+export const pathKeys: readonly ConfigKey[] = ['out', 'baseline'];
 
 /** Keys that do not change the analysis result (left out of the config hash). */
 export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'workers', 'thresholds', 'baseline'];

@@ -9,9 +9,11 @@ import type { Edge, EdgeKind, Flow, UnresolvedImport, Unit } from '../model/resu
 import { posixDirname } from '../util/posix-path.js';
 import { compareStrings } from '../util/sort.js';
 import { ExportResolver } from './export-resolver.js';
+import { linkContext, reusableLinks, type FileLinks, type LinkMemory } from './link-memory.js';
 import { ModuleResolver } from './module-resolver.js';
 import type { ClassRef, ProjectIndex, ResolvedName, ResolvedSpecifier } from './project-index.js';
 import { messageFlows, resolveEntryTopics } from './message-flows.js';
+import { ReadTracker } from './read-tracker.js';
 import { routePrefixes, withPrefix } from './route-mounts.js';
 import { unitTags } from './unit-tags.js';
 
@@ -24,37 +26,55 @@ export interface Linked {
   assetImports: number;
   flows: Flow[];
   index: ProjectIndex;
+  /** With a link cache: what to keep for the next run, and how many files' links were reused. */
+  memory?: LinkMemory;
+  reused: number;
+}
+
+export interface LinkCacheInput {
+  /** The last run's links, if any. */
+  previous?: LinkMemory;
+  /** Path → content hash of every analysed file this run. */
+  hashes: ReadonlyMap<string, string>;
 }
 
 /** Symbol references beyond this many add no more weight: one heavy use should not dwarf many light ones. */
 const MAX_REFS_PER_SYMBOL = 4;
 
-class EdgeSet {
-  private readonly map = new Map<
-    string,
-    { from: string; to: string; kind: EdgeKind; weight: number; symbols: Set<string>; line?: number }
-  >();
+/** One file's outgoing edges, merged per target and kind in the order first added. */
+class FileEdges {
+  private readonly map = new Map<string, [string, EdgeKind, number, Set<string>]>();
 
-  add(from: string, to: string, kind: EdgeKind, weight: number, symbols: string[], line?: number): void {
-    if (from === to) return;
-    const key = `${from}\0${to}\0${kind}`;
+  constructor(private readonly from: string) {}
+
+  add(to: string, kind: EdgeKind, weight: number, symbols: string[]): void {
+    if (to === this.from) return;
+    const key = `${to}\0${kind}`;
     let e = this.map.get(key);
-    if (!e) this.map.set(key, (e = { from, to, kind, weight: 0, symbols: new Set() }));
-    e.weight += weight;
-    if (line !== undefined && (e.line === undefined || line < e.line)) e.line = line;
-    for (const s of symbols) e.symbols.add(s);
+    if (!e) this.map.set(key, (e = [to, kind, 0, new Set()]));
+    e[2] += weight;
+    for (const s of symbols) e[3].add(s);
   }
 
-  toEdges(): Edge[] {
-    const out: Edge[] = [];
-    for (const e of this.map.values()) {
-      const symbols = e.symbols.size > 1 ? [...e.symbols].sort(compareStrings) : [...e.symbols];
-      const edge: Edge = { from: e.from, to: e.to, kind: e.kind, weight: Math.round(e.weight * 100) / 100, symbols };
-      if (e.line !== undefined) edge.line = e.line;
-      out.push(edge);
-    }
-    return out.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.kind, b.kind));
+  entries(): FileLinks['edges'] {
+    return [...this.map.values()].map(([to, kind, weight, symbols]) => [to, kind, weight, [...symbols]]);
   }
+}
+
+function toEdges(links: ReadonlyMap<string, FileLinks>): Edge[] {
+  const out: Edge[] = [];
+  for (const [from, l] of links) {
+    for (const [to, kind, weight, symbols] of l.edges) {
+      out.push({
+        from,
+        to,
+        kind,
+        weight: Math.round(weight * 100) / 100,
+        symbols: symbols.length > 1 ? [...symbols].sort(compareStrings) : symbols,
+      });
+    }
+  }
+  return out.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.kind, b.kind));
 }
 
 function importKind(imp: ImportFact, typeOnly: boolean): EdgeKind {
@@ -68,36 +88,54 @@ export function typeName(type: string | undefined): string | undefined {
   return m?.[1];
 }
 
-export function link(facts: readonly FileFacts[], found: Discovery): Linked {
+export function link(facts: readonly FileFacts[], found: Discovery, cache?: LinkCacheInput): Linked {
   const byPath = new Map(facts.map((f) => [f.path, f]));
-  const resolver = new ModuleResolver(new Set(byPath.keys()), found.tsconfigs, found.workspaces);
+  const context = cache ? linkContext(found.tsconfigs, found.workspaces) : '';
+  const reusable = cache ? reusableLinks(cache.previous, cache.hashes, context) : new Map();
+  const reads = cache ? new ReadTracker() : undefined;
+  const resolver = new ModuleResolver(new Set(byPath.keys()), found.tsconfigs, found.workspaces, reads !== undefined);
+  if (reads) resolver.onResolve = (key) => reads.query(key);
   const resolveSpecifier = (from: string, spec: string): ResolvedSpecifier => resolver.resolve(from, spec);
-  const exportsOf = new ExportResolver(byPath, resolveSpecifier);
+  const exportsOf = new ExportResolver(byPath, resolveSpecifier, reads);
 
-  const index = buildIndex(byPath, resolveSpecifier, exportsOf);
-  const edges = new EdgeSet();
+  const index = buildIndex(byPath, resolveSpecifier, exportsOf, reads);
+  const links = new Map<string, FileLinks>();
+  const memory: LinkMemory | undefined = cache ? { context, files: new Map(), queries: new Map() } : undefined;
+  let reused = 0;
+
+  for (const f of facts) {
+    const kept = reusable.get(f.path);
+    if (kept) {
+      links.set(f.path, kept.links);
+      memory?.files.set(f.path, kept);
+      reused++;
+      continue;
+    }
+    reads?.open();
+    reads?.file(f.path);
+    const fileLinks = linkFile(f, resolver, exportsOf, index);
+    links.set(f.path, fileLinks);
+    const r = reads?.close();
+    if (memory && r)
+      memory.files.set(f.path, { hash: cache!.hashes.get(f.path) ?? '', reads: [...r.files], queries: [...r.queries], links: fileLinks });
+  }
+  reads?.stop();
+  if (memory) {
+    for (const entry of memory.files.values()) {
+      for (const q of entry.queries) {
+        const probes = resolver.probes.get(q) ?? cache!.previous?.queries.get(q);
+        if (probes) memory.queries.set(q, probes);
+      }
+    }
+  }
+
   const unresolved: UnresolvedImport[] = [];
   const externals = new Set<string>();
   let assetImports = 0;
-
-  for (const f of facts) {
-    for (const imp of f.imports) {
-      const target = resolver.resolve(f.path, imp.specifier);
-      if (target.kind === 'external') {
-        externals.add(target.package);
-        continue;
-      }
-      if (target.kind === 'asset') {
-        assetImports++;
-        continue;
-      }
-      if (target.kind === 'unresolved') {
-        unresolved.push({ from: f.path, specifier: imp.specifier, line: imp.line });
-        continue;
-      }
-      addImportEdges(f.path, imp, target.file, edges, exportsOf);
-    }
-    addInjectionEdges(f, index, edges);
+  for (const [from, l] of links) {
+    for (const [specifier, line] of l.unresolved) unresolved.push({ from, specifier, line });
+    for (const e of l.externals) externals.add(e);
+    assetImports += l.assets;
   }
 
   const workspaceOf = (path: string): string | undefined => found.workspaces.find((w) => path.startsWith(`${w.dir}/`))?.name;
@@ -115,17 +153,44 @@ export function link(facts: readonly FileFacts[], found: Discovery): Linked {
   return {
     units,
     flows,
-    edges: edges.toEdges(),
+    edges: toEdges(links),
     unresolvedImports: unresolved.sort((a, b) => compareStrings(a.from, b.from) || a.line - b.line),
     externalPackages: [...externals].sort(compareStrings),
     assetImports,
     index,
+    memory,
+    reused,
   };
 }
 
-function addImportEdges(from: string, imp: ImportFact, target: string, edges: EdgeSet, exportsOf: ExportResolver): void {
+/** One file's imports and injections, resolved. */
+function linkFile(f: FileFacts, resolver: ModuleResolver, exportsOf: ExportResolver, index: ProjectIndex): FileLinks {
+  const edges = new FileEdges(f.path);
+  const out: FileLinks = { edges: [], unresolved: [], externals: [], assets: 0 };
+  for (const imp of f.imports) {
+    const target = resolver.resolve(f.path, imp.specifier);
+    if (target.kind === 'external') {
+      if (!out.externals.includes(target.package)) out.externals.push(target.package);
+      continue;
+    }
+    if (target.kind === 'asset') {
+      out.assets++;
+      continue;
+    }
+    if (target.kind === 'unresolved') {
+      out.unresolved.push([imp.specifier, imp.line]);
+      continue;
+    }
+    addImportEdges(imp, target.file, edges, exportsOf);
+  }
+  addInjectionEdges(f, index, edges);
+  out.edges = edges.entries();
+  return out;
+}
+
+function addImportEdges(imp: ImportFact, target: string, edges: FileEdges, exportsOf: ExportResolver): void {
   if (imp.names.length === 0) {
-    edges.add(from, target, imp.kind, 1, [], imp.line); // side-effect import
+    edges.add(target, imp.kind, 1, []); // side-effect import
     return;
   }
   for (const n of imp.names) {
@@ -136,25 +201,25 @@ function addImportEdges(from: string, imp: ImportFact, target: string, edges: Ed
       const perMember = weight / n.members.length;
       for (const member of n.members) {
         const declared = exportsOf.find(target, member);
-        edges.add(from, declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member], imp.line);
+        edges.add(declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member]);
       }
       continue;
     }
     if (n.imported === '*') {
       // A namespace used as a value of its own: of a pure barrel, it spreads over what the barrel re-exports.
       const targets = exportsOf.isBarrel(target) ? exportsOf.barrelTargets(target) : [target];
-      for (const t of targets) edges.add(from, t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`], imp.line);
+      for (const t of targets) edges.add(t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`]);
       continue;
     }
     const declared = exportsOf.find(target, n.imported);
     const to = declared && declared.file ? declared.file : target;
     const symbol = declared && declared.name !== '*' ? declared.name : n.imported;
-    edges.add(from, to, kind, weight, [symbol], imp.line);
+    edges.add(to, kind, weight, [symbol]);
   }
 }
 
 /** Constructor injection (`constructor(private orders: OrderService)`, `@Inject(TOKEN)`) as `di` edges. */
-function addInjectionEdges(f: FileFacts, index: ProjectIndex, edges: EdgeSet): void {
+function addInjectionEdges(f: FileFacts, index: ProjectIndex, edges: FileEdges): void {
   for (const cls of f.classes) {
     for (const m of cls.members) {
       if (m.kind !== 'ctor-param') continue;
@@ -164,7 +229,7 @@ function addInjectionEdges(f: FileFacts, index: ProjectIndex, edges: EdgeSet): v
       if (!name) continue;
       const target = index.resolveClass(f.path, name) ?? index.resolveName(f.path, name);
       const file = target && 'cls' in target ? target.file : target?.kind === 'internal' ? target.file : undefined;
-      if (file) edges.add(f.path, file, 'di', 1, [name]);
+      if (file) edges.add(file, 'di', 1, [name]);
     }
   }
 }
@@ -173,6 +238,7 @@ function buildIndex(
   files: Map<string, FileFacts>,
   resolveSpecifier: (from: string, spec: string) => ResolvedSpecifier,
   exportsOf: ExportResolver,
+  reads?: ReadTracker,
 ): ProjectIndex {
   const sorted = new Map([...files.entries()].sort(([a], [b]) => compareStrings(a, b)));
   const classes = new Map<string, ClassRef[]>();
@@ -185,6 +251,7 @@ function buildIndex(
   }
 
   const resolveName = (file: string, local: string): ResolvedName | undefined => {
+    reads?.file(file);
     const facts = files.get(file);
     if (!facts) return undefined;
     const dot = local.indexOf('.');
@@ -219,6 +286,7 @@ function buildIndex(
   const resolveClass = (file: string, name: string): ClassRef | undefined => {
     const r = resolveName(file, name);
     if (r?.kind !== 'internal') return undefined;
+    reads?.file(r.file);
     const f = files.get(r.file);
     if (!f) return undefined;
     let clsName = r.name;

@@ -20,6 +20,19 @@ const entryPoint = z.looseObject({
 });
 const mode = z.enum(['read', 'write']);
 const flowSite = z.looseObject({ unit: z.string(), symbol: z.string(), line: z.number().int() });
+// The figures the CI guard and the report's headline read: a finite number each.
+const metrics = z.looseObject({
+  services: z.number().int(),
+  modularity: z.number(),
+  icp: z.number(),
+  sharedDatabaseCoupling: z.number(),
+  perService: z.array(z.looseObject({ name: z.string() })),
+  sharedDatabase: z.looseObject({
+    tables: z.array(z.looseObject({})),
+    multiWriterTables: z.array(z.string()),
+    sagaCandidates: z.array(z.looseObject({})),
+  }),
+});
 
 export const resultSchema = z.looseObject({
   schemaVersion: z.literal(1),
@@ -98,6 +111,7 @@ export const resultSchema = z.looseObject({
     .looseObject({
       services: z.array(z.looseObject({ name: z.string(), units: z.array(z.string()), tables: z.array(z.string()) })),
       verdict: z.looseObject({ kind: z.enum(['split', 'modular-monolith', 'dont-split']), reasons: z.array(z.string()) }),
+      metrics: metrics.optional(),
     })
     .optional(),
 });

@@ -44,10 +44,12 @@ export function scoreInput(draft: Draft): Assignment {
 
 /** Pins every unit path and table id to its service: exact paths, sorted. */
 export function toPinConfig(draft: Draft): PinConfig {
-  const pins: Record<string, string[]> = {};
-  for (const service of [...draft.services].sort((a, b) => compareStrings(a.name, b.name))) {
-    pins[service.name] = [...service.units, ...service.tables];
-  }
+  // fromEntries defines own keys: a service named `__proto__` is kept, where `pins[name] = …` would set the prototype.
+  const pins: Record<string, string[]> = Object.fromEntries(
+    [...draft.services]
+      .sort((a, b) => compareStrings(a.name, b.name))
+      .map((service) => [service.name, [...service.units, ...service.tables]]),
+  );
   return draft.shared.length > 0 ? { pins, shared: [...draft.shared] } : { pins };
 }
 
