@@ -38,6 +38,7 @@ export function buildResult({ config, found, extracted, linked, access }: Result
       tsconfigs: found.tsconfigs.map((t) => t.file),
       workspaces: found.workspaces.map((w) => ({ name: w.name, path: w.dir })),
       entryPoints: linked.units.reduce((s, u) => s + u.entryPoints.length, 0),
+      unresolvedTopics: linked.units.reduce((s, u) => s + u.entryPoints.filter((e) => e.topicRef).length, 0),
     },
     units: linked.units,
     edges: linked.edges,
@@ -47,6 +48,7 @@ export function buildResult({ config, found, extracted, linked, access }: Result
     accesses: access.accesses,
     unresolvedAccesses: access.unresolvedAccesses,
     transactions: access.transactions,
+    flows: linked.flows,
     adapters: access.adapters,
     accessCoverage: access.coverage,
     problems: [...found.problems, ...linked.problems, ...access.problems].sort(

@@ -20,7 +20,7 @@ import { CarveError } from '../util/errors.js';
 import { TOOL_VERSION } from '../model/tool-version.js';
 import { reviveFileFacts } from './validate-entry.js';
 
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 
 interface Entry {
   hash: string;

@@ -195,10 +195,12 @@ const entryPoint = shape<EntryPoint>(
     method: str,
     route: str,
     topic: str,
+    transport: str,
+    topicRef: str,
     symbol: str,
     line: int,
   },
-  ['method', 'route', 'topic'],
+  ['method', 'route', 'topic', 'transport', 'topicRef'],
 );
 const fileFacts = shape<FileFacts>({
   path: str,

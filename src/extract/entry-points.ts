@@ -4,6 +4,7 @@
  */
 import { compareStrings } from '../util/sort.js';
 import type { ArgFact, CallFact, ClassFact, EntryPoint, ImportFact } from './file-facts.js';
+import { findMessageConsumers, topicOf } from './messaging.js';
 
 const HTTP_DECORATORS: Record<string, string> = {
   Get: 'GET',
@@ -53,13 +54,14 @@ export function joinRoute(prefix: string | undefined, path: string | undefined):
   return `/${parts.filter(Boolean).join('/')}`;
 }
 
-function fromClass(cls: ClassFact): EntryPoint[] {
+function fromClass(cls: ClassFact, imports: ImportFact[]): EntryPoint[] {
   const out: EntryPoint[] = [];
   const controller = cls.decorators.find((d) => d.name === 'Controller');
   const prefix = controller ? literal(controller.args[0]) : undefined;
   const processor = cls.decorators.find((d) => d.name === 'Processor');
   const queue = processor ? literal(processor.args[0]) : undefined;
   const isResolver = cls.decorators.some((d) => d.name === 'Resolver');
+  const isGateway = cls.decorators.some((d) => d.name === 'WebSocketGateway');
   for (const m of cls.members) {
     if (m.kind !== 'method') continue;
     const symbol = `${cls.name}.${m.name}`;
@@ -68,12 +70,37 @@ function fromClass(cls: ClassFact): EntryPoint[] {
       if (method && controller) {
         out.push({ kind: 'http', framework: 'nestjs', method, route: joinRoute(prefix, literal(d.args[0])), symbol, line: m.line });
       } else if (MESSAGE_DECORATORS.has(d.name)) {
-        out.push({ kind: 'message', framework: 'nestjs', topic: literal(d.args[0]) ?? m.name, symbol, line: m.line });
+        const transport = messageTransport(d.name, isGateway);
+        const ref = d.name.startsWith('Rabbit') ? rabbitTopic(d.args[0]) : topicOf(d.args[0]);
+        out.push({
+          kind: 'message',
+          framework: 'nestjs',
+          ...(ref ?? { topic: literal(d.args[0]) ?? m.name }),
+          ...(transport ? { transport } : {}),
+          symbol,
+          line: m.line,
+        });
       } else if (EVENT_DECORATORS.has(d.name)) {
-        out.push({ kind: 'event', framework: 'nestjs', topic: literal(d.args[0]) ?? m.name, symbol, line: m.line });
+        const ref = d.name === 'OnEvent' ? topicOf(d.args[0]) : undefined;
+        out.push({
+          kind: 'event',
+          framework: 'nestjs',
+          ...(ref ?? { topic: literal(d.args[0]) ?? m.name }),
+          ...(d.name === 'OnEvent' ? { transport: 'event-emitter' } : {}),
+          symbol,
+          line: m.line,
+        });
       } else if (d.name === 'Process' && processor) {
         const job = literal(d.args[0]);
-        out.push({ kind: 'queue', framework: 'nestjs', topic: [queue, job].filter(Boolean).join(':') || m.name, symbol, line: m.line });
+        const transport = imports.some((i) => i.specifier === '@nestjs/bullmq' || i.specifier === 'bullmq') ? 'bullmq' : 'bull';
+        out.push({
+          kind: 'queue',
+          framework: 'nestjs',
+          topic: [queue, job].filter(Boolean).join(':') || m.name,
+          transport,
+          symbol,
+          line: m.line,
+        });
       } else if (CRON_DECORATORS.has(d.name)) {
         out.push({ kind: 'cron', framework: 'nestjs', topic: literal(d.args[0]) ?? literal(d.args[1]) ?? m.name, symbol, line: m.line });
       } else if (isResolver && GRAPHQL_DECORATORS[d.name]) {
@@ -94,6 +121,19 @@ function fromClass(cls: ClassFact): EntryPoint[] {
     }
   }
   return out;
+}
+
+function messageTransport(decorator: string, gateway: boolean): string | undefined {
+  if (decorator === 'SubscribeMessage') return gateway ? 'websocket' : undefined;
+  if (decorator.startsWith('Rabbit')) return 'rabbitmq';
+  if (decorator === 'GrpcMethod') return 'grpc';
+  return 'nest-microservices';
+}
+
+/** `@RabbitSubscribe({ exchange, routingKey, queue })`: the routing key, else the queue. */
+function rabbitTopic(arg: ArgFact | undefined) {
+  if (arg?.k !== 'obj') return topicOf(arg);
+  return topicOf(arg.props.routingKey) ?? topicOf(arg.props.queue) ?? topicOf(arg.props.exchange);
 }
 
 function routerFramework(imports: ImportFact[]): string | undefined {
@@ -153,7 +193,8 @@ function routeOfChain(calls: CallFact[], call: CallFact): string | undefined {
 }
 
 export function findEntryPoints(classes: ClassFact[], calls: CallFact[], imports: ImportFact[]): EntryPoint[] {
-  const out = classes.flatMap(fromClass);
+  const out = classes.flatMap((c) => fromClass(c, imports));
+  out.push(...findMessageConsumers(classes, calls, imports));
   const framework = routerFramework(imports);
   if (framework) out.push(...fromCalls(calls, framework));
   return out.sort((a, b) => a.line - b.line || compareStrings(a.route ?? a.topic ?? '', b.route ?? b.topic ?? ''));

@@ -128,6 +128,16 @@ export interface CallFact {
 
 // declared in model/: entry points are part of the result as well as a fact
 export type { EntryPoint, EntryPointKind } from '../model/entry-point.js';
+/** A message sent from a file: a publish, a queue job, an emitted event (consumers are entry points). */
+export interface MessageSend {
+  transport: string;
+  topic?: string;
+  topicRef?: string;
+  /** An imported queue instance the job is added to, for the link stage to find its name. */
+  queueOf?: string;
+  symbol: string;
+  line: number;
+}
 
 /** An interface or type alias: members of an object-shaped type, or the aliased type's text. */
 export interface TypeFact {

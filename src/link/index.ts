@@ -5,7 +5,7 @@
  */
 import type { Discovery } from '../discover/index.js';
 import type { FileFacts, ImportFact } from '../extract/file-facts.js';
-import type { Edge, EdgeKind, Problem, UnresolvedImport, Unit } from '../model/result.js';
+import type { Edge, EdgeKind, Flow, Problem, UnresolvedImport, Unit } from '../model/result.js';
 import { posixDirname } from '../util/posix-path.js';
 import { compareStrings } from '../util/sort.js';
 import { ExportResolver } from './export-resolver.js';
@@ -13,6 +13,7 @@ import { linkContext, reusableLinks, type FileLinks, type LinkMemory } from './l
 import { deepReexportChains } from './reexport-depth.js';
 import { ModuleResolver } from './module-resolver.js';
 import type { ClassRef, ProjectIndex, ResolvedName, ResolvedSpecifier } from './project-index.js';
+import { messageFlows, resolveEntryTopics } from './message-flows.js';
 import { ReadTracker } from './read-tracker.js';
 import { routePrefixes, withPrefix } from './route-mounts.js';
 import { unitTags } from './unit-tags.js';
@@ -24,6 +25,7 @@ export interface Linked {
   externalPackages: string[];
   /** Imports of styles, templates and data files, which bundlers resolve. */
   assetImports: number;
+  flows: Flow[];
   index: ProjectIndex;
   /** With a link cache: what to keep for the next run, and how many files' links were reused. */
   memory?: LinkMemory;
@@ -141,7 +143,7 @@ export function link(facts: readonly FileFacts[], found: Discovery, cache?: Link
   const workspaceOf = (path: string): string | undefined => found.workspaces.find((w) => path.startsWith(`${w.dir}/`))?.name;
   const prefixes = routePrefixes(facts, index);
   const units: Unit[] = facts.map((f) => {
-    const entryPoints = withPrefix(f.entryPoints, prefixes.get(f.path));
+    const entryPoints = resolveEntryTopics(index, f.path, withPrefix(f.entryPoints, prefixes.get(f.path)));
     const unit: Unit = { id: f.path, folder: posixDirname(f.path), lines: f.lines, tags: unitTags(f), entryPoints };
     const ws = workspaceOf(f.path);
     if (ws) unit.workspace = ws;
@@ -149,8 +151,10 @@ export function link(facts: readonly FileFacts[], found: Discovery, cache?: Link
     return unit;
   });
 
+  const flows = messageFlows(facts, index, new Map(units.map((u) => [u.id, u.entryPoints])));
   return {
     units,
+    flows,
     edges: toEdges(links),
     unresolvedImports: unresolved.sort((a, b) => compareStrings(a.from, b.from) || a.line - b.line),
     externalPackages: [...externals].sort(compareStrings),

@@ -72,8 +72,12 @@ export interface ServiceMetrics {
 export interface TableUsage {
   table: string;
   owner: string | null;
+  /** Services that read / write it, directly or through a repository (propagated). */
   readers: string[];
   writers: string[];
+  /** Of those, the ones that reach it only through other code (a repository, a data-access library). */
+  propagatedReaders: string[];
+  propagatedWriters: string[];
   /** Touched by more than one service. */
   shared: boolean;
   /** Written by more than one service: the worst case. */
@@ -116,8 +120,11 @@ export interface SharedDatabaseMetrics {
   /** Access-weighted mean of the tables' normalised ownership entropy. */
   ownershipEntropy: number;
   crossServiceRelations: CrossServiceRelation[];
+  /** Distinct table pairs joined by a foreign key, and those whose tables have different owners. */
+  foreignKeys: number;
+  crossServiceForeignKeys: number;
   sagaCandidates: SagaCandidate[];
-  /** Shared-database coupling in [0, 1]: weighted share of data access that crosses ownership. */
+  /** Shared-database coupling in [0, 1]: weighted share of data access and foreign keys that cross ownership. */
   score: number;
   /** How much of the code using a database carve read; `low` means the figures above are incomplete. */
   coverage?: DataCoverage;
@@ -149,18 +156,52 @@ export interface DecompositionMetrics {
   sharedDatabase: SharedDatabaseMetrics;
 }
 
-export type IntegrationKind = 'sync-call' | 'event-or-read-model' | 'command-saga';
+export type IntegrationKind =
+  'command-saga' | 'read-model' | 'sync-api' | 'event' | 'anti-corruption-layer' | 'message' | 'shared-contract';
 
-/** How one service would talk to another after the split. */
+/** How one service would talk to another after the split: one kind per (from, to) pair. */
 export interface IntegrationAdvice {
   from: string;
   to: string;
   kind: IntegrationKind;
   why: string;
+  /** What to build. */
+  advice: string;
   givesUp: string;
   symbols: string[];
   tables: string[];
+  /** `transport topic` of messages that already cross. */
+  topics: string[];
+  /** Number of crossings (import lines, access sites, message sites, transactions). */
+  crossings: number;
+  /** `file:line` of the crossings, sorted, at most 25. */
+  evidence: string[];
   weight: number;
+}
+
+export interface SagaPlanStep {
+  order: number;
+  service: string;
+  unit: string;
+  line: number;
+  table?: string;
+  /** `transport topic` of the message that triggers a choreography step. */
+  topic?: string;
+  action: string;
+  compensation: string;
+}
+
+/** A use case that writes tables of several services (orchestration), or a chain of messages across services (choreography). */
+export interface SagaPlan {
+  kind: 'orchestration' | 'choreography';
+  /** `unit#symbol` of the entry point (orchestration) or the unit that starts the chain (choreography). */
+  entry: string;
+  /** The route or topic that starts it. */
+  trigger: string;
+  /** The service that would orchestrate it; null for a choreography. */
+  coordinator: string | null;
+  services: string[];
+  steps: SagaPlanStep[];
 }
 
 export interface ServiceContract {
@@ -171,13 +212,24 @@ export interface ServiceContract {
 
 export interface MigrationStep {
   order: number;
+  /** `merge` a trivial fragment into a neighbour, `fix` hot spots inside the monolith, `extract` a service. */
+  kind: 'merge' | 'fix' | 'extract';
   service: string;
+  why: string;
+  mergeInto?: string;
+  hotSpots?: string[];
   inboundWeight: number;
   sharedTables: number;
-  replaceImports: { from: string; to: string; symbols: string[] }[];
+  /** See `src/score/migration-plan.ts` (docs/metrics.md, section 7). */
+  effort: number;
+  /** Cross-service foreign keys to cut, `from → to (field)`. */
+  foreignKeys: string[];
   handOverTables: string[];
   replicateTables: string[];
   sagas: string[];
+  /** Contract subjects (API symbols, routes) to cover with consumer-driven tests first. */
+  contracts: string[];
+  replaceImports: { from: string; to: string; symbols: string[] }[];
 }
 
 export interface ResolutionAlternative {
@@ -225,6 +277,7 @@ export interface Decomposition {
   metrics?: DecompositionMetrics;
   integration?: IntegrationAdvice[];
   contracts?: ServiceContract[];
+  sagas?: SagaPlan[];
   migration?: MigrationStep[];
   clustering?: ClusteringInfo;
 }

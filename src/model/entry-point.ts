@@ -9,6 +9,10 @@ export interface EntryPoint {
   method?: string; // HTTP verb, upper case
   route?: string; // HTTP path, joined with the controller prefix
   topic?: string; // message pattern, event name, queue name, cron expression
+  /** How the message travels: nats, kafka, rabbitmq, bullmq, bull, sqs, sns, redis, nest-microservices, event-emitter, websocket. */
+  transport?: string;
+  /** The constant or enum member the topic was written as, until the link stage follows it (`Subjects.TicketCreated`). */
+  topicRef?: string;
   symbol: string;
   line: number;
 }

@@ -14,11 +14,14 @@ const entryPoint = z.looseObject({
   method: z.string().optional(),
   route: z.string().optional(),
   topic: z.string().optional(),
+  transport: z.string().optional(),
+  topicRef: z.string().optional(),
   symbol: z.string(),
   line: z.number().int(),
 });
 const mode = z.enum(['read', 'write']);
 const coverageFigure = { files: z.number().int().nonnegative(), read: z.number().int().nonnegative(), share: z.number().min(0).max(1) };
+const flowSite = z.looseObject({ unit: z.string(), symbol: z.string(), line: z.number().int() });
 // The figures the CI guard and the report's headline read: a finite number each.
 const metrics = z.looseObject({
   services: z.number().int(),
@@ -95,6 +98,15 @@ export const resultSchema = z.looseObject({
       orm: z.string(),
       kind: z.string(),
       tables: z.array(z.looseObject({ table: z.string(), mode, propagated: z.boolean() })),
+    }),
+  ),
+  flows: z.array(
+    z.looseObject({
+      topic: z.string(),
+      transport: z.string(),
+      producers: z.array(z.string()),
+      consumers: z.array(z.string()),
+      sites: z.looseObject({ producers: z.array(flowSite), consumers: z.array(flowSite) }),
     }),
   ),
   adapters: z.array(z.looseObject({ name: z.string(), enabledBy: z.array(z.string()) })),

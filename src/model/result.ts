@@ -31,6 +31,8 @@ export interface Edge {
   weight: number; // STABLE
   /** Distinct symbols used through this edge, sorted. */
   symbols: string[];
+  /** Line of the (first) import in `from` that makes this edge; absent for dependency injection. */
+  line?: number;
 }
 
 export interface SkippedFile {
@@ -59,6 +61,8 @@ export interface Summary {
   tsconfigs: string[];
   workspaces: { name: string; path: string }[];
   entryPoints: number;
+  /** Consumers whose topic is a constant carve could not follow to its string (kept as written). */
+  unresolvedTopics?: number;
 }
 
 export type AccessMode = 'read' | 'write';
@@ -186,6 +190,22 @@ export interface Library {
   tables: string[];
 }
 
+export interface FlowSite {
+  unit: string;
+  symbol: string;
+  line: number;
+}
+
+/** A topic (queue, subject, event, socket message) with the units that send and receive it. */
+export interface Flow {
+  topic: string; // STABLE
+  transport: string; // STABLE: nats, kafka, rabbitmq, bullmq, bull, sqs, sns, redis, nest-microservices, event-emitter, websocket
+  producers: string[]; // STABLE: unit ids, sorted
+  consumers: string[]; // STABLE: unit ids, sorted
+  /** Each send and each handler, `unit` + `symbol` + `line`: the evidence. */
+  sites: { producers: FlowSite[]; consumers: FlowSite[] };
+}
+
 export interface AnalysisResult {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: 'carve'; version: string };
@@ -202,6 +222,8 @@ export interface AnalysisResult {
   accesses: Access[]; // STABLE
   unresolvedAccesses: UnresolvedAccess[];
   transactions: Transaction[];
+  /** Message flows: who publishes and who consumes each topic. */
+  flows: Flow[];
   adapters: AdapterUse[];
   /** Absent only in results written before carve measured it. */
   accessCoverage?: AccessCoverage;

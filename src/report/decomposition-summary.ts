@@ -10,6 +10,9 @@ import { compareStrings } from '../util/sort.js';
 
 const TOP_SHARED_TABLES = 8;
 const TOP_SAGAS = 5;
+const TOP_FLOWS = 8;
+const TOP_INTEGRATION = 5;
+const TOP_STEPS = 10;
 
 const VERDICT_TITLE: Record<string, string> = {
   split: 'split into services',
@@ -111,6 +114,40 @@ export function formatDecompositionSummary(result: AnalysisResult): string[] {
     lines.push(`  ${s.transaction} ${s.symbol} — ${s.services.join(' + ')}: ${steps}`);
   }
   if (db.sagaCandidates.length > TOP_SAGAS) lines.push(`  … and ${db.sagaCandidates.length - TOP_SAGAS} more`);
+
+  const flows = result.flows ?? [];
+  if (flows.length > 0) {
+    lines.push('', `Message flows: ${flows.length}`);
+    for (const f of flows.slice(0, TOP_FLOWS)) {
+      lines.push(
+        `  ${f.transport} ${f.topic}: ${f.producers.length} producer${f.producers.length === 1 ? '' : 's'} → ${f.consumers.length} consumer${f.consumers.length === 1 ? '' : 's'}`,
+      );
+    }
+    if (flows.length > TOP_FLOWS) lines.push(`  … and ${flows.length - TOP_FLOWS} more`);
+  }
+  const integration = [...(d.integration ?? [])].sort(
+    (a, b) => b.crossings - a.crossings || compareStrings(a.from, b.from) || compareStrings(a.to, b.to),
+  );
+  if (integration.length > 0) {
+    lines.push('', `Integration points: ${integration.length} (top by crossings)`);
+    for (const i of integration.slice(0, TOP_INTEGRATION))
+      lines.push(`  ${i.from} → ${i.to}: ${i.kind} — ${i.why} (${i.crossings} crossings)`);
+  }
+  const plan = d.migration ?? [];
+  if (plan.length > 0) {
+    lines.push('', 'Migration plan:');
+    for (const step of plan.slice(0, TOP_STEPS)) {
+      const what =
+        step.kind === 'merge'
+          ? `merge ${step.service} into ${step.mergeInto ?? '—'}`
+          : step.kind === 'fix'
+            ? 'fix hot spots'
+            : `extract ${step.service}`;
+      const extra = step.kind === 'extract' ? `; cut ${step.foreignKeys.length} foreign keys, ${step.sagas.length} sagas` : '';
+      lines.push(`  ${step.order}. ${what} (effort ${step.effort})${extra}`);
+    }
+    if (plan.length > TOP_STEPS) lines.push(`  … and ${plan.length - TOP_STEPS} more steps`);
+  }
 
   lines.push(
     '',

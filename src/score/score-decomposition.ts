@@ -7,7 +7,14 @@ import { buildGraph } from '../graph/build-graph.js';
 import { isTableNode, nodeId } from '../graph/weighted-graph.js';
 import type { Weights } from '../graph/weights.js';
 import { resolveWeights } from '../graph/weights.js';
-import type { Assignment, DecompositionMetrics, IntegrationAdvice, MigrationStep, ServiceContract } from '../model/decomposition.js';
+import type {
+  Assignment,
+  DecompositionMetrics,
+  IntegrationAdvice,
+  MigrationStep,
+  SagaPlan,
+  ServiceContract,
+} from '../model/decomposition.js';
 import { indexAssignment, type ScoreInput } from './assignment-index.js';
 import { dataCoverage } from './data-coverage.js';
 import { codeLinks } from './code-links.js';
@@ -16,6 +23,7 @@ import { interCallPercentage } from './icp.js';
 import { interfaceNumber } from './ifn.js';
 import { integrationAdvice } from './integration.js';
 import { migrationPlan } from './migration-plan.js';
+import { useCaseSagas } from './use-case-sagas.js';
 import { newmanModularity } from './modularity.js';
 import { DEFAULT_NED_BOUNDS, nonExtremeDistribution } from './ned.js';
 import { serviceMetrics } from './service-metrics.js';
@@ -69,6 +77,7 @@ function countUnits(result: ScoreInput, ids: readonly string[]): number {
 export interface DecompositionPlan {
   integration: IntegrationAdvice[];
   contracts: ServiceContract[];
+  sagas: SagaPlan[];
   migration: MigrationStep[];
 }
 
@@ -82,9 +91,12 @@ export function planDecomposition(
   const index = indexAssignment(result, assignment);
   const links = codeLinks(result, index, resolveWeights(config.weights));
   const integration = integrationAdvice(result, index, links, metrics);
+  const sagas = useCaseSagas(result, index);
+  const tests = contracts(metrics);
   return {
     integration,
-    contracts: contracts(metrics),
-    migration: migrationPlan(metrics, links),
+    contracts: tests,
+    sagas,
+    migration: migrationPlan({ metrics, links, integration, sagas, contracts: tests }),
   };
 }

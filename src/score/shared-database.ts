@@ -1,7 +1,8 @@
 /**
  * Shared-database coupling: per table who reads and who writes it, the
  * multi-writer tables, ownership entropy, foreign keys and transactions that
- * cross service boundaries (saga candidates), and one overall score.
+ * cross service boundaries (saga candidates), and one overall score. Reaching
+ * a table through a repository counts as using it (see `effectiveAccesses`).
  */
 import type { CrossServiceRelation, SagaCandidate, SagaStep, SharedDatabaseMetrics, TableUsage } from '../model/decomposition.js';
 import { compareStrings } from '../util/sort.js';
@@ -27,15 +28,20 @@ export function ownershipEntropy(weightByService: ReadonlyMap<string, number>, s
   return h / Math.log2(serviceCount);
 }
 
+/** A foreign key weighs as one read: cutting it moves a join into code or an API call. */
+export const FOREIGN_KEY_WEIGHT = 1;
+
 /**
  * Shared-database coupling in [0, 1]: the access weight (write 2, read 1) of
- * every distinct (unit, table, mode) access made from outside the table's
- * owner, over all access weight. A table gaining a foreign reader or writer
- * raises it; handing a table to the service that uses it lowers it.
+ * every distinct (unit, table, mode) access — direct or through a repository —
+ * made from outside the table's owner, plus one per foreign key joining tables
+ * of two services, over all access weight plus one per foreign key. A table
+ * gaining a foreign reader or writer, or a foreign key across owners, raises
+ * it; handing a table to the service that uses it lowers it.
  */
-export function sharedDatabaseScore(index: AssignmentIndex): number {
-  let total = 0;
-  let foreign = 0;
+export function sharedDatabaseScore(index: AssignmentIndex, keys: ForeignKeyCount = { all: 0, cross: 0 }): number {
+  let total = keys.all * FOREIGN_KEY_WEIGHT;
+  let foreign = keys.cross * FOREIGN_KEY_WEIGHT;
   for (const a of index.accesses) {
     const w = MODE_WEIGHT[a.mode];
     total += w;
@@ -44,18 +50,49 @@ export function sharedDatabaseScore(index: AssignmentIndex): number {
   return total === 0 ? 0 : foreign / total;
 }
 
+export interface ForeignKeyCount {
+  all: number;
+  cross: number;
+}
+
+/** Distinct unordered table pairs joined by a relation (both sides of one key count once), outside the platform group. */
+export function foreignKeyCount(input: ScoreInput, index: AssignmentIndex): ForeignKeyCount {
+  const all = new Set<string>();
+  const cross = new Set<string>();
+  for (const r of input.relations) {
+    if (r.from === r.to || index.shared.has(r.from) || index.shared.has(r.to)) continue;
+    const key = r.from < r.to ? `${r.from}\u0000${r.to}` : `${r.to}\u0000${r.from}`;
+    all.add(key);
+    const a = index.ownerOfTable.get(r.from);
+    const b = index.ownerOfTable.get(r.to);
+    if (a !== undefined && b !== undefined && a !== b) cross.add(key);
+  }
+  return { all: all.size, cross: cross.size };
+}
+
 export function sharedDatabaseMetrics(input: ScoreInput, index: AssignmentIndex): SharedDatabaseMetrics {
   const k = index.names.length;
-  const byTable = new Map<string, { readers: Set<string>; writers: Set<string>; weight: Map<string, number> }>();
-  const usage = (table: string) => {
+  interface Usage {
+    readers: Set<string>;
+    writers: Set<string>;
+    directReaders: Set<string>;
+    directWriters: Set<string>;
+    weight: Map<string, number>;
+  }
+  const byTable = new Map<string, Usage>();
+  const usage = (table: string): Usage => {
     let u = byTable.get(table);
-    if (!u) byTable.set(table, (u = { readers: new Set(), writers: new Set(), weight: new Map() }));
+    if (!u) {
+      u = { readers: new Set(), writers: new Set(), directReaders: new Set(), directWriters: new Set(), weight: new Map() };
+      byTable.set(table, u);
+    }
     return u;
   };
   for (const table of input.tables) usage(table.id);
   for (const a of index.accesses) {
     const u = usage(a.table);
     (a.mode === 'write' ? u.writers : u.readers).add(a.service);
+    if (!a.propagated) (a.mode === 'write' ? u.directWriters : u.directReaders).add(a.service);
     u.weight.set(a.service, (u.weight.get(a.service) ?? 0) + MODE_WEIGHT[a.mode]);
   }
 
@@ -78,6 +115,8 @@ export function sharedDatabaseMetrics(input: ScoreInput, index: AssignmentIndex)
       owner,
       readers: sorted(u.readers),
       writers: sorted(u.writers),
+      propagatedReaders: sorted([...u.readers].filter((s) => !u.directReaders.has(s))),
+      propagatedWriters: sorted([...u.writers].filter((s) => !u.directWriters.has(s))),
       shared: parties.size > 1,
       multiWriter: u.writers.size > 1,
       hot: touching.size >= 3 && touching.size * 2 >= k,
@@ -85,6 +124,7 @@ export function sharedDatabaseMetrics(input: ScoreInput, index: AssignmentIndex)
     });
   }
 
+  const keys = foreignKeyCount(input, index);
   return {
     tables,
     sharedTables: tables.filter((t) => t.shared).map((t) => t.table),
@@ -92,8 +132,10 @@ export function sharedDatabaseMetrics(input: ScoreInput, index: AssignmentIndex)
     hotTables: tables.filter((t) => t.hot).map((t) => t.table),
     ownershipEntropy: entropyWeight === 0 ? 0 : entropySum / entropyWeight,
     crossServiceRelations: crossServiceRelations(input, index),
+    foreignKeys: keys.all,
+    crossServiceForeignKeys: keys.cross,
     sagaCandidates: sagaCandidates(input, index),
-    score: sharedDatabaseScore(index),
+    score: sharedDatabaseScore(index, keys),
   };
 }
 

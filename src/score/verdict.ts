@@ -28,6 +28,9 @@ export const VERDICT_THRESHOLDS = {
   sharedCore: 0.3,
   /** This share of accessed tables (and at least 2) written by several services. */
   multiWriterShare: 0.2,
+  /** This many foreign keys across services (and this share of all of them) or more: the schema does not divide yet. */
+  crossForeignKeys: 3,
+  crossForeignKeyShare: 0.2,
 } as const;
 
 export interface VerdictInput {
@@ -88,11 +91,17 @@ export function decideVerdict({ files, lines, metrics, alternatives }: VerdictIn
   if (multi >= 2 && multi >= t.multiWriterShare * accessed) {
     caution.push(`${multi} of ${accessed} tables are written by several services (${db.multiWriterTables.join(', ')})`);
   }
+  const fks = db.crossServiceForeignKeys;
+  if (fks >= t.crossForeignKeys && fks >= t.crossForeignKeyShare * db.foreignKeys) {
+    caution.push(
+      `${fks} of ${db.foreignKeys} foreign keys join tables of different services (${pct(fks / db.foreignKeys)}) — each must be cut, or the tables kept together`,
+    );
+  }
   if (db.hotTables.length > 0) caution.push(`tables used by most services: ${db.hotTables.join(', ')}`);
 
   const evidence = [
     `${k} services with modularity ${fix(metrics.modularity)}, ICP ${pct(metrics.icp)} of dependency weight crossing services`,
-    `shared-database coupling ${fix(db.score)}, ${db.sharedTables.length} shared table${db.sharedTables.length === 1 ? '' : 's'}, ${db.sagaCandidates.length} saga candidate${db.sagaCandidates.length === 1 ? '' : 's'}`,
+    `shared-database coupling ${fix(db.score)}, ${db.sharedTables.length} shared table${db.sharedTables.length === 1 ? '' : 's'}, ${db.crossServiceForeignKeys} cross-service foreign key${db.crossServiceForeignKeys === 1 ? '' : 's'}, ${db.sagaCandidates.length} saga candidate${db.sagaCandidates.length === 1 ? '' : 's'}`,
   ];
   if (caution.length > 0) return { kind: 'modular-monolith', reasons: [...caution, ...evidence] };
   return { kind: 'split', reasons: [`clear boundaries and a database that divides: ${evidence[0]}`, evidence[1]] };

@@ -80,7 +80,8 @@ describe('whole-decomposition scores', () => {
 });
 
 describe('shared-database coupling on a hand-built result', () => {
-  // A = {a1}, B = {b1}; A owns t1, B owns t2. a1 writes t1 (2), b1 reads t1 (1, foreign), b1 writes t2 (2).
+  // A = {a1}, B = {b1}; A owns t1, B owns t2. a1 writes t1 (2), b1 reads t1 (1, foreign), b1 writes t2 (2);
+  // one foreign key t2 → t1 across the two (1, foreign).
   const base = handResult({
     units: [unit('a1'), unit('b1')],
     edges: [edge('b1', 'a1', ['api'])],
@@ -102,21 +103,59 @@ describe('shared-database coupling on a hand-built result', () => {
     shared: [],
   };
 
-  test('score = foreign access weight / all access weight = 1/5', () => {
+  test('score = (foreign access weight + cross foreign keys) / (all access weight + foreign keys) = 2/6', () => {
     const m = scoreDecomposition(base, assignment);
-    expect(m.sharedDatabaseCoupling).toBeCloseTo(1 / 5, 12);
+    expect(m.sharedDatabaseCoupling).toBeCloseTo(2 / 6, 12);
+    expect(m.sharedDatabase).toMatchObject({ foreignKeys: 1, crossServiceForeignKeys: 1 });
+    const noKey = scoreDecomposition({ ...base, relations: [] }, assignment);
+    expect(noKey.sharedDatabaseCoupling).toBeCloseTo(1 / 5, 12);
     expect(m.sharedDatabase.sharedTables).toEqual(['db:t1']);
     expect(m.sharedDatabase.multiWriterTables).toEqual([]);
     expect(m.sharedDatabase.tables.find((t) => t.table === 'db:t1')).toMatchObject({ owner: 'A', readers: ['B'], writers: ['A'] });
   });
 
-  test('a table becoming multi-writer raises it (3/7); losing its foreign reader drops it to 0', () => {
+  test('a table becoming multi-writer raises it (4/8); losing its foreign reader drops it to the foreign key alone (1/5)', () => {
     const more = { ...base, accesses: [...base.accesses, access('b1', 't1', 'write')] };
     const worse = scoreDecomposition(more, assignment);
-    expect(worse.sharedDatabaseCoupling).toBeCloseTo(3 / 7, 12);
+    expect(worse.sharedDatabaseCoupling).toBeCloseTo(4 / 8, 12);
     expect(worse.sharedDatabase.multiWriterTables).toEqual(['db:t1']);
     const fewer = { ...base, accesses: base.accesses.filter((a) => !(a.unit === 'b1' && a.table === 'db:t1')) };
-    expect(scoreDecomposition(fewer, assignment).sharedDatabaseCoupling).toBe(0);
+    expect(scoreDecomposition(fewer, assignment).sharedDatabaseCoupling).toBeCloseTo(1 / 5, 12);
+    expect(scoreDecomposition({ ...fewer, relations: [] }, assignment).sharedDatabaseCoupling).toBe(0);
+  });
+
+  // p1 is a platform data-access library that performs every write; a1 (A) and b1 (B) reach t1 through it,
+  // c1 (C) reaches t1 only by calling a1's code.
+  const layered = handResult({
+    units: [unit('a1'), unit('b1'), unit('c1'), unit('p1')],
+    tables: [table('t1')],
+    accesses: [
+      { ...access('p1', 't1', 'write'), symbol: 'Repo.save' },
+      { ...access('a1', 't1', 'write', true), symbol: 'A.run', via: 'Repo.save' },
+      { ...access('b1', 't1', 'write', true), symbol: 'B.run', via: 'Repo.save' },
+      { ...access('c1', 't1', 'write', true), symbol: 'C.run', via: 'A.run' },
+    ],
+  });
+  const layeredAssignment: Assignment = {
+    services: [
+      { name: 'A', units: ['a1'], tables: ['db:t1'] },
+      { name: 'B', units: ['b1'], tables: [] },
+      { name: 'C', units: ['c1'], tables: [] },
+    ],
+    shared: ['p1'],
+  };
+
+  test('writes through a shared repository count; a call into the owning service does not', () => {
+    const m = scoreDecomposition(layered, layeredAssignment);
+    expect(m.sharedDatabase.tables).toEqual([
+      expect.objectContaining({
+        table: 'db:t1',
+        writers: ['A', 'B'],
+        propagatedWriters: ['A', 'B'],
+        multiWriter: true,
+      }),
+    ]);
+    expect(m.sharedDatabaseCoupling).toBeCloseTo(2 / 4, 12);
   });
 
   test('cross-service foreign keys, saga candidates, per-service figures', () => {

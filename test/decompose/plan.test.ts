@@ -37,22 +37,61 @@ describe('plan', () => {
   const metrics = scoreDecomposition(input, assignment);
   const plan = planDecomposition(input, assignment, metrics);
 
-  test('one advice per kind of dependency, with what it gives up', () => {
-    expect(plan.integration.map((a) => [a.from, a.to, a.kind, a.why, a.tables, a.symbols])).toEqual([
+  test('one advice per dependency, the strongest kind that crosses, with its evidence and what it gives up', () => {
+    expect(plan.integration.map((a) => [a.from, a.to, a.kind, a.why, a.tables, a.symbols, a.evidence])).toEqual([
       [
         'orders',
         'billing',
         'command-saga',
         'writes db:invoices owned by billing; transaction o2:1 spans orders and billing',
-        ['db:invoices'],
-        [],
+        ['db:invoices', 'db:prices'],
+        ['b1#charge', 'b2#Invoice'],
+        ['o1 → b1', 'o1:1', 'o2 → b2', 'o2:1'],
       ],
-      ['orders', 'billing', 'event-or-read-model', 'reads db:prices owned by billing directly', ['db:prices'], []],
-      ['orders', 'billing', 'sync-call', 'calls 2 symbol(s) of billing', [], ['b1#charge', 'b2#Invoice']],
     ]);
     expect(plan.integration[0].givesUp).toMatch(/^atomicity/);
-    expect(plan.integration[1].givesUp).toMatch(/^freshness/);
-    expect(plan.integration[2].givesUp).toMatch(/timeout, retries with backoff and a circuit breaker/);
+  });
+
+  test('without the write, a direct read asks for an API call or a replicated read model', () => {
+    const reads = { ...input, accesses: input.accesses.filter((a) => !(a.unit === 'o2' && a.table === 'db:invoices')), transactions: [] };
+    const p = planDecomposition(reads, assignment, scoreDecomposition(reads, assignment));
+    expect(p.integration.map((a) => [a.from, a.to, a.kind])).toEqual([['orders', 'billing', 'read-model']]);
+    expect(p.integration[0].givesUp).toMatch(/stale/);
+  });
+
+  test('calls: a sync API when the call reads the callee’s data, an event when it only writes, a contract for types only', () => {
+    const calls = handResult({
+      units: ['o1', 'b1', 'b2', 'b3'].map((id) => unit(id)),
+      edges: [edge('o1', 'b1', ['quote']), edge('b1', 'o1', ['Order'], 'type-only')],
+      tables: [table('prices'), table('orders')],
+      accesses: [
+        { ...access('b1', 'prices', 'read'), symbol: 'Billing.quote' },
+        { ...access('o1', 'prices', 'read', true), symbol: 'Orders.place', via: 'Billing.quote' },
+        { ...access('o1', 'orders', 'write'), symbol: 'Orders.place' },
+      ],
+    });
+    const two: Assignment = {
+      services: [
+        { name: 'billing', units: ['b1', 'b2', 'b3'], tables: ['db:prices'] },
+        { name: 'orders', units: ['o1'], tables: ['db:orders'] },
+      ],
+      shared: [],
+    };
+    const p = planDecomposition(calls, two, scoreDecomposition(calls, two));
+    expect(p.integration.map((a) => [a.from, a.to, a.kind])).toEqual([
+      ['billing', 'orders', 'shared-contract'],
+      ['orders', 'billing', 'sync-api'],
+    ]);
+    expect(p.integration[1].advice).toMatch(/timeout, retries with jitter, a circuit breaker and a bulkhead/);
+    const writesOnly = {
+      ...calls,
+      accesses: [
+        { ...access('b1', 'prices', 'write'), symbol: 'Billing.quote' },
+        { ...access('o1', 'prices', 'write', true), symbol: 'Orders.place', via: 'Billing.quote' },
+      ],
+    };
+    const q = planDecomposition(writesOnly, two, scoreDecomposition(writesOnly, two));
+    expect(q.integration.find((a) => a.from === 'orders')?.kind).toBe('event');
   });
 
   test('contracts list what other services use today', () => {
@@ -68,16 +107,21 @@ describe('plan', () => {
     ]);
   });
 
-  test('strangler order: fewest inbound dependencies first, with what must change', () => {
-    expect(plan.migration.map((s) => [s.order, s.service, s.inboundWeight > 0])).toEqual([
-      [1, 'orders', false],
-      [2, 'billing', true],
+  test('hot spots first, then the least effort; each step with what must change and its effort', () => {
+    // orders: 2 files + 4 crossings + 1·2 replicated + 5·1 saga = 13; billing: 2 + 4 + 2·2 handed over + 5·1 = 15.
+    expect(plan.migration.map((s) => [s.order, s.kind, s.service, s.effort])).toEqual([
+      [1, 'fix', '(monolith)', 5],
+      [2, 'extract', 'orders', 13],
+      [3, 'extract', 'billing', 15],
     ]);
-    const [orders, billing] = plan.migration;
+    const [fix, orders, billing] = plan.migration;
+    expect(fix.hotSpots).toEqual(['multi-writer table db:invoices: written by billing, orders — route every write through billing']);
     expect(orders.replaceImports).toEqual([{ from: 'orders', to: 'billing', symbols: ['b1#charge', 'b2#Invoice'] }]);
     expect(orders.replicateTables).toEqual(['db:invoices', 'db:prices']);
-    expect(orders.sagas).toEqual(['o2:1']);
+    expect(orders.sagas).toEqual(['transaction o2:1']);
+    expect(orders.foreignKeys).toEqual([]);
     expect(billing.handOverTables).toEqual(['db:invoices', 'db:prices']);
+    expect(billing.contracts).toEqual(['b1#charge', 'b2#Invoice']);
   });
 });
 
@@ -103,6 +147,8 @@ describe('verdict', () => {
       hotTables: [],
       ownershipEntropy: 0,
       crossServiceRelations: [],
+      foreignKeys: 0,
+      crossServiceForeignKeys: 0,
       sagaCandidates: [],
       score: 0.05,
       ...db,
@@ -179,7 +225,11 @@ test('a write reached through a third service is advised on the hop that makes i
     units: ['p1', 'b1', 'e1'].map((id) => unit(id)),
     edges: [edge('p1', 'b1', ['issue']), edge('b1', 'e1', ['markSold'])],
     tables: [table('seats')],
-    accesses: [access('e1', 'seats', 'write'), access('b1', 'seats', 'write', true), access('p1', 'seats', 'write', true)],
+    accesses: [
+      { ...access('e1', 'seats', 'write'), symbol: 'Events.markSold' },
+      { ...access('b1', 'seats', 'write', true), symbol: 'Bookings.issue', via: 'Events.markSold' },
+      { ...access('p1', 'seats', 'write', true), symbol: 'Payments.pay', via: 'Bookings.issue' },
+    ],
   });
   const split: Assignment = {
     services: [
@@ -190,5 +240,5 @@ test('a write reached through a third service is advised on the hop that makes i
     shared: [],
   };
   const plan = planDecomposition(chain, split, scoreDecomposition(chain, split));
-  expect(plan.integration.filter((a) => a.kind === 'command-saga').map((a) => `${a.from}->${a.to}`)).toEqual(['bookings->events']);
+  expect(plan.integration.map((a) => `${a.from}->${a.to} ${a.kind}`)).toEqual(['bookings->events event', 'payments->bookings event']);
 });

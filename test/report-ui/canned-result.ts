@@ -42,6 +42,7 @@ function shell(project: string, units: Unit[], edges: Edge[]): AnalysisResult {
     accesses: [],
     unresolvedAccesses: [],
     transactions: [],
+    flows: [],
     adapters: [],
     problems: [],
   };

@@ -15,10 +15,19 @@ export const SHARED_KERNEL = '(shared kernel)';
 
 export type Ownership = 'exclusive' | 'shared-read' | 'multi-writer' | 'unused';
 
+/**
+ * How a service reaches a table: performs the access itself (`direct`); only
+ * through a repository of its own or of the platform group (`repository`,
+ * counted as a use, as the engine does); or only by calling another service's
+ * code (`call`: an integration, not a use of the table).
+ */
+export type TableReach = 'direct' | 'repository' | 'call';
+
 export interface TableUse {
   service: string;
   read: boolean;
   write: boolean;
+  reach: TableReach;
   sites: Access[];
 }
 
@@ -80,11 +89,19 @@ function tableViews(result: AnalysisResult, metrics: DecompositionMetrics, servi
     let byService = uses.get(access.table);
     if (!byService) uses.set(access.table, (byService = new Map()));
     let use = byService.get(service);
-    if (!use) byService.set(service, (use = { service, read: false, write: false, sites: [] }));
+    if (!use) byService.set(service, (use = { service, read: false, write: false, reach: 'call', sites: [] }));
     use[access.mode] = true;
+    if (!access.propagated) use.reach = 'direct';
     use.sites.push(access);
   }
   const usage = new Map(metrics.sharedDatabase.tables.map((t) => [t.table, t]));
+  for (const [table, byService] of uses) {
+    const u = usage.get(table);
+    for (const use of byService.values()) {
+      const counted = !!u && (u.readers.includes(use.service) || u.writers.includes(use.service));
+      if (use.reach !== 'direct' && (counted || use.service === SHARED_KERNEL)) use.reach = 'repository';
+    }
+  }
   const relations = metrics.sharedDatabase.crossServiceRelations;
   return result.tables
     .map((table) => {

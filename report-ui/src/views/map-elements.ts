@@ -34,7 +34,8 @@ export interface MapEdge {
   id: string;
   source: string;
   target: string;
-  kind: 'depends' | 'read' | 'write';
+  /** `flow`: a message from producers to consumers (drawn dashed). */
+  kind: 'depends' | 'read' | 'write' | 'flow';
   weight: number;
 }
 
@@ -180,6 +181,16 @@ export function buildMapElements(result: AnalysisResult, derived: Derived, servi
   for (const access of result.accesses) {
     const a = rep.get(access.unit);
     if (a && drawnTables.has(access.table)) addEdge(a, tableNodeId(access.table), access.mode, access.count);
+  }
+  // Messages: producer → consumer, one dashed edge per node pair (older results have no flows).
+  for (const flow of result.flows ?? []) {
+    for (const p of flow.producers) {
+      for (const c of flow.consumers) {
+        const a = rep.get(p);
+        const b = rep.get(c);
+        if (a && b) addEdge(a, b, 'flow', 1);
+      }
+    }
   }
   // A node pair that both reads and writes shows one write edge.
   for (const edge of edges.values()) {

@@ -75,6 +75,10 @@ export function mapStyle(): StylesheetJson {
       selector: 'edge[kind = "read"]',
       style: { 'line-style': 'dashed', 'line-color': c.muted, 'target-arrow-color': c.muted, width: 1.5 },
     },
+    {
+      selector: 'edge[kind = "flow"]',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 4], 'line-color': c.accent, 'target-arrow-color': c.accent, width: 2 },
+    },
     { selector: 'edge[kind = "write"]', style: { 'line-color': c.multiWriter, 'target-arrow-color': c.multiWriter, width: 2 } },
     { selector: ':selected', style: { 'border-width': 4, 'border-color': c.accent, 'border-opacity': 1 } },
     {

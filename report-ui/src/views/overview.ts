@@ -121,15 +121,24 @@ function migration(plan: DecompositionPlan): Child {
       el(
         'li',
         { data: { service: step.service } },
-        el('strong', null, `Extract ${step.service}`),
         el(
-          'span',
-          { class: 'muted small' },
-          ` · inbound weight ${formatNumber(step.inboundWeight)} · ${plural(step.sharedTables, 'shared table')}`,
+          'strong',
+          null,
+          step.kind === 'merge'
+            ? `Merge ${step.service}${step.mergeInto ? ` into ${step.mergeInto}` : ''}`
+            : step.kind === 'fix'
+              ? 'Fix hot spots inside the monolith'
+              : `Extract ${step.service}`,
         ),
+        el('span', { class: 'muted small' }, ` · effort ${formatNumber(step.effort)} · ${step.why}`),
         el(
           'ul',
           null,
+          (step.hotSpots ?? []).map((h) => el('li', null, h)),
+          step.foreignKeys.length > 0 ? el('li', null, 'Cut foreign keys: ', step.foreignKeys.join(', ')) : null,
+          step.contracts.length > 0
+            ? el('li', null, 'Write contract tests first: ', step.contracts.slice(0, 6).join(', '), step.contracts.length > 6 ? ', …' : '')
+            : null,
           step.handOverTables.length > 0 ? el('li', null, 'Hand over tables: ', step.handOverTables.join(', ')) : null,
           step.replicateTables.length > 0 ? el('li', null, 'Replicate or expose: ', step.replicateTables.join(', ')) : null,
           step.sagas.length > 0 ? el('li', null, 'Turn into sagas: ', step.sagas.join(', ')) : null,

@@ -27,7 +27,17 @@ function sorted(tables: TableView[], key: SortKey): TableView[] {
   );
 }
 
-const mark = (use: TableUse | undefined): string => (use ? (use.read ? 'R' : '') + (use.write ? 'W' : '') : '');
+const mark = (use: TableUse | undefined): string => {
+  if (!use) return '';
+  if (use.reach === 'call') return '→';
+  return (use.read ? 'R' : '') + (use.write ? 'W' : '') + (use.reach === 'repository' ? '*' : '');
+};
+
+const REACH_TITLE = {
+  direct: '',
+  repository: ' through a repository (counted)',
+  call: ' only by calling another service (an integration, not counted)',
+} as const;
 
 export function mountSharedDatabase(app: App, pane: HTMLElement): void {
   let sortKey: SortKey = { by: 'writers' };
@@ -76,11 +86,11 @@ export function mountSharedDatabase(app: App, pane: HTMLElement): void {
           return el(
             'td',
             {
-              class: `cell${use ? ` used${use.write ? ' write' : ' read'}` : ''}${owner ? ' owner' : ''}${open?.table === t.id && open.service === service ? ' open' : ''}`,
+              class: `cell${use ? (use.reach === 'call' ? ' via-call' : ` used${use.write ? ' write' : ' read'} via-${use.reach}`) : ''}${owner ? ' owner' : ''}${open?.table === t.id && open.service === service ? ' open' : ''}`,
               tabindex: use ? 0 : undefined,
               data: { service },
               title: use
-                ? `${service} ${use.write ? 'writes' : 'reads'} ${t.name}: ${plural(use.sites.length, 'access site')}`
+                ? `${service} ${use.write ? 'writes' : 'reads'} ${t.name}${REACH_TITLE[use.reach]}: ${plural(use.sites.length, 'access site')}`
                 : owner
                   ? `owned by ${service}`
                   : undefined,
@@ -124,6 +134,7 @@ export function mountSharedDatabase(app: App, pane: HTMLElement): void {
           }),
           ' only shared tables',
         ),
+        el('span', { class: 'muted small' }, 'R/W direct · R*/W* through a repository · → only by calling another service'),
         el('button', { on: { click: () => ((sortKey = { by: 'services' }), render()) } }, 'Sort by services touching'),
         el(
           'span',
