@@ -2,13 +2,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CarveError, TOOL_VERSION, configSchema, flags, type ConfigKey } from '../src/index.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { registerCiCommands } from './commands/ci-commands.js';
 import { initCommand } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** Flags derived from the one options table; only values given on the command line become overrides. */
-function addConfigFlags(cmd: Command): void {
+export function addConfigFlags(cmd: Command): void {
   for (const [key, spec] of Object.entries(flags) as [ConfigKey, (typeof flags)[ConfigKey]][]) {
     if (!spec) continue;
     const description = configSchema.shape[key].description ?? '';
@@ -77,6 +78,8 @@ export async function run(argv: string[]): Promise<number> {
     .action((path: string, opts: { force?: boolean }) => {
       exitCode = initCommand(path, opts);
     });
+
+  registerCiCommands(program, { addConfigFlags, configOverrides, setExit: (code) => (exitCode = code) });
 
   try {
     await program.parseAsync(argv);

@@ -41,6 +41,13 @@ export interface AnalyzeOutput {
   config: ResolvedConfig;
   timings: PhaseTiming[];
   cache: { hits: number; misses: number };
+  /** Where things are, beyond what analysis.json keeps: the guard's `file:line` locations. */
+  sites: AnalysisSites;
+}
+
+export interface AnalysisSites {
+  /** First line in `from` of an import or injection reaching `to`. */
+  edgeLine(from: string, to: string): number | undefined;
 }
 
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
@@ -67,7 +74,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
 
   // Per-file facts live only inside this block: once the result's code and data parts are built,
   // they become garbage, so the decomposition does not hold them in memory too.
-  const { base, cacheStats } = await (async () => {
+  const { base, cacheStats, edgeLines } = await (async () => {
     // Reading and writing the facts cache belongs to the parse phase: it is what the cache trades for parsing.
     const extracted = await timed(
       'parse',
@@ -105,6 +112,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     return {
       base: buildResult({ config, found, extracted, linked, access }),
       cacheStats: { hits: extracted.cacheHits, misses: extracted.facts.length - extracted.cacheHits },
+      edgeLines: linked.edgeLines,
     };
   })();
 
@@ -119,5 +127,6 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     config,
     timings,
     cache: cacheStats,
+    sites: { edgeLine: (from, to) => edgeLines.get(`${from}\0${to}`) },
   };
 }

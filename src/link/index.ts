@@ -22,6 +22,8 @@ export interface Linked {
   /** Imports of styles, templates and data files, which bundlers resolve. */
   assetImports: number;
   index: ProjectIndex;
+  /** First line in `from` of an import or injection reaching `to`, keyed `from\0to`: where the guard points (not in analysis.json). */
+  edgeLines: Map<string, number>;
 }
 
 /** Symbol references beyond this many add no more weight: one heavy use should not dwarf many light ones. */
@@ -29,9 +31,13 @@ const MAX_REFS_PER_SYMBOL = 4;
 
 class EdgeSet {
   private readonly map = new Map<string, { from: string; to: string; kind: EdgeKind; weight: number; symbols: Set<string> }>();
+  readonly lines = new Map<string, number>();
 
-  add(from: string, to: string, kind: EdgeKind, weight: number, symbols: string[]): void {
+  add(from: string, to: string, kind: EdgeKind, weight: number, symbols: string[], line: number): void {
     if (from === to) return;
+    const pair = `${from}\0${to}`;
+    const seen = this.lines.get(pair);
+    if (seen === undefined || line < seen) this.lines.set(pair, line);
     const key = `${from}\0${to}\0${kind}`;
     let e = this.map.get(key);
     if (!e) this.map.set(key, (e = { from, to, kind, weight: 0, symbols: new Set() }));
@@ -110,12 +116,13 @@ export function link(facts: readonly FileFacts[], found: Discovery): Linked {
     externalPackages: [...externals].sort(compareStrings),
     assetImports,
     index,
+    edgeLines: edges.lines,
   };
 }
 
 function addImportEdges(from: string, imp: ImportFact, target: string, edges: EdgeSet, exportsOf: ExportResolver): void {
   if (imp.names.length === 0) {
-    edges.add(from, target, imp.kind, 1, []); // side-effect import
+    edges.add(from, target, imp.kind, 1, [], imp.line); // side-effect import
     return;
   }
   for (const n of imp.names) {
@@ -126,20 +133,20 @@ function addImportEdges(from: string, imp: ImportFact, target: string, edges: Ed
       const perMember = weight / n.members.length;
       for (const member of n.members) {
         const declared = exportsOf.find(target, member);
-        edges.add(from, declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member]);
+        edges.add(from, declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member], imp.line);
       }
       continue;
     }
     if (n.imported === '*') {
       // A namespace used as a value of its own: of a pure barrel, it spreads over what the barrel re-exports.
       const targets = exportsOf.isBarrel(target) ? exportsOf.barrelTargets(target) : [target];
-      for (const t of targets) edges.add(from, t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`]);
+      for (const t of targets) edges.add(from, t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`], imp.line);
       continue;
     }
     const declared = exportsOf.find(target, n.imported);
     const to = declared && declared.file ? declared.file : target;
     const symbol = declared && declared.name !== '*' ? declared.name : n.imported;
-    edges.add(from, to, kind, weight, [symbol]);
+    edges.add(from, to, kind, weight, [symbol], imp.line);
   }
 }
 
@@ -154,7 +161,7 @@ function addInjectionEdges(f: FileFacts, index: ProjectIndex, edges: EdgeSet): v
       if (!name) continue;
       const target = index.resolveClass(f.path, name) ?? index.resolveName(f.path, name);
       const file = target && 'cls' in target ? target.file : target?.kind === 'internal' ? target.file : undefined;
-      if (file) edges.add(f.path, file, 'di', 1, [name]);
+      if (file) edges.add(f.path, file, 'di', 1, [name], m.line);
     }
   }
 }

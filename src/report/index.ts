@@ -1,6 +1,12 @@
-/** Reporters: each is a function of the analysis result only. */
+/** Reporters: each is a function of the analysis result (or of the check report) only. */
+import type { CheckReport } from '../model/check-result.js';
 import type { AnalysisResult } from '../model/result.js';
 import { serializeResult } from '../model/serialize.js';
+import { formatCheckGithub } from './check-github.js';
+import { formatCheckJson } from './check-json.js';
+import { formatCheckMarkdown } from './check-markdown.js';
+import { formatCheckSarif } from './check-sarif.js';
+import { formatCheckText } from './check-text.js';
 import { renderHtml } from './html.js';
 import { formatTextReport } from './text.js';
 
@@ -11,3 +17,13 @@ export const reporters = {
 } satisfies Record<string, (result: AnalysisResult) => string>;
 
 export type ReporterName = keyof typeof reporters;
+
+export const checkReporters = {
+  text: formatCheckText,
+  json: formatCheckJson,
+  markdown: formatCheckMarkdown,
+  sarif: formatCheckSarif,
+  github: formatCheckGithub,
+} satisfies Record<string, (report: CheckReport) => string>;
+
+export type CheckFormat = keyof typeof checkReporters;

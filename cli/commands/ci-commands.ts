@@ -1,0 +1,28 @@
+/** The CI commands (check, trend, export), registered on the program in one place. */
+import type { Command } from 'commander';
+import { checkCommand, type CheckFlags } from './check.js';
+
+export interface CiCommandHooks {
+  addConfigFlags(cmd: Command): void;
+  configOverrides(cmd: Command): Record<string, unknown>;
+  setExit(code: number): void;
+}
+
+export function registerCiCommands(program: Command, hooks: CiCommandHooks): void {
+  const checkCmd = program
+    .command('check')
+    .description('Check the declared boundaries and the guarded figures against the baseline (exit 0 pass, 1 fail, 2 input error)')
+    .argument('[path]', 'project folder', '.')
+    .option('-c, --config <file>', 'config file (default: carve.config.json at the project root)')
+    .option('--format <name>', 'text, json, markdown, sarif or github', 'text')
+    .option('--affected <git-rev>', 'list only violations in files changed since this revision')
+    .option('--update-baseline', 'rewrite carve-baseline.json from this run (it may only shrink)')
+    .option('--allow-new', 'with --update-baseline: accept new violations and worse figures')
+    .option('--record', 'append the figures and violation counts to carve-history.jsonl')
+    .option('--quiet', 'no progress lines on stderr')
+    .option('--debug', 'show stack traces');
+  hooks.addConfigFlags(checkCmd);
+  checkCmd.action(async (path: string, _opts: unknown, cmd: Command) => {
+    hooks.setExit(await checkCommand(path, cmd.opts<CheckFlags>(), hooks.configOverrides(cmd)));
+  });
+}
