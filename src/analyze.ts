@@ -46,8 +46,8 @@ export interface AnalyzeOutput {
 }
 
 export interface AnalysisSites {
-  /** First line in `from` of an import or injection reaching `to`. */
-  edgeLine(from: string, to: string): number | undefined;
+  /** The files `from` imports (or injects) that lead to `to` — a barrel, or `to` itself — each with its first line. */
+  edgeEntries(from: string, to: string): { via: string; line: number }[];
 }
 
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
@@ -74,7 +74,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
 
   // Per-file facts live only inside this block: once the result's code and data parts are built,
   // they become garbage, so the decomposition does not hold them in memory too.
-  const { base, cacheStats, edgeLines } = await (async () => {
+  const { base, cacheStats, edgeSites } = await (async () => {
     // Reading and writing the facts cache belongs to the parse phase: it is what the cache trades for parsing.
     const extracted = await timed(
       'parse',
@@ -112,7 +112,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     return {
       base: buildResult({ config, found, extracted, linked, access }),
       cacheStats: { hits: extracted.cacheHits, misses: extracted.facts.length - extracted.cacheHits },
-      edgeLines: linked.edgeLines,
+      edgeSites: linked.edgeSites,
     };
   })();
 
@@ -127,6 +127,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     config,
     timings,
     cache: cacheStats,
-    sites: { edgeLine: (from, to) => edgeLines.get(`${from}\0${to}`) },
+    sites: {
+      edgeEntries: (from, to) => [...(edgeSites.get(`${from}\0${to}`) ?? [])].map(([via, line]) => ({ via, line })),
+    },
   };
 }

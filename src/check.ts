@@ -49,14 +49,22 @@ export async function check(options: CheckOptions): Promise<CheckOutput> {
   let map = buildServiceMap(result, result.decomposition ?? { services: [] }, 'proposal');
   let coverage: CheckReport['coverage'] = { unassignedFiles: 0, unownedTables: [], inferredOwners: [] };
   if (declaredCount > 0) {
-    const found = findViolations(result, { boundaries: opts.boundaries, boundaryRules: opts.boundaryRules, shared: opts.shared }, analysis.sites.edgeLine);
+    const found = findViolations(
+      result,
+      { boundaries: opts.boundaries, boundaryRules: opts.boundaryRules, shared: opts.shared },
+      analysis.sites.edgeEntries,
+    );
     violations = found.violations;
     const { declared } = found;
     const assignment = declaredAssignment(declared.serviceOfFile, declared.ownerOfTable, declared.services.keys());
     assignment.shared = result.units.filter((u) => declared.isShared(u.id)).map((u) => u.id);
     figures = declaredFigures(result, assignment, opts.weights);
     map = buildServiceMap(result, assignment, 'boundaries');
-    coverage = { unassignedFiles: declared.unassignedFiles, unownedTables: declared.unownedTables, inferredOwners: declared.inferredOwners };
+    coverage = {
+      unassignedFiles: declared.unassignedFiles,
+      unownedTables: declared.unownedTables,
+      inferredOwners: declared.inferredOwners,
+    };
   }
 
   const written = options.updateBaseline ? nextBaseline(violations, figures, oldBaseline, options.allowNew ?? false) : undefined;

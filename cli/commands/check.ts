@@ -1,6 +1,16 @@
 import { appendFileSync, lstatSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CarveError, HISTORY_FILE, check, checkReporters, headCommit, historyLine, serializeBaseline, type CheckFormat, type CheckOutput } from '../../src/index.js';
+import {
+  CarveError,
+  HISTORY_FILE,
+  check,
+  checkReporters,
+  headCommit,
+  historyLine,
+  serializeBaseline,
+  type CheckFormat,
+  type CheckOutput,
+} from '../../src/index.js';
 import { plainProgress } from '../progress/plain-progress.js';
 
 export interface CheckFlags {
@@ -15,7 +25,8 @@ export interface CheckFlags {
 
 function formatOf(name: string | undefined): CheckFormat {
   const format = name ?? 'text';
-  if (!Object.hasOwn(checkReporters, format)) throw new CarveError(`--format: "${format}" is not one of ${Object.keys(checkReporters).join(', ')}`);
+  if (!Object.hasOwn(checkReporters, format))
+    throw new CarveError(`--format: "${format}" is not one of ${Object.keys(checkReporters).join(', ')}`);
   return format as CheckFormat;
 }
 
@@ -64,7 +75,9 @@ export async function checkCommand(root: string, flags: CheckFlags, overrides: R
   if (out.nextBaseline) {
     refuseLink(out.baselineFile);
     writeFileSync(out.baselineFile, serializeBaseline(out.nextBaseline));
-    notes.push(`wrote ${path.relative(process.cwd(), out.baselineFile) || out.baselineFile} (${out.nextBaseline.violations.length} known violations)`);
+    notes.push(
+      `wrote ${path.relative(process.cwd(), out.baselineFile) || out.baselineFile} (${out.nextBaseline.violations.length} known violations)`,
+    );
   }
   if (flags.record) notes.push(`recorded in ${path.relative(process.cwd(), record(out))}`);
   process.stdout.write(checkReporters[format](out.report));

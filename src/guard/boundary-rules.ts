@@ -100,4 +100,3 @@ export function boundaryRules(config: NonNullable<CarveConfig['boundaryRules']>,
     allowed: (kind, from, subject) => exceptions.some((e) => e.service === from && permits(e, kind, subject)),
   };
 }
-

@@ -64,7 +64,8 @@ export function resolveBoundaries(
       if (other) throw new CarveError(`boundaries: ${u.id} is claimed by both "${other}" and "${name}" — a file belongs to one service`);
       serviceOfFile.set(u.id, name);
     }
-    if (matched === 0) throw new CarveError(`boundaries: "${name}" matches no analysed file (paths ${spec.paths.map((p) => `"${p}"`).join(', ')})`);
+    if (matched === 0)
+      throw new CarveError(`boundaries: "${name}" matches no analysed file (paths ${spec.paths.map((p) => `"${p}"`).join(', ')})`);
     for (const dep of [...(spec.dependsOn ?? []), ...spec.deprecated]) {
       if (!specs.has(dep)) throw new CarveError(`boundaries: "${name}" depends on "${dep}", which is not a declared boundary`);
     }

@@ -3,7 +3,7 @@ import type { CarveConfig } from '../config/options.js';
 import type { Violation } from '../model/check-result.js';
 import type { AnalysisResult } from '../model/result.js';
 import { boundaryRules } from './boundary-rules.js';
-import { findCodeViolations, type EdgeLine } from './code-violations.js';
+import { findCodeViolations, type EdgeEntries } from './code-violations.js';
 import { resolveBoundaries, type DeclaredBoundaries } from './declared-boundaries.js';
 import { findForeignKeyViolations } from './foreign-key-violations.js';
 import { findServiceCycles } from './service-cycles.js';
@@ -17,11 +17,15 @@ export interface BoundaryConfig {
   shared: readonly string[];
 }
 
-export function findViolations(result: AnalysisResult, config: BoundaryConfig, edgeLine: EdgeLine): { declared: DeclaredBoundaries; violations: Violation[] } {
+export function findViolations(
+  result: AnalysisResult,
+  config: BoundaryConfig,
+  edgeEntries: EdgeEntries,
+): { declared: DeclaredBoundaries; violations: Violation[] } {
   const declared = resolveBoundaries(result, config.boundaries, config.shared);
   const out = new ViolationCollector(boundaryRules(config.boundaryRules, new Set(declared.services.keys())));
-  findCodeViolations(result, declared, edgeLine, out);
-  findServiceCycles(result, declared, edgeLine, out);
+  findCodeViolations(result, declared, edgeEntries, out);
+  findServiceCycles(result, declared, edgeEntries, out);
   findTableViolations(result, declared, out);
   findForeignKeyViolations(result, declared, out);
   findTransactionViolations(result, declared, out);

@@ -7,7 +7,11 @@ import type { ViolationCollector } from './violation-collector.js';
 /** The inverse side of a relation holds no reference of its own. */
 const HOLDS_REFERENCE = new Set(['many-to-one', 'one-to-one', 'many-to-many', 'foreign-key', 'ref']);
 
-export function findForeignKeyViolations(result: Pick<AnalysisResult, 'relations' | 'tables'>, declared: DeclaredBoundaries, out: ViolationCollector): void {
+export function findForeignKeyViolations(
+  result: Pick<AnalysisResult, 'relations' | 'tables'>,
+  declared: DeclaredBoundaries,
+  out: ViolationCollector,
+): void {
   const tables = new Map(result.tables.map((t) => [t.id, t]));
   for (const r of result.relations) {
     if (!HOLDS_REFERENCE.has(r.kind)) continue;

@@ -43,7 +43,10 @@ export function readHistory(file: string): HistoryEntry[] {
         throw new CarveError(`${file}:${n} is not a JSON line`);
       }
       const parsed = entrySchema.safeParse(raw);
-      if (!parsed.success) throw new CarveError(`${file}:${n} is not a carve history entry: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+      if (!parsed.success)
+        throw new CarveError(
+          `${file}:${n} is not a carve history entry: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`,
+        );
       return parsed.data;
     });
 }

@@ -17,7 +17,10 @@ export interface Ratcheted {
 /** Warnings never fail and are not kept in the baseline. */
 export function ratchet(violations: Violation[], figures: Record<GuardedFigure, number>, baseline: Baseline | undefined): Ratcheted {
   const known = new Set(baseline?.violations ?? []);
-  const marked = violations.map((v) => ({ ...v, status: v.severity === 'error' && known.has(v.id) ? ('known' as const) : ('new' as const) }));
+  const marked = violations.map((v) => ({
+    ...v,
+    status: v.severity === 'error' && known.has(v.id) ? ('known' as const) : ('new' as const),
+  }));
   const found = new Set(violations.filter((v) => v.severity === 'error').map((v) => v.id));
   const stale = [...known].filter((id) => !found.has(id)).sort(compareStrings);
   const figureFindings: FigureFinding[] = compareFigures(figures, {}, baseline?.figures);
@@ -29,7 +32,12 @@ export function ratchet(violations: Violation[], figures: Record<GuardedFigure, 
  * `allowNew` it may only shrink: new identities stay out and a worse figure
  * keeps its old value, so the check still fails on them.
  */
-export function nextBaseline(violations: Violation[], figures: Record<GuardedFigure, number>, old: Baseline | undefined, allowNew: boolean): Baseline {
+export function nextBaseline(
+  violations: Violation[],
+  figures: Record<GuardedFigure, number>,
+  old: Baseline | undefined,
+  allowNew: boolean,
+): Baseline {
   const known = new Set(old?.violations ?? []);
   const ids = violations.filter((v) => v.severity === 'error' && (allowNew || !old || known.has(v.id))).map((v) => v.id);
   const next: Record<string, number> = {};

@@ -68,7 +68,9 @@ export function readBaseline(file: string): Baseline {
   }
   const r = raw as { tool?: { name?: string }; units?: unknown } | null;
   if (r?.tool?.name === 'carve' && Array.isArray(r.units))
-    throw new CarveError(`${file} is an analysis.json; carve check reads a ${BASELINE_FILE} — write one with carve check --update-baseline`);
+    throw new CarveError(
+      `${file} is an analysis.json; carve check reads a ${BASELINE_FILE} — write one with carve check --update-baseline`,
+    );
   const parsed = baselineSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -5,7 +5,7 @@
  */
 import type { AnalysisResult } from '../model/result.js';
 import { compareStrings } from '../util/sort.js';
-import type { EdgeLine } from './code-violations.js';
+import { firstLine, type EdgeEntries } from './code-violations.js';
 import type { DeclaredBoundaries } from './declared-boundaries.js';
 import type { ViolationCollector } from './violation-collector.js';
 
@@ -15,7 +15,12 @@ interface Site {
   target: string;
 }
 
-export function findServiceCycles(result: Pick<AnalysisResult, 'edges'>, declared: DeclaredBoundaries, edgeLine: EdgeLine, out: ViolationCollector): void {
+export function findServiceCycles(
+  result: Pick<AnalysisResult, 'edges'>,
+  declared: DeclaredBoundaries,
+  edgeEntries: EdgeEntries,
+  out: ViolationCollector,
+): void {
   const next = new Map<string, Map<string, Site>>();
   for (const e of result.edges) {
     if (e.kind === 'type-only') continue;
@@ -24,7 +29,7 @@ export function findServiceCycles(result: Pick<AnalysisResult, 'edges'>, declare
     if (!from || !to || from === to) continue;
     let m = next.get(from);
     if (!m) next.set(from, (m = new Map()));
-    const site = { file: e.from, line: edgeLine(e.from, e.to) ?? 1, target: e.to };
+    const site = { file: e.from, line: firstLine(edgeEntries(e.from, e.to)), target: e.to };
     const seen = m.get(to);
     if (!seen || compareStrings(site.file, seen.file) < 0 || (site.file === seen.file && site.line < seen.line)) m.set(to, site);
   }

@@ -57,7 +57,11 @@ export function buildServiceMap(
 }
 
 /** The declared boundaries as an assignment (shared files stay out). */
-export function declaredAssignment(serviceOfFile: Map<string, string>, ownerOfTable: Map<string, string>, names: Iterable<string>): Assignment {
+export function declaredAssignment(
+  serviceOfFile: Map<string, string>,
+  ownerOfTable: Map<string, string>,
+  names: Iterable<string>,
+): Assignment {
   const services = new Map([...names].map((n) => [n, { name: n, units: [] as string[], tables: [] as string[] }]));
   for (const [file, s] of serviceOfFile) services.get(s)!.units.push(file);
   for (const [table, s] of ownerOfTable) services.get(s)!.tables.push(table);

@@ -4,7 +4,11 @@ import type { DeclaredBoundaries } from './declared-boundaries.js';
 import { tableLabel } from './table-name.js';
 import type { ViolationCollector } from './violation-collector.js';
 
-export function findTableViolations(result: Pick<AnalysisResult, 'accesses' | 'tables'>, declared: DeclaredBoundaries, out: ViolationCollector): void {
+export function findTableViolations(
+  result: Pick<AnalysisResult, 'accesses' | 'tables'>,
+  declared: DeclaredBoundaries,
+  out: ViolationCollector,
+): void {
   const tables = new Map(result.tables.map((t) => [t.id, t]));
   for (const a of result.accesses) {
     if (a.propagated) continue;

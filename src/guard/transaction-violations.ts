@@ -4,7 +4,11 @@ import { compareStrings } from '../util/sort.js';
 import type { DeclaredBoundaries } from './declared-boundaries.js';
 import type { ViolationCollector } from './violation-collector.js';
 
-export function findTransactionViolations(result: Pick<AnalysisResult, 'transactions'>, declared: DeclaredBoundaries, out: ViolationCollector): void {
+export function findTransactionViolations(
+  result: Pick<AnalysisResult, 'transactions'>,
+  declared: DeclaredBoundaries,
+  out: ViolationCollector,
+): void {
   for (const t of result.transactions) {
     const owners = new Set(t.tables.map((x) => declared.ownerOfTable.get(x.table)).filter((s): s is string => !!s));
     const from = declared.serviceOfFile.get(t.unit) ?? [...owners].sort(compareStrings)[0];

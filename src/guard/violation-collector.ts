@@ -25,7 +25,17 @@ export class ViolationCollector {
     if (level === 'off' || this.rules.allowed(c.kind, c.from, c.subject)) return;
     const seen = this.byId.get(c.id);
     if (seen && (compareStrings(seen.file, c.file) || seen.line - c.line) <= 0) return;
-    this.byId.set(c.id, { id: c.id, kind: c.kind, severity: level, from: c.from, to: c.to, file: c.file, line: c.line, message: c.message, status: 'new' });
+    this.byId.set(c.id, {
+      id: c.id,
+      kind: c.kind,
+      severity: level,
+      from: c.from,
+      to: c.to,
+      file: c.file,
+      line: c.line,
+      message: c.message,
+      status: 'new',
+    });
   }
 
   violations(): Violation[] {

@@ -22,22 +22,31 @@ export interface Linked {
   /** Imports of styles, templates and data files, which bundlers resolve. */
   assetImports: number;
   index: ProjectIndex;
-  /** First line in `from` of an import or injection reaching `to`, keyed `from\0to`: where the guard points (not in analysis.json). */
-  edgeLines: Map<string, number>;
+  /** Where the guard points (not in analysis.json): see `EdgeSites`. */
+  edgeSites: EdgeSites;
 }
 
 /** Symbol references beyond this many add no more weight: one heavy use should not dwarf many light ones. */
 const MAX_REFS_PER_SYMBOL = 4;
 
+/**
+ * For each edge `from → to`, the files `from` names that lead to `to` (the
+ * module it imports, which may be a barrel re-exporting `to`; for injection,
+ * `to` itself) with the first line doing so, keyed `from\0to`.
+ */
+export type EdgeSites = Map<string, Map<string, number>>;
+
 class EdgeSet {
   private readonly map = new Map<string, { from: string; to: string; kind: EdgeKind; weight: number; symbols: Set<string> }>();
-  readonly lines = new Map<string, number>();
+  readonly sites: EdgeSites = new Map();
 
-  add(from: string, to: string, kind: EdgeKind, weight: number, symbols: string[], line: number): void {
+  add(from: string, to: string, kind: EdgeKind, weight: number, symbols: string[], line: number, via = to): void {
     if (from === to) return;
     const pair = `${from}\0${to}`;
-    const seen = this.lines.get(pair);
-    if (seen === undefined || line < seen) this.lines.set(pair, line);
+    let entries = this.sites.get(pair);
+    if (!entries) this.sites.set(pair, (entries = new Map()));
+    const seen = entries.get(via);
+    if (seen === undefined || line < seen) entries.set(via, line);
     const key = `${from}\0${to}\0${kind}`;
     let e = this.map.get(key);
     if (!e) this.map.set(key, (e = { from, to, kind, weight: 0, symbols: new Set() }));
@@ -116,13 +125,13 @@ export function link(facts: readonly FileFacts[], found: Discovery): Linked {
     externalPackages: [...externals].sort(compareStrings),
     assetImports,
     index,
-    edgeLines: edges.lines,
+    edgeSites: edges.sites,
   };
 }
 
 function addImportEdges(from: string, imp: ImportFact, target: string, edges: EdgeSet, exportsOf: ExportResolver): void {
   if (imp.names.length === 0) {
-    edges.add(from, target, imp.kind, 1, [], imp.line); // side-effect import
+    edges.add(from, target, imp.kind, 1, [], imp.line, target); // side-effect import
     return;
   }
   for (const n of imp.names) {
@@ -133,20 +142,20 @@ function addImportEdges(from: string, imp: ImportFact, target: string, edges: Ed
       const perMember = weight / n.members.length;
       for (const member of n.members) {
         const declared = exportsOf.find(target, member);
-        edges.add(from, declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member], imp.line);
+        edges.add(from, declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member], imp.line, target);
       }
       continue;
     }
     if (n.imported === '*') {
       // A namespace used as a value of its own: of a pure barrel, it spreads over what the barrel re-exports.
       const targets = exportsOf.isBarrel(target) ? exportsOf.barrelTargets(target) : [target];
-      for (const t of targets) edges.add(from, t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`], imp.line);
+      for (const t of targets) edges.add(from, t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`], imp.line, target);
       continue;
     }
     const declared = exportsOf.find(target, n.imported);
     const to = declared && declared.file ? declared.file : target;
     const symbol = declared && declared.name !== '*' ? declared.name : n.imported;
-    edges.add(from, to, kind, weight, [symbol], imp.line);
+    edges.add(from, to, kind, weight, [symbol], imp.line, target);
   }
 }
 

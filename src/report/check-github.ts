@@ -13,9 +13,15 @@ export function formatCheckGithub(report: CheckReport): string {
     const command = v.severity === 'error' ? 'error' : 'warning';
     out.push(`::${command} file=${prop(v.file)},line=${v.line},title=${prop(`carve ${v.kind}`)}::${data(`${v.message} [${v.id}]`)}`);
   }
-  for (const id of report.stale) out.push(`::error title=${prop('carve stale baseline entry')}::${data(`fixed but still in ${report.baseline.file}: ${id} — run carve check --update-baseline`)}`);
+  for (const id of report.stale)
+    out.push(
+      `::error title=${prop('carve stale baseline entry')}::${data(`fixed but still in ${report.baseline.file}: ${id} — run carve check --update-baseline`)}`,
+    );
   for (const f of report.figureFindings) {
-    const text = f.source === 'threshold' ? `${f.metric} ${formatFigure(f.value)} is over its threshold ${formatFigure(f.limit)}` : `${f.metric} got worse: ${formatFigure(f.limit)} → ${formatFigure(f.value)}`;
+    const text =
+      f.source === 'threshold'
+        ? `${f.metric} ${formatFigure(f.value)} is over its threshold ${formatFigure(f.limit)}`
+        : `${f.metric} got worse: ${formatFigure(f.limit)} → ${formatFigure(f.value)}`;
     out.push(`::error title=${prop(`carve ${f.source}`)}::${data(text)}`);
   }
   const n = report.counts;

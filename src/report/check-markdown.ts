@@ -56,15 +56,32 @@ export function formatCheckMarkdown(report: CheckReport): string {
   if (c.unassignedFiles) notes.push(`- Not checked: ${c.unassignedFiles} files are in no boundary.`);
   if (c.unownedTables.length) notes.push(`- Not checked: ${c.unownedTables.length} tables have no owner.`);
   if (c.inferredOwners.length) notes.push(`- ${c.inferredOwners.length} tables have an inferred owner; declare them in \`tables\`.`);
-  if (!report.baseline.found) notes.push(`- No baseline: every violation counts as new. Adopt today's state with \`carve check --update-baseline\`.`);
+  if (!report.baseline.found)
+    notes.push(`- No baseline: every violation counts as new. Adopt today's state with \`carve check --update-baseline\`.`);
 
   const diagram: string[] = [];
   if (report.map.services.length && report.map.services.length <= MAX_SERVICES_IN_DIAGRAM) {
-    diagram.push('### Services', '', '```mermaid', ...mermaidServiceMap(report.map, { tables: false, maxDependencies: MAX_DEPENDENCIES_IN_DIAGRAM }), '```', '');
-  } else if (report.map.services.length) diagram.push(`_${report.map.services.length} services: too many for a diagram; see \`carve export --format mermaid\`._`, '');
+    diagram.push(
+      '### Services',
+      '',
+      '```mermaid',
+      ...mermaidServiceMap(report.map, { tables: false, maxDependencies: MAX_DEPENDENCIES_IN_DIAGRAM }),
+      '```',
+      '',
+    );
+  } else if (report.map.services.length)
+    diagram.push(`_${report.map.services.length} services: too many for a diagram; see \`carve export --format mermaid\`._`, '');
 
   const stale = report.stale.length
-    ? [`### Stale baseline entries (${report.stale.length})`, '', 'Fixed but still listed; run `carve check --update-baseline`:', '', ...report.stale.slice(0, 50).map((id) => `- \`${id.replace(/`/g, "'")}\``), ...(report.stale.length > 50 ? [`- … and ${report.stale.length - 50} more`] : []), '']
+    ? [
+        `### Stale baseline entries (${report.stale.length})`,
+        '',
+        'Fixed but still listed; run `carve check --update-baseline`:',
+        '',
+        ...report.stale.slice(0, 50).map((id) => `- \`${id.replace(/`/g, "'")}\``),
+        ...(report.stale.length > 50 ? [`- … and ${report.stale.length - 50} more`] : []),
+        '',
+      ]
     : [];
 
   const fixedParts = [...head, ...figures, ...notes, ...(notes.length ? [''] : []), ...diagram, ...stale].join('\n');

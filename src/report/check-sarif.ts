@@ -23,7 +23,14 @@ export function formatCheckSarif(report: CheckReport): string {
     ruleIndex: ruleIndex.get(v.kind),
     level: v.severity === 'error' ? 'error' : 'warning',
     message: { text: v.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(v.file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, v.line) } } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeUri(v.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: Math.max(1, v.line) },
+        },
+      },
+    ],
     partialFingerprints: { carveIdentity: v.id },
     baselineState: v.status === 'known' ? 'unchanged' : 'new',
   }));
@@ -42,7 +49,12 @@ export function formatCheckSarif(report: CheckReport): string {
       ruleId,
       ruleIndex: ruleIndex.get(ruleId),
       level: 'error',
-      message: { text: f.source === 'threshold' ? `${f.metric} ${formatFigure(f.value)} > ${formatFigure(f.limit)}` : `${f.metric} ${formatFigure(f.limit)} → ${formatFigure(f.value)}` },
+      message: {
+        text:
+          f.source === 'threshold'
+            ? `${f.metric} ${formatFigure(f.value)} > ${formatFigure(f.limit)}`
+            : `${f.metric} ${formatFigure(f.limit)} → ${formatFigure(f.value)}`,
+      },
     });
   }
   const log = {
