@@ -73,7 +73,9 @@ const boundaryRules = z
     allow: z
       .array(z.string())
       .optional()
-      .describe('Allowed exceptions: "shipping may read orders.orders", "… may write …", "… may import <glob>", "… may depend on <service>", "… may reference <table>", "… may transact with <service>".'),
+      .describe(
+        'Allowed exceptions: "shipping may read orders.orders", "… may write …", "… may import <glob>", "… may depend on <service>", "… may reference <table>", "… may transact with <service>".',
+      ),
   })
   .strict();
 
@@ -180,12 +182,4 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
 };
 
 /** Keys that do not change the analysis result (left out of the config hash). */
-export const presentationKeys: readonly ConfigKey[] = [
-  'out',
-  'cache',
-  'workers',
-  'thresholds',
-  'baseline',
-  'boundaries',
-  'boundaryRules',
-];
+export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'workers', 'thresholds', 'baseline', 'boundaries', 'boundaryRules'];

@@ -142,7 +142,15 @@ function addImportEdges(from: string, imp: ImportFact, target: string, edges: Ed
       const perMember = weight / n.members.length;
       for (const member of n.members) {
         const declared = exportsOf.find(target, member);
-        edges.add(from, declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member], imp.line, target);
+        edges.add(
+          from,
+          declared?.file ?? target,
+          kind,
+          perMember,
+          [declared && declared.name !== '*' ? declared.name : member],
+          imp.line,
+          target,
+        );
       }
       continue;
     }
