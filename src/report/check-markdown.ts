@@ -60,17 +60,27 @@ export function formatCheckMarkdown(report: CheckReport): string {
     notes.push(`- No baseline: every violation counts as new. Adopt today's state with \`carve check --update-baseline\`.`);
 
   const diagram: string[] = [];
-  if (report.map.services.length && report.map.services.length <= MAX_SERVICES_IN_DIAGRAM) {
+  if (report.map.services.length) {
+    const many = report.map.services.length > MAX_SERVICES_IN_DIAGRAM;
     diagram.push(
-      '### Services',
+      `### Services (${report.map.source === 'boundaries' ? 'declared' : "carve's proposal"})`,
       '',
       '```mermaid',
-      ...mermaidServiceMap(report.map, { tables: false, maxDependencies: MAX_DEPENDENCIES_IN_DIAGRAM }),
+      ...mermaidServiceMap(report.map, {
+        tables: false,
+        maxDependencies: MAX_DEPENDENCIES_IN_DIAGRAM,
+        maxServices: MAX_SERVICES_IN_DIAGRAM,
+      }),
       '```',
       '',
+      ...(many
+        ? [
+            `_The ${MAX_SERVICES_IN_DIAGRAM} most connected of ${report.map.services.length} services; \`carve export --format mermaid\` draws them all._`,
+            '',
+          ]
+        : []),
     );
-  } else if (report.map.services.length)
-    diagram.push(`_${report.map.services.length} services: too many for a diagram; see \`carve export --format mermaid\`._`, '');
+  }
 
   const stale = report.stale.length
     ? [
