@@ -4,6 +4,7 @@ import { CarveError, TOOL_VERSION, configSchema, flags, type ConfigKey } from '.
 import { analyzeCommand } from './commands/analyze.js';
 import { registerCiCommands } from './commands/ci-commands.js';
 import { initCommand } from './commands/init.js';
+import { initBoundariesCommand } from './commands/init-boundaries.js';
 import { reportCommand } from './commands/report.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -75,8 +76,10 @@ export async function run(argv: string[]): Promise<number> {
     .description('Write a commented starter carve.config.json')
     .argument('[path]', 'project folder', '.')
     .option('--force', 'overwrite an existing config')
-    .action((path: string, opts: { force?: boolean }) => {
-      exitCode = initCommand(path, opts);
+    .option('--boundaries', "declare carve's proposal (or --from) as `boundaries` for carve check")
+    .option('--from <decomposition.json>', 'with --boundaries: a decomposition exported by the report or by carve export')
+    .action(async (path: string, opts: { force?: boolean; boundaries?: boolean; from?: string }) => {
+      exitCode = opts.boundaries || opts.from ? await initBoundariesCommand(path, opts) : initCommand(path, opts);
     });
 
   registerCiCommands(program, { addConfigFlags, configOverrides, setExit: (code) => (exitCode = code) });

@@ -9,10 +9,10 @@ import { analyze, type AnalyzeOptions, type AnalyzeOutput } from './analyze.js';
 import { changedFilesSince } from './guard/git.js';
 import { compareFigures, guardFigures } from './guard/check-guard.js';
 import { declaredFigures } from './guard/declared-figures.js';
+import { decompositionView } from './guard/decomposition-view.js';
 import { findViolations } from './guard/find-violations.js';
 import { nextBaseline, ratchet } from './guard/ratchet.js';
 import { BASELINE_FILE, readBaseline, type Baseline } from './guard/read-baseline.js';
-import { buildServiceMap, declaredAssignment } from './guard/service-map.js';
 import { CHECK_SCHEMA_VERSION, type CheckReport, type Violation } from './model/check-result.js';
 import { CarveError } from './util/errors.js';
 
@@ -43,29 +43,13 @@ export async function check(options: CheckOptions): Promise<CheckOutput> {
     throw new CarveError(`baseline not found: ${opts.baseline} — write one with carve check --update-baseline`);
   const oldBaseline = baselineFound ? readBaseline(baselineFile) : undefined;
 
-  const declaredCount = Object.keys(opts.boundaries).length;
-  let violations: Violation[] = [];
-  let figures = guardFigures(result);
-  let map = buildServiceMap(result, result.decomposition ?? { services: [] }, 'proposal');
-  let coverage: CheckReport['coverage'] = { unassignedFiles: 0, unownedTables: [], inferredOwners: [] };
-  if (declaredCount > 0) {
-    const found = findViolations(
-      result,
-      { boundaries: opts.boundaries, boundaryRules: opts.boundaryRules, shared: opts.shared },
-      analysis.sites.edgeEntries,
-    );
-    violations = found.violations;
-    const { declared } = found;
-    const assignment = declaredAssignment(declared.serviceOfFile, declared.ownerOfTable, declared.services.keys());
-    assignment.shared = result.units.filter((u) => declared.isShared(u.id)).map((u) => u.id);
-    figures = declaredFigures(result, assignment, opts.weights);
-    map = buildServiceMap(result, assignment, 'boundaries');
-    coverage = {
-      unassignedFiles: declared.unassignedFiles,
-      unownedTables: declared.unownedTables,
-      inferredOwners: declared.inferredOwners,
-    };
-  }
+  const view = decompositionView(result, opts);
+  const { declared, map } = view;
+  const violations: Violation[] = declared ? findViolations(result, declared, opts.boundaryRules, analysis.sites.edgeEntries) : [];
+  const figures = declared ? declaredFigures(result, view.assignment, opts.weights) : guardFigures(result);
+  const coverage: CheckReport['coverage'] = declared
+    ? { unassignedFiles: declared.unassignedFiles, unownedTables: declared.unownedTables, inferredOwners: declared.inferredOwners }
+    : { unassignedFiles: 0, unownedTables: [], inferredOwners: [] };
 
   const written = options.updateBaseline ? nextBaseline(violations, figures, oldBaseline, options.allowNew ?? false) : undefined;
   const ratcheted = ratchet(violations, figures, written ?? oldBaseline);
@@ -90,7 +74,7 @@ export async function check(options: CheckOptions): Promise<CheckOutput> {
     kind: 'carve-check',
     tool: result.tool,
     project: result.project,
-    boundariesDeclared: declaredCount > 0,
+    boundariesDeclared: declared !== undefined,
     violations: listed,
     stale: ratcheted.stale,
     figures,

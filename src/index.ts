@@ -1,7 +1,7 @@
 /** carve's public API. */
 export { analyze, PHASES } from './analyze.js';
 export type { AnalyzeOptions, AnalyzeOutput, Phase, PhaseTiming, ProgressEvent } from './analyze.js';
-export { CONFIG_FILE, resolveConfig, validateConfig } from './config/load-config.js';
+export { CONFIG_FILE, readConfigFile, resolveConfig, validateConfig } from './config/load-config.js';
 export type { ResolvedConfig } from './config/load-config.js';
 export { configSchema, defaults, flags } from './config/options.js';
 export type { CarveConfig, ConfigKey, FlagSpec } from './config/options.js';
@@ -12,8 +12,8 @@ export type * from './model/decomposition.js';
 export { SCHEMA_VERSION } from './model/result.js';
 export { TOOL_VERSION } from './model/tool-version.js';
 export { serializeResult } from './model/serialize.js';
-export { checkReporters, reporters } from './report/index.js';
-export type { CheckFormat, ReporterName } from './report/index.js';
+export { checkReporters, exporters, formatTrend, reporters } from './report/index.js';
+export type { CheckFormat, ExportFormat, ReporterName } from './report/index.js';
 export { CarveError } from './util/errors.js';
 export { checkGuard, formatGuardFindings, guardFigures } from './guard/check-guard.js';
 export type { GuardFinding, GuardMetric } from './guard/check-guard.js';
@@ -24,3 +24,6 @@ export { BASELINE_FILE, serializeBaseline } from './guard/read-baseline.js';
 export type { Baseline } from './guard/read-baseline.js';
 export { HISTORY_FILE, historyLine, readHistory } from './guard/history.js';
 export { headCommit } from './guard/git.js';
+export { decompositionExport } from './guard/decomposition-export.js';
+export { boundariesFor } from './guard/boundaries-config.js';
+export { readDecomposition } from './guard/read-decomposition.js';

@@ -1,6 +1,8 @@
 /** The CI commands (check, trend, export), registered on the program in one place. */
 import type { Command } from 'commander';
 import { checkCommand, type CheckFlags } from './check.js';
+import { exportCommand } from './export.js';
+import { trendCommand } from './trend.js';
 
 export interface CiCommandHooks {
   addConfigFlags(cmd: Command): void;
@@ -25,4 +27,24 @@ export function registerCiCommands(program: Command, hooks: CiCommandHooks): voi
   checkCmd.action(async (path: string, _opts: unknown, cmd: Command) => {
     hooks.setExit(await checkCommand(path, cmd.opts<CheckFlags>(), hooks.configOverrides(cmd)));
   });
+
+  const exportCmd = program
+    .command('export')
+    .description('Print the decomposition (declared boundaries, else the proposal) as Context Mapper CML, Mermaid, Graphviz DOT or JSON')
+    .argument('[path]', 'project folder', '.')
+    .option('-c, --config <file>', 'config file (default: carve.config.json at the project root)')
+    .option('--format <name>', 'cml, mermaid, dot or json', 'json');
+  hooks.addConfigFlags(exportCmd);
+  exportCmd.action(async (path: string, _opts: unknown, cmd: Command) => {
+    hooks.setExit(await exportCommand(path, cmd.opts(), hooks.configOverrides(cmd)));
+  });
+
+  program
+    .command('trend')
+    .description('Print the recorded figures over time (carve-history.jsonl), one sparkline per figure')
+    .argument('[path]', 'project folder', '.')
+    .option('--history <file>', 'history file (default: carve-history.jsonl at the project root)')
+    .action((path: string, opts: { history?: string }) => {
+      hooks.setExit(trendCommand(path, opts));
+    });
 }

@@ -38,7 +38,7 @@ export function validateConfig(raw: unknown, source: string): Partial<CarveConfi
   return parsed.data;
 }
 
-function readConfigFile(file: string): Partial<CarveConfig> {
+export function readConfigFile(file: string): Partial<CarveConfig> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

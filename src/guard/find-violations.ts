@@ -4,30 +4,24 @@ import type { Violation } from '../model/check-result.js';
 import type { AnalysisResult } from '../model/result.js';
 import { boundaryRules } from './boundary-rules.js';
 import { findCodeViolations, type EdgeEntries } from './code-violations.js';
-import { resolveBoundaries, type DeclaredBoundaries } from './declared-boundaries.js';
+import type { DeclaredBoundaries } from './declared-boundaries.js';
 import { findForeignKeyViolations } from './foreign-key-violations.js';
 import { findServiceCycles } from './service-cycles.js';
 import { findTableViolations } from './table-violations.js';
 import { findTransactionViolations } from './transaction-violations.js';
 import { ViolationCollector } from './violation-collector.js';
 
-export interface BoundaryConfig {
-  boundaries: NonNullable<CarveConfig['boundaries']>;
-  boundaryRules: NonNullable<CarveConfig['boundaryRules']>;
-  shared: readonly string[];
-}
-
 export function findViolations(
   result: AnalysisResult,
-  config: BoundaryConfig,
+  declared: DeclaredBoundaries,
+  rules: NonNullable<CarveConfig['boundaryRules']>,
   edgeEntries: EdgeEntries,
-): { declared: DeclaredBoundaries; violations: Violation[] } {
-  const declared = resolveBoundaries(result, config.boundaries, config.shared);
-  const out = new ViolationCollector(boundaryRules(config.boundaryRules, new Set(declared.services.keys())));
+): Violation[] {
+  const out = new ViolationCollector(boundaryRules(rules, new Set(declared.services.keys())));
   findCodeViolations(result, declared, edgeEntries, out);
   findServiceCycles(result, declared, edgeEntries, out);
   findTableViolations(result, declared, out);
   findForeignKeyViolations(result, declared, out);
   findTransactionViolations(result, declared, out);
-  return { declared, violations: out.violations() };
+  return out.violations();
 }

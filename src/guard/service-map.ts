@@ -12,6 +12,7 @@ export function buildServiceMap(
   result: Pick<AnalysisResult, 'edges' | 'accesses'>,
   assignment: Pick<Assignment, 'services'>,
   source: ServiceMap['source'],
+  isDeclared?: (from: string, to: string) => boolean,
 ): ServiceMap {
   const serviceOf = new Map<string, string>();
   const ownerOf = new Map<string, string>();
@@ -48,7 +49,13 @@ export function buildServiceMap(
       .map((s) => ({ name: s.name, files: s.units.length, tables: sorted(s.tables) }))
       .sort((a, b) => compareStrings(a.name, b.name)),
     dependencies: [...deps.values()]
-      .map((d) => ({ from: d.from, to: d.to, weight: Math.round(d.weight * 100) / 100, tables: sorted(d.tables) }))
+      .map((d) => ({
+        from: d.from,
+        to: d.to,
+        weight: Math.round(d.weight * 100) / 100,
+        tables: sorted(d.tables),
+        ...(isDeclared ? { declared: isDeclared(d.from, d.to) } : {}),
+      }))
       .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to)),
     sharedTables: sorted(touching.keys())
       .filter((t) => touching.get(t)!.size > 1)

@@ -52,6 +52,8 @@ export interface MapDependency {
   weight: number;
   /** Tables of `to` that `from` reads or writes directly. */
   tables: string[];
+  /** Declared: `to` is in the `dependsOn` of `from`. */
+  declared?: boolean;
 }
 
 export interface ServiceMap {
@@ -99,4 +101,15 @@ export interface HistoryEntry {
   date: string;
   figures: Record<GuardedFigure, number>;
   violations: { errors: number; warnings: number };
+}
+
+/** `carve export --format json`: the decomposition with its files, as `carve init --boundaries --from` reads it. */
+export interface DecompositionExport {
+  kind: 'carve-decomposition';
+  version: 1;
+  source: ServiceMap['source'];
+  services: { name: string; units: string[]; tables: string[] }[];
+  shared: string[];
+  dependencies: MapDependency[];
+  sharedTables: ServiceMap['sharedTables'];
 }

@@ -51,7 +51,15 @@ export const checkSchema = z.looseObject({
   map: z.looseObject({
     source: z.enum(['boundaries', 'proposal']),
     services: z.array(z.looseObject({ name: z.string(), files: z.number().int(), tables: z.array(z.string()) })),
-    dependencies: z.array(z.looseObject({ from: z.string(), to: z.string(), weight: z.number(), tables: z.array(z.string()) })),
+    dependencies: z.array(
+      z.looseObject({
+        from: z.string(),
+        to: z.string(),
+        weight: z.number(),
+        tables: z.array(z.string()),
+        declared: z.boolean().optional(),
+      }),
+    ),
     sharedTables: z.array(z.looseObject({ table: z.string(), owner: z.string().nullable(), services: z.array(z.string()) })),
   }),
   passed: z.boolean(),
