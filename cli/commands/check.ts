@@ -49,7 +49,7 @@ function record(out: CheckOutput): string {
     file,
     historyLine({
       commit: head?.commit ?? null,
-      date: head?.date ?? new Date().toISOString(),
+      date: new Date(head?.date ?? Date.now()).toISOString(),
       figures: out.report.figures,
       violations: { errors, warnings: out.report.violations.length - errors },
     }),
