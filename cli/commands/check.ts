@@ -21,6 +21,17 @@ export interface CheckFlags {
   allowNew?: boolean;
   record?: boolean;
   quiet?: boolean;
+  save?: string[];
+}
+
+/** `--save markdown=carve-summary.md`: one run, several formats (stdout gets `--format`). */
+function parseSaves(saves: string[] = []): { format: CheckFormat; file: string }[] {
+  return saves.map((spec) => {
+    const at = spec.indexOf('=');
+    if (at <= 0 || at === spec.length - 1)
+      throw new CarveError(`--save: write <format>=<file>, e.g. --save sarif=carve.sarif (got "${spec}")`);
+    return { format: formatOf(spec.slice(0, at)), file: spec.slice(at + 1) };
+  });
 }
 
 function formatOf(name: string | undefined): CheckFormat {
@@ -59,6 +70,7 @@ function record(out: CheckOutput): string {
 
 export async function checkCommand(root: string, flags: CheckFlags, overrides: Record<string, unknown>): Promise<number> {
   const format = formatOf(flags.format);
+  const saves = parseSaves(flags.save);
   if (flags.allowNew && !flags.updateBaseline) throw new CarveError('--allow-new only goes with --update-baseline');
   if (flags.record && flags.affected) throw new CarveError('--record records the whole repository; leave out --affected');
   const progress = flags.quiet ? undefined : plainProgress();
@@ -80,6 +92,10 @@ export async function checkCommand(root: string, flags: CheckFlags, overrides: R
     );
   }
   if (flags.record) notes.push(`recorded in ${path.relative(process.cwd(), record(out))}`);
+  for (const save of saves) {
+    refuseLink(path.resolve(save.file));
+    writeFileSync(path.resolve(save.file), checkReporters[save.format](out.report));
+  }
   process.stdout.write(checkReporters[format](out.report));
   if (format === 'text') process.stdout.write('\n');
   for (const note of notes) process.stderr.write(`carve: ${note}\n`);

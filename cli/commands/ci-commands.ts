@@ -21,6 +21,11 @@ export function registerCiCommands(program: Command, hooks: CiCommandHooks): voi
     .option('--update-baseline', 'rewrite carve-baseline.json from this run (it may only shrink)')
     .option('--allow-new', 'with --update-baseline: accept new violations and worse figures')
     .option('--record', 'append the figures and violation counts to carve-history.jsonl')
+    .option(
+      '--save <format=file>',
+      'also write a format to a file (repeatable): --save sarif=carve.sarif',
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .option('--quiet', 'no progress lines on stderr')
     .option('--debug', 'show stack traces');
   hooks.addConfigFlags(checkCmd);
