@@ -63,8 +63,14 @@ describe('the README CI workflows', () => {
     expect(r.stdout).toMatch(/^0 known, 1 new, 0 fixed$/m); // --affected: the known foreign key lies in an unchanged file
     const md = readFileSync(path.join(work, 'carve-summary.md'), 'utf8');
     expect(md).toContain('## carve check: ❌ failed');
-    const sarif = JSON.parse(readFileSync(path.join(work, 'carve.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
-    expect(sarif.runs[0].results.map((x) => x.ruleId)).toEqual(['table-write']); // --affected: the foreign key is elsewhere
+    const sarif = JSON.parse(readFileSync(path.join(work, 'carve.sarif'), 'utf8')) as {
+      runs: { results: { ruleId: string; locations?: unknown[] }[] }[];
+    };
+    const results = sarif.runs[0].results;
+    expect(results.filter((x) => x.locations).map((x) => x.ruleId)).toEqual(['table-write']); // --affected: the foreign key is elsewhere
+    // The write also makes orders a multi-writer table: worse than the baseline's figure.
+    expect(results.filter((x) => !x.locations).map((x) => x.ruleId)).toContain('figure-baseline');
+    expect(r.stdout).toMatch(/^::error title=carve baseline::multiWriterTables got worse: 0 → 1$/m);
   });
 
   it('GitHub: the main-branch job records the trend and writes the summary', () => {
