@@ -28,10 +28,15 @@ export function formatSize(r: SizeResult): string {
   ];
   const width = Math.max(...rows.map((row) => row[1].length));
   const cpuWidth = Math.max(...rows.map((row) => row[2].length));
+  const what = r.source ? `${r.source.repo}@${r.source.commit.slice(0, 10)} ${r.source.path}` : `${r.monolith.domains} domains`;
+  const rss = Object.entries(c.cold.phaseRssPeakMb ?? {})
+    .map(([phase, peak]) => `${phase} ${mb(peak)}`)
+    .join(' · ');
   return [
-    `${r.name}: ${r.monolith.files.toLocaleString('en-US')} files, ${r.monolith.lines.toLocaleString('en-US')} lines, ${r.monolith.domains} domains — median of ${r.runs}`,
+    `${r.name}: ${r.monolith.files.toLocaleString('en-US')} files, ${r.monolith.lines.toLocaleString('en-US')} lines, ${what} — median of ${r.runs}`,
     ...rows.map(([name, time, cpu, rss]) => `  ${name.padEnd(24)} wall ${time.padEnd(width)}  cpu ${cpu.padEnd(cpuWidth)}  peak ${rss}`),
     `  carve cold phases: ${shares}  (other includes start-up: carve --version takes ${s(c.cold.startupMs)}, cpu ${s(c.cold.startupCpuMs)})`,
+    `  carve cold peak RSS by the end of: ${rss}`,
     `  carve warm phases: ${warmPhases}`,
     `  wall: carve ÷ parse limit ${x(r.ratios.carveToParseLimit)}   carve ÷ dependency-cruiser ${x(r.ratios.carveToDepcruise)}   warm ÷ cold ${x(r.ratios.warmToCold)}`,
     `  cpu:  carve ÷ parse limit ${x(r.ratios.cpu.carveToParseLimit)}   carve ÷ dependency-cruiser ${x(r.ratios.cpu.carveToDepcruise)}   warm ÷ cold ${x(r.ratios.cpu.warmToCold)}`,
@@ -41,6 +46,7 @@ export function formatSize(r: SizeResult): string {
 
 export function formatSummary(results: readonly SizeResult[]): string {
   const header = [
+    'corpus',
     'files',
     'lines',
     'carve cold',
@@ -53,6 +59,7 @@ export function formatSummary(results: readonly SizeResult[]): string {
     'same, CPU time',
   ];
   const rows = results.map((r) => [
+    r.source ? r.source.name : 'synthetic',
     r.monolith.files.toLocaleString('en-US'),
     r.monolith.lines.toLocaleString('en-US'),
     s(r.carve.cold.wallMs),

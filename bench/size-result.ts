@@ -14,6 +14,8 @@ export interface SizeResult {
   /** HEAD of the carve repository when the build was snapshotted (others may have built uncommitted work into dist/). */
   carveCommit: string;
   machine: Machine;
+  /** Of a real repository (the `real-<name>` rows): what it is; then `monolith` holds only what carve analysed in it. */
+  source?: { name: string; repo: string; commit: string; path: string };
   monolith: { files: number; lines: number; domains: number; seed: number };
   runs: number;
   carve: {
@@ -29,6 +31,8 @@ export interface SizeResult {
       phasesMs: Record<string, number>;
       /** Share of the cold wall time, %. */
       sharesPct: Record<string, number>;
+      /** Highest peak RSS (MB) reached by the end of each phase, over the runs. */
+      phaseRssPeakMb: Record<string, number>;
       /** `carve --version`: Node start-up and module loading, part of `other`. */
       startupMs: number;
       startupCpuMs: number;
@@ -64,6 +68,7 @@ export interface SizeRuns {
   carveCommit: string;
   machine: Machine;
   monolith: SizeResult['monolith'];
+  source?: SizeResult['source'];
   analysed: SizeResult['carve']['analysed'];
   cold: CarveRun[];
   startup: Measurement[];
@@ -74,6 +79,12 @@ export interface SizeRuns {
   /** Empty when dependency-cruiser failed; then `depcruiseFailure` says why. */
   depcruise: DepcruiseRun[];
   depcruiseFailure?: string;
+}
+
+function peakPerPhase(runs: CarveRun[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const run of runs) for (const [phase, mb] of Object.entries(run.phaseRssPeakMb ?? {})) out[phase] = Math.max(out[phase] ?? 0, mb);
+  return out;
 }
 
 /** Median ms per phase, plus `other`: the wall time no phase accounts for. */
@@ -96,10 +107,11 @@ export function summarise(r: SizeRuns, measuredAt: Date): SizeResult {
   const dep = r.depcruise.length > 0 ? r.depcruise : undefined;
   const lastWarm = r.warm[r.warm.length - 1];
   return {
-    name: `size-${r.monolith.files}`,
+    name: r.source ? `real-${r.source.name}` : `size-${r.monolith.files}`,
     measuredAt: measuredAt.toISOString(),
     carveCommit: r.carveCommit,
     machine: r.machine,
+    ...(r.source ? { source: r.source } : {}),
     monolith: r.monolith,
     runs: r.cold.length,
     carve: {
@@ -111,6 +123,7 @@ export function summarise(r: SizeRuns, measuredAt: Date): SizeResult {
         peakRssMb: peak(r.cold),
         phasesMs,
         sharesPct,
+        phaseRssPeakMb: peakPerPhase(r.cold),
         startupMs: wall(r.startup),
         startupCpuMs: cpu(r.startup),
       },

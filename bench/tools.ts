@@ -11,6 +11,8 @@ import { measure, type Measurement } from './measure.js';
 export interface CarveRun extends Measurement {
   /** Phase → ms, in the order carve reports them (`timing <phase> <ms> ms …` on stderr). */
   phases: Record<string, number>;
+  /** Phase → the process's peak RSS (MB) when the phase ended (`… rss-peak <n> MB`). */
+  phaseRssPeakMb: Record<string, number>;
   cache: { hits: number; misses: number };
 }
 
@@ -23,8 +25,10 @@ const carveCli = path.join(snapshot, 'cli', 'main.js');
 export function snapshotBuild(): string {
   rmSync(snapshot, { recursive: true, force: true });
   cpSync(path.join(repoRoot, 'dist'), snapshot, { recursive: true });
-  // carve reads its version from the package.json above its build; so does the cache key.
+  // carve reads its version from the package.json above its build (dist/ for dist/src, the repo root for the
+  // bundled dist/cli/main.js); so does the cache key.
   cpSync(path.join(repoRoot, 'package.json'), path.join(snapshot, 'package.json'));
+  cpSync(path.join(repoRoot, 'package.json'), path.join(snapshot, '..', 'package.json'));
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
   } catch {
@@ -36,10 +40,15 @@ export async function runCarve(dir: string, outFile: string, cache: boolean): Pr
   const args = ['analyze', dir, '--json', '--timings', ...(cache ? [] : ['--no-cache'])];
   const m = await measure({ script: carveCli, args, cwd: path.dirname(outFile), stdoutFile: outFile });
   const phases: Record<string, number> = {};
-  for (const [, phase, ms] of m.stderr.matchAll(/^timing (\S+) ([\d.]+) ms/gm)) if (phase !== 'total') phases[phase] = Number(ms);
+  const phaseRssPeakMb: Record<string, number> = {};
+  for (const [, phase, ms, rss] of m.stderr.matchAll(/^timing (\S+) ([\d.]+) ms(?:.* rss-peak (\d+) MB)?/gm)) {
+    if (phase === 'total') continue;
+    phases[phase] = Number(ms);
+    if (rss) phaseRssPeakMb[phase] = Number(rss);
+  }
   if (Object.keys(phases).length === 0) throw new Error(`carve printed no timings; stderr:\n${m.stderr.slice(-2000)}`);
   const cacheLine = /^cache (\d+) hits (\d+) misses$/m.exec(m.stderr);
-  return { ...m, phases, cache: { hits: Number(cacheLine?.[1] ?? 0), misses: Number(cacheLine?.[2] ?? 0) } };
+  return { ...m, phases, phaseRssPeakMb, cache: { hits: Number(cacheLine?.[1] ?? 0), misses: Number(cacheLine?.[2] ?? 0) } };
 }
 
 /** `carve --version`: Node start-up plus loading carve's modules, the floor under every carve run. */
@@ -65,10 +74,11 @@ export interface DepcruiseRun extends Measurement {
   dependencies: number;
 }
 
-export async function runDepcruise(dir: string, outFile: string): Promise<DepcruiseRun> {
+// --ts-config so it resolves the same path aliases carve resolves.
+const DEPCRUISE_ARGS = ['src', '--no-config', '--ts-config', 'tsconfig.json', '--output-type', 'json'];
+
+export async function runDepcruise(dir: string, outFile: string, args = DEPCRUISE_ARGS): Promise<DepcruiseRun> {
   const script = path.join(repoRoot, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
-  // --ts-config so it resolves the same path aliases carve resolves.
-  const args = ['src', '--no-config', '--ts-config', 'tsconfig.json', '--output-type', 'json'];
   const m = await measure({ script, args, cwd: dir, stdoutFile: outFile });
   const result = JSON.parse(readFileSync(outFile, 'utf8')) as { summary: { totalCruised: number; totalDependenciesCruised: number } };
   return { ...m, modules: result.summary.totalCruised, dependencies: result.summary.totalDependenciesCruised };

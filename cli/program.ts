@@ -1,11 +1,7 @@
 /** The command line: parse options, call the library, render. No analysis logic lives here. */
 import { Command, CommanderError, Option } from 'commander';
 import { CarveError, TOOL_VERSION, configSchema, flags, type ConfigKey } from '../src/index.js';
-import { analyzeCommand } from './commands/analyze.js';
 import { registerCiCommands } from './commands/ci-commands.js';
-import { initCommand } from './commands/init.js';
-import { initBoundariesCommand } from './commands/init-boundaries.js';
-import { reportCommand } from './commands/report.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
@@ -58,6 +54,8 @@ export async function run(argv: string[]): Promise<number> {
     .option('--debug', 'show stack traces');
   addConfigFlags(analyze);
   analyze.action(async (path: string, _opts: unknown, cmd: Command) => {
+    // Each command's code loads when it runs: `carve --version` and `--help` load none of the engine.
+    const { analyzeCommand } = await import('./commands/analyze.js');
     exitCode = await analyzeCommand(path, cmd.opts(), configOverrides(cmd));
   });
 
@@ -68,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--out <dir>', 'folder for index.html (default: next to analysis.json)')
     .option('--open', 'open the report in the browser')
     .action(async (file: string, opts: { out?: string; open?: boolean }) => {
+      const { reportCommand } = await import('./commands/report.js');
       exitCode = await reportCommand(file, opts);
     });
 
@@ -79,7 +78,13 @@ export async function run(argv: string[]): Promise<number> {
     .option('--boundaries', "declare carve's proposal (or --from) as `boundaries` for carve check")
     .option('--from <decomposition.json>', 'with --boundaries: a decomposition exported by the report or by carve export')
     .action(async (path: string, opts: { force?: boolean; boundaries?: boolean; from?: string }) => {
-      exitCode = opts.boundaries || opts.from ? await initBoundariesCommand(path, opts) : initCommand(path, opts);
+      if (opts.boundaries || opts.from) {
+        const { initBoundariesCommand } = await import('./commands/init-boundaries.js');
+        exitCode = await initBoundariesCommand(path, opts);
+        return;
+      }
+      const { initCommand } = await import('./commands/init.js');
+      exitCode = initCommand(path, opts);
     });
 
   registerCiCommands(program, { addConfigFlags, configOverrides, setExit: (code) => (exitCode = code) });

@@ -4,11 +4,13 @@
  */
 import { adapters } from './access/adapters/index.js';
 import { collectAccess } from './access/index.js';
-import { readFactsCache, writeFactsCache } from './cache/facts-cache.js';
+import { readFactsCache, writeFactsCache, type FactsCache } from './cache/facts-cache.js';
+import { readStageCache, writeStageCache } from './cache/stage-cache.js';
 import { resolveConfig, type ResolvedConfig } from './config/load-config.js';
 import { discover } from './discover/index.js';
 import { extractAll } from './extract/index.js';
 import { link } from './link/index.js';
+import { LINK_FORMAT, asLinkMemory } from './link/link-memory.js';
 import { buildResult } from './model/build-result.js';
 import type { AnalysisResult } from './model/result.js';
 import { decompose } from './score/index.js';
@@ -34,13 +36,21 @@ export interface AnalyzeOptions {
 export interface PhaseTiming {
   phase: Phase;
   ms: number;
+  /** JS heap in use when the phase ended, and the most the process had committed to it by then (MB). */
+  heapMb: number;
+  heapPeakMb: number;
+  /** The process's peak resident memory so far, as the OS counts it (MB). */
+  rssPeakMb: number;
 }
+
+const MB = 1024 * 1024;
 
 export interface AnalyzeOutput {
   result: AnalysisResult;
   config: ResolvedConfig;
   timings: PhaseTiming[];
-  cache: { hits: number; misses: number };
+  /** Facts cache hits and misses; files whose links the link cache reused. */
+  cache: { hits: number; misses: number; linksReused: number };
   /** Where things are, beyond what analysis.json keeps: the guard's `file:line` locations. */
   sites: AnalysisSites;
 }
@@ -50,15 +60,20 @@ export interface AnalysisSites {
   edgeEntries(from: string, to: string): { via: string; line: number }[];
 }
 
+const LINK_STAGE = `link-v${LINK_FORMAT}`;
+
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
   const emit = options.onProgress ?? (() => {});
   const timings: PhaseTiming[] = [];
+  let heapPeak = 0;
   const timed = async <T>(phase: Phase, fn: () => T | Promise<T>, detail?: (value: T) => string): Promise<T> => {
     emit({ type: 'phase-start', phase });
     const start = performance.now();
     const value = await fn();
     const ms = performance.now() - start;
-    timings.push({ phase, ms });
+    const heap = process.memoryUsage();
+    heapPeak = Math.max(heapPeak, heap.heapTotal);
+    timings.push({ phase, ms, heapMb: heap.heapUsed / MB, heapPeakMb: heapPeak / MB, rssPeakMb: process.resourceUsage().maxRSS / 1024 });
     emit({ type: 'phase-end', phase, ms, detail: detail?.(value) });
     return value;
   };
@@ -76,10 +91,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
   // they become garbage, so the decomposition does not hold them in memory too.
   const { base, cacheStats, edgeSites } = await (async () => {
     // Reading and writing the facts cache belongs to the parse phase: it is what the cache trades for parsing.
+    let factsCache: FactsCache | undefined;
     const extracted = await timed(
       'parse',
       async () => {
         const cache = config.options.cache ? readFactsCache(config.root) : undefined;
+        factsCache = cache;
         const out = await extractAll(found.files, {
           cache,
           maxFileSize: config.options.maxFileSize,
@@ -92,10 +109,17 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
       (x) => `${x.facts.length} files, ${x.cacheHits} cached`,
     );
 
+    // The link cache keys each file's links by the content hashes the facts cache computed.
     const linked = await timed(
       'link',
-      () => link(extracted.facts, found),
-      (l) => `${l.edges.length} edges`,
+      () => {
+        const previous = factsCache ? asLinkMemory(readStageCache(config.root, LINK_STAGE)) : undefined;
+        const out = link(extracted.facts, found, factsCache && { previous, hashes: factsCache.contentHashes() });
+        const unchanged = previous && out.reused === extracted.facts.length && previous.files.size === out.reused;
+        if (out.memory && !unchanged) writeStageCache(config.root, LINK_STAGE, out.memory);
+        return out;
+      },
+      (l) => `${l.edges.length} edges${factsCache ? `, ${l.reused} files' links cached` : ''}`,
     );
 
     const access = await timed(
@@ -111,7 +135,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     );
     return {
       base: buildResult({ config, found, extracted, linked, access }),
-      cacheStats: { hits: extracted.cacheHits, misses: extracted.facts.length - extracted.cacheHits },
+      cacheStats: { hits: extracted.cacheHits, misses: extracted.facts.length - extracted.cacheHits, linksReused: linked.reused },
       edgeSites: linked.edgeSites,
     };
   })();

@@ -15,10 +15,12 @@ interface AnalyzeFlags {
 function printTimings(out: AnalyzeOutput): void {
   const total = out.timings.reduce((s, t) => s + t.ms, 0);
   for (const t of out.timings) {
-    process.stderr.write(`timing ${t.phase} ${t.ms.toFixed(1)} ms ${((t.ms / total) * 100).toFixed(1)}%\n`);
+    const memory = `heap ${t.heapMb.toFixed(0)} MB (committed ${t.heapPeakMb.toFixed(0)} MB) rss-peak ${t.rssPeakMb.toFixed(0)} MB`;
+    process.stderr.write(`timing ${t.phase} ${t.ms.toFixed(1)} ms ${((t.ms / total) * 100).toFixed(1)}% ${memory}\n`);
   }
   process.stderr.write(`timing total ${total.toFixed(1)} ms 100%\n`);
   process.stderr.write(`cache ${out.cache.hits} hits ${out.cache.misses} misses\n`);
+  process.stderr.write(`link-cache ${out.cache.linksReused} files reused\n`);
 }
 
 export async function analyzeCommand(root: string, flags: AnalyzeFlags, overrides: Record<string, unknown>): Promise<number> {

@@ -1,8 +1,6 @@
 /** The CI commands (check, trend, export), registered on the program in one place. */
 import type { Command } from 'commander';
-import { checkCommand, type CheckFlags } from './check.js';
-import { exportCommand } from './export.js';
-import { trendCommand } from './trend.js';
+import type { CheckFlags } from './check.js';
 
 export interface CiCommandHooks {
   addConfigFlags(cmd: Command): void;
@@ -30,6 +28,8 @@ export function registerCiCommands(program: Command, hooks: CiCommandHooks): voi
     .option('--debug', 'show stack traces');
   hooks.addConfigFlags(checkCmd);
   checkCmd.action(async (path: string, _opts: unknown, cmd: Command) => {
+    // Each command's code loads when it runs, as in program.ts.
+    const { checkCommand } = await import('./check.js');
     hooks.setExit(await checkCommand(path, cmd.opts<CheckFlags>(), hooks.configOverrides(cmd)));
   });
 
@@ -41,6 +41,7 @@ export function registerCiCommands(program: Command, hooks: CiCommandHooks): voi
     .option('--format <name>', 'cml, mermaid, dot or json', 'json');
   hooks.addConfigFlags(exportCmd);
   exportCmd.action(async (path: string, _opts: unknown, cmd: Command) => {
+    const { exportCommand } = await import('./export.js');
     hooks.setExit(await exportCommand(path, cmd.opts(), hooks.configOverrides(cmd)));
   });
 
@@ -49,7 +50,8 @@ export function registerCiCommands(program: Command, hooks: CiCommandHooks): voi
     .description('Print the recorded figures over time (carve-history.jsonl), one sparkline per figure')
     .argument('[path]', 'project folder', '.')
     .option('--history <file>', 'history file (default: carve-history.jsonl at the project root)')
-    .action((path: string, opts: { history?: string }) => {
+    .action(async (path: string, opts: { history?: string }) => {
+      const { trendCommand } = await import('./trend.js');
       hooks.setExit(trendCommand(path, opts));
     });
 }

@@ -59,6 +59,11 @@ export class FactsCache {
   entries(): Map<string, Entry> {
     return this.next;
   }
+
+  /** Path → content hash of every file read this run: what later stages' caches key on. */
+  contentHashes(): Map<string, string> {
+    return new Map([...this.next].map(([file, entry]) => [file, entry.hash]));
+  }
 }
 
 export function cacheFile(root: string): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { typescript } from '../util/typescript.js';
+import { parseJsonc } from '../util/jsonc.js';
 import { z } from 'zod';
 import { CarveError } from '../util/errors.js';
 import { configSchema, defaults, presentationKeys, type CarveConfig, type ConfigKey } from './options.js';
@@ -46,11 +46,9 @@ export function readConfigFile(file: string): Partial<CarveConfig> {
     throw new CarveError(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   // JSON with comments, read as tsconfig is read.
-  const parsed = typescript.parseConfigFileTextToJson(file, text);
-  if (parsed.error) {
-    throw new CarveError(`config ${file} is not valid JSON: ${typescript.flattenDiagnosticMessageText(parsed.error.messageText, ' ')}`);
-  }
-  const raw: unknown = parsed.config;
+  const parsed = parseJsonc(file, text);
+  if ('error' in parsed) throw new CarveError(`config ${file} is not valid JSON: ${parsed.error}`);
+  const raw = parsed.value;
   return validateConfig(raw, path.basename(file));
 }
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { typescript } from '../util/typescript.js';
+import { parseJsonc } from '../util/jsonc.js';
 import { compareStrings } from '../util/sort.js';
 import type { Problem } from '../model/result.js';
 import { posixDirname, posixJoin, relPosix } from '../util/posix-path.js';
@@ -48,9 +48,9 @@ function readJsonc(abs: string): RawConfig | undefined {
     config = JSON.parse(text) as RawConfig; // most configs are plain JSON: the fast path
   } catch {
     // Comments and trailing commas: TypeScript's own reader.
-    const parsed = typescript.parseConfigFileTextToJson(abs, text);
-    if (parsed.error) throw new Error(typescript.flattenDiagnosticMessageText(parsed.error.messageText, ' '));
-    config = parsed.config as RawConfig;
+    const parsed = parseJsonc(abs, text);
+    if ('error' in parsed) throw new Error(parsed.error);
+    config = parsed.value as RawConfig;
   }
   jsoncCache.set(abs, config);
   return config;

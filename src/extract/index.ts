@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import type { FactsCache } from '../cache/facts-cache.js';
 import type { DiscoveredFile } from '../discover/index.js';
 import type { SkippedFile } from '../model/result.js';
-import { extractFile } from './extract-file.js';
 import type { FileFacts } from './file-facts.js';
 import { extractInWorkers, workerCount } from './worker-pool.js';
 
@@ -83,6 +82,8 @@ export async function extractAll(files: readonly DiscoveredFile[], options: Extr
     );
   } else {
     extracted = [];
+    // Loaded here, not imported: when every file is cached, TypeScript is never loaded.
+    const { extractFile } = pending.length > 0 ? await import('./extract-file.js') : { extractFile: () => undefined as never };
     for (let i = 0; i < pending.length; i++) {
       if (i % PROGRESS_EVERY === 0) {
         report(i);

@@ -5,6 +5,7 @@
  */
 import type { FileFacts } from '../extract/file-facts.js';
 import type { ResolvedSpecifier } from './project-index.js';
+import type { ReadTracker, Reads } from './read-tracker.js';
 
 export interface Declared {
   file: string;
@@ -23,17 +24,20 @@ interface ExportTable {
 }
 
 export class ExportResolver {
-  private readonly memo = new Map<string, Declared | null>();
+  /** `find` results, with what computing them read (replayed on a hit, for the link cache). */
+  private readonly memo = new Map<string, { found: Declared | null; reads?: Reads }>();
   private readonly localDecls = new Map<string, Set<string>>();
   private readonly tables = new Map<string, ExportTable>();
 
   constructor(
     private readonly files: ReadonlyMap<string, FileFacts>,
     private readonly resolve: (from: string, specifier: string) => ResolvedSpecifier,
+    private readonly reads?: ReadTracker,
   ) {}
 
   /** Names declared (not re-exported) at the top level of a file. */
   declaredIn(file: string): Set<string> {
+    this.reads?.file(file);
     let names = this.localDecls.get(file);
     if (!names) {
       const f = this.files.get(file);
@@ -53,15 +57,20 @@ export class ExportResolver {
   find(file: string, name: string, depth = 0): Declared | undefined {
     const key = `${file}\0${name}`;
     const hit = this.memo.get(key);
-    if (hit !== undefined) return hit ?? undefined;
-    this.memo.set(key, null); // cycle guard
+    if (hit !== undefined) {
+      if (hit.reads) this.reads?.replay(hit.reads);
+      return hit.found ?? undefined;
+    }
+    this.memo.set(key, { found: null }); // cycle guard
+    this.reads?.open();
     const found = depth > MAX_DEPTH ? undefined : this.compute(file, name, depth);
-    this.memo.set(key, found ?? null);
+    this.memo.set(key, { found: found ?? null, reads: this.reads?.close() });
     return found;
   }
 
   /** Per file, once: its local exports, named re-exports and `export *` specifiers, for O(1) lookups. */
   private table(file: string): ExportTable | undefined {
+    this.reads?.file(file);
     let t = this.tables.get(file);
     if (t) return t;
     const facts = this.files.get(file);
@@ -111,6 +120,7 @@ export class ExportResolver {
 
   /** If `local` is an imported binding of `facts`, where it is declared. */
   throughImport(facts: FileFacts, local: string, depth: number): Declared | undefined {
+    this.reads?.file(facts.path);
     for (const imp of facts.imports) {
       if (imp.kind === 're-export') continue;
       const n = imp.names.find((x) => x.local === local);
@@ -125,6 +135,7 @@ export class ExportResolver {
 
   /** A barrel: a file that only re-exports (nothing declared of its own). */
   isBarrel(file: string): boolean {
+    this.reads?.file(file);
     const f = this.files.get(file);
     if (!f) return false;
     return f.imports.some((i) => i.kind === 're-export') && this.declaredIn(file).size === 0;
@@ -134,6 +145,7 @@ export class ExportResolver {
   barrelTargets(file: string, depth = 0, seen = new Set<string>()): string[] {
     if (seen.has(file) || depth > MAX_DEPTH) return [];
     seen.add(file);
+    this.reads?.file(file);
     const f = this.files.get(file);
     if (!f) return [];
     const out = new Set<string>();

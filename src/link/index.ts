@@ -9,8 +9,10 @@ import type { Edge, EdgeKind, UnresolvedImport, Unit } from '../model/result.js'
 import { posixDirname } from '../util/posix-path.js';
 import { compareStrings } from '../util/sort.js';
 import { ExportResolver } from './export-resolver.js';
+import { linkContext, reusableLinks, type FileLinks, type LinkMemory } from './link-memory.js';
 import { ModuleResolver } from './module-resolver.js';
 import type { ClassRef, ProjectIndex, ResolvedName, ResolvedSpecifier } from './project-index.js';
+import { ReadTracker } from './read-tracker.js';
 import { routePrefixes, withPrefix } from './route-mounts.js';
 import { unitTags } from './unit-tags.js';
 
@@ -22,12 +24,12 @@ export interface Linked {
   /** Imports of styles, templates and data files, which bundlers resolve. */
   assetImports: number;
   index: ProjectIndex;
+  /** With a link cache: what to keep for the next run, and how many files' links were reused. */
+  memory?: LinkMemory;
+  reused: number;
   /** Where the guard points (not in analysis.json): see `EdgeSites`. */
   edgeSites: EdgeSites;
 }
-
-/** Symbol references beyond this many add no more weight: one heavy use should not dwarf many light ones. */
-const MAX_REFS_PER_SYMBOL = 4;
 
 /**
  * For each edge `from → to`, the files `from` names that lead to `to` (the
@@ -36,32 +38,58 @@ const MAX_REFS_PER_SYMBOL = 4;
  */
 export type EdgeSites = Map<string, Map<string, number>>;
 
-class EdgeSet {
-  private readonly map = new Map<string, { from: string; to: string; kind: EdgeKind; weight: number; symbols: Set<string> }>();
-  readonly sites: EdgeSites = new Map();
+export interface LinkCacheInput {
+  /** The last run's links, if any. */
+  previous?: LinkMemory;
+  /** Path → content hash of every analysed file this run. */
+  hashes: ReadonlyMap<string, string>;
+}
 
-  add(from: string, to: string, kind: EdgeKind, weight: number, symbols: string[], line: number, via = to): void {
-    if (from === to) return;
-    const pair = `${from}\0${to}`;
-    let entries = this.sites.get(pair);
-    if (!entries) this.sites.set(pair, (entries = new Map()));
-    const seen = entries.get(via);
-    if (seen === undefined || line < seen) entries.set(via, line);
-    const key = `${from}\0${to}\0${kind}`;
+/** Symbol references beyond this many add no more weight: one heavy use should not dwarf many light ones. */
+const MAX_REFS_PER_SYMBOL = 4;
+
+/** One file's outgoing edges, merged per target and kind in the order first added. */
+class FileEdges {
+  private readonly map = new Map<string, [string, EdgeKind, number, Set<string>]>();
+  private readonly at = new Map<string, [string, string, number]>();
+
+  constructor(private readonly from: string) {}
+
+  add(to: string, kind: EdgeKind, weight: number, symbols: string[], line: number, via = to): void {
+    if (to === this.from) return;
+    const site = `${to}\0${via}`;
+    const seen = this.at.get(site);
+    if (!seen || line < seen[2]) this.at.set(site, [to, via, line]);
+    const key = `${to}\0${kind}`;
     let e = this.map.get(key);
-    if (!e) this.map.set(key, (e = { from, to, kind, weight: 0, symbols: new Set() }));
-    e.weight += weight;
-    for (const s of symbols) e.symbols.add(s);
+    if (!e) this.map.set(key, (e = [to, kind, 0, new Set()]));
+    e[2] += weight;
+    for (const s of symbols) e[3].add(s);
   }
 
-  toEdges(): Edge[] {
-    const out: Edge[] = [];
-    for (const e of this.map.values()) {
-      const symbols = e.symbols.size > 1 ? [...e.symbols].sort(compareStrings) : [...e.symbols];
-      out.push({ from: e.from, to: e.to, kind: e.kind, weight: Math.round(e.weight * 100) / 100, symbols });
-    }
-    return out.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.kind, b.kind));
+  sites(): FileLinks['sites'] {
+    return [...this.at.values()];
   }
+
+  entries(): FileLinks['edges'] {
+    return [...this.map.values()].map(([to, kind, weight, symbols]) => [to, kind, weight, [...symbols]]);
+  }
+}
+
+function toEdges(links: ReadonlyMap<string, FileLinks>): Edge[] {
+  const out: Edge[] = [];
+  for (const [from, l] of links) {
+    for (const [to, kind, weight, symbols] of l.edges) {
+      out.push({
+        from,
+        to,
+        kind,
+        weight: Math.round(weight * 100) / 100,
+        symbols: symbols.length > 1 ? [...symbols].sort(compareStrings) : symbols,
+      });
+    }
+  }
+  return out.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.kind, b.kind));
 }
 
 function importKind(imp: ImportFact, typeOnly: boolean): EdgeKind {
@@ -75,36 +103,61 @@ export function typeName(type: string | undefined): string | undefined {
   return m?.[1];
 }
 
-export function link(facts: readonly FileFacts[], found: Discovery): Linked {
+export function link(facts: readonly FileFacts[], found: Discovery, cache?: LinkCacheInput): Linked {
   const byPath = new Map(facts.map((f) => [f.path, f]));
-  const resolver = new ModuleResolver(new Set(byPath.keys()), found.tsconfigs, found.workspaces);
+  const context = cache ? linkContext(found.tsconfigs, found.workspaces) : '';
+  const reusable = cache ? reusableLinks(cache.previous, cache.hashes, context) : new Map();
+  const reads = cache ? new ReadTracker() : undefined;
+  const resolver = new ModuleResolver(new Set(byPath.keys()), found.tsconfigs, found.workspaces, reads !== undefined);
+  if (reads) resolver.onResolve = (key) => reads.query(key);
   const resolveSpecifier = (from: string, spec: string): ResolvedSpecifier => resolver.resolve(from, spec);
-  const exportsOf = new ExportResolver(byPath, resolveSpecifier);
+  const exportsOf = new ExportResolver(byPath, resolveSpecifier, reads);
 
-  const index = buildIndex(byPath, resolveSpecifier, exportsOf);
-  const edges = new EdgeSet();
+  const index = buildIndex(byPath, resolveSpecifier, exportsOf, reads);
+  const links = new Map<string, FileLinks>();
+  const memory: LinkMemory | undefined = cache ? { context, files: new Map(), queries: new Map() } : undefined;
+  let reused = 0;
+
+  for (const f of facts) {
+    const kept = reusable.get(f.path);
+    if (kept) {
+      links.set(f.path, kept.links);
+      memory?.files.set(f.path, kept);
+      reused++;
+      continue;
+    }
+    reads?.open();
+    reads?.file(f.path);
+    const fileLinks = linkFile(f, resolver, exportsOf, index);
+    links.set(f.path, fileLinks);
+    const r = reads?.close();
+    if (memory && r)
+      memory.files.set(f.path, { hash: cache!.hashes.get(f.path) ?? '', reads: [...r.files], queries: [...r.queries], links: fileLinks });
+  }
+  reads?.stop();
+  if (memory) {
+    for (const entry of memory.files.values()) {
+      for (const q of entry.queries) {
+        const probes = resolver.probes.get(q) ?? cache!.previous?.queries.get(q);
+        if (probes) memory.queries.set(q, probes);
+      }
+    }
+  }
+
   const unresolved: UnresolvedImport[] = [];
   const externals = new Set<string>();
   let assetImports = 0;
-
-  for (const f of facts) {
-    for (const imp of f.imports) {
-      const target = resolver.resolve(f.path, imp.specifier);
-      if (target.kind === 'external') {
-        externals.add(target.package);
-        continue;
-      }
-      if (target.kind === 'asset') {
-        assetImports++;
-        continue;
-      }
-      if (target.kind === 'unresolved') {
-        unresolved.push({ from: f.path, specifier: imp.specifier, line: imp.line });
-        continue;
-      }
-      addImportEdges(f.path, imp, target.file, edges, exportsOf);
+  const edgeSites: EdgeSites = new Map();
+  for (const [from, l] of links) {
+    for (const [to, via, line] of l.sites) {
+      const pair = `${from}\0${to}`;
+      let m = edgeSites.get(pair);
+      if (!m) edgeSites.set(pair, (m = new Map()));
+      m.set(via, Math.min(line, m.get(via) ?? line));
     }
-    addInjectionEdges(f, index, edges);
+    for (const [specifier, line] of l.unresolved) unresolved.push({ from, specifier, line });
+    for (const e of l.externals) externals.add(e);
+    assetImports += l.assets;
   }
 
   const workspaceOf = (path: string): string | undefined => found.workspaces.find((w) => path.startsWith(`${w.dir}/`))?.name;
@@ -120,18 +173,46 @@ export function link(facts: readonly FileFacts[], found: Discovery): Linked {
 
   return {
     units,
-    edges: edges.toEdges(),
+    edges: toEdges(links),
     unresolvedImports: unresolved.sort((a, b) => compareStrings(a.from, b.from) || a.line - b.line),
     externalPackages: [...externals].sort(compareStrings),
     assetImports,
     index,
-    edgeSites: edges.sites,
+    memory,
+    reused,
+    edgeSites,
   };
 }
 
-function addImportEdges(from: string, imp: ImportFact, target: string, edges: EdgeSet, exportsOf: ExportResolver): void {
+/** One file's imports and injections, resolved. */
+function linkFile(f: FileFacts, resolver: ModuleResolver, exportsOf: ExportResolver, index: ProjectIndex): FileLinks {
+  const edges = new FileEdges(f.path);
+  const out: FileLinks = { edges: [], unresolved: [], externals: [], assets: 0, sites: [] };
+  for (const imp of f.imports) {
+    const target = resolver.resolve(f.path, imp.specifier);
+    if (target.kind === 'external') {
+      if (!out.externals.includes(target.package)) out.externals.push(target.package);
+      continue;
+    }
+    if (target.kind === 'asset') {
+      out.assets++;
+      continue;
+    }
+    if (target.kind === 'unresolved') {
+      out.unresolved.push([imp.specifier, imp.line]);
+      continue;
+    }
+    addImportEdges(imp, target.file, edges, exportsOf);
+  }
+  addInjectionEdges(f, index, edges);
+  out.edges = edges.entries();
+  out.sites = edges.sites();
+  return out;
+}
+
+function addImportEdges(imp: ImportFact, target: string, edges: FileEdges, exportsOf: ExportResolver): void {
   if (imp.names.length === 0) {
-    edges.add(from, target, imp.kind, 1, [], imp.line, target); // side-effect import
+    edges.add(target, imp.kind, 1, [], imp.line); // side-effect import
     return;
   }
   for (const n of imp.names) {
@@ -142,33 +223,25 @@ function addImportEdges(from: string, imp: ImportFact, target: string, edges: Ed
       const perMember = weight / n.members.length;
       for (const member of n.members) {
         const declared = exportsOf.find(target, member);
-        edges.add(
-          from,
-          declared?.file ?? target,
-          kind,
-          perMember,
-          [declared && declared.name !== '*' ? declared.name : member],
-          imp.line,
-          target,
-        );
+        edges.add(declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member], imp.line, target);
       }
       continue;
     }
     if (n.imported === '*') {
       // A namespace used as a value of its own: of a pure barrel, it spreads over what the barrel re-exports.
       const targets = exportsOf.isBarrel(target) ? exportsOf.barrelTargets(target) : [target];
-      for (const t of targets) edges.add(from, t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`], imp.line, target);
+      for (const t of targets) edges.add(t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`], imp.line, target);
       continue;
     }
     const declared = exportsOf.find(target, n.imported);
     const to = declared && declared.file ? declared.file : target;
     const symbol = declared && declared.name !== '*' ? declared.name : n.imported;
-    edges.add(from, to, kind, weight, [symbol], imp.line, target);
+    edges.add(to, kind, weight, [symbol], imp.line, target);
   }
 }
 
 /** Constructor injection (`constructor(private orders: OrderService)`, `@Inject(TOKEN)`) as `di` edges. */
-function addInjectionEdges(f: FileFacts, index: ProjectIndex, edges: EdgeSet): void {
+function addInjectionEdges(f: FileFacts, index: ProjectIndex, edges: FileEdges): void {
   for (const cls of f.classes) {
     for (const m of cls.members) {
       if (m.kind !== 'ctor-param') continue;
@@ -178,7 +251,7 @@ function addInjectionEdges(f: FileFacts, index: ProjectIndex, edges: EdgeSet): v
       if (!name) continue;
       const target = index.resolveClass(f.path, name) ?? index.resolveName(f.path, name);
       const file = target && 'cls' in target ? target.file : target?.kind === 'internal' ? target.file : undefined;
-      if (file) edges.add(f.path, file, 'di', 1, [name], m.line);
+      if (file) edges.add(file, 'di', 1, [name], m.line);
     }
   }
 }
@@ -187,6 +260,7 @@ function buildIndex(
   files: Map<string, FileFacts>,
   resolveSpecifier: (from: string, spec: string) => ResolvedSpecifier,
   exportsOf: ExportResolver,
+  reads?: ReadTracker,
 ): ProjectIndex {
   const sorted = new Map([...files.entries()].sort(([a], [b]) => compareStrings(a, b)));
   const classes = new Map<string, ClassRef[]>();
@@ -199,6 +273,7 @@ function buildIndex(
   }
 
   const resolveName = (file: string, local: string): ResolvedName | undefined => {
+    reads?.file(file);
     const facts = files.get(file);
     if (!facts) return undefined;
     const dot = local.indexOf('.');
@@ -233,6 +308,7 @@ function buildIndex(
   const resolveClass = (file: string, name: string): ClassRef | undefined => {
     const r = resolveName(file, name);
     if (r?.kind !== 'internal') return undefined;
+    reads?.file(r.file);
     const f = files.get(r.file);
     if (!f) return undefined;
     let clsName = r.name;

@@ -34,26 +34,41 @@ export function packageName(specifier: string): string {
 export class ModuleResolver {
   private readonly cache = new Map<string, ResolvedSpecifier>();
   private readonly workspaceByName: Map<string, WorkspacePackage>;
+  /**
+   * Per resolution key, every path whose presence was asked while resolving it. With the same
+   * tsconfigs and workspaces, the result holds as long as none of these paths is added or removed.
+   */
+  readonly probes = new Map<string, string[]>();
+  private probing: string[] | undefined;
+  /** Told the key of every resolution asked for, memoised or not (the link cache's read tracking). */
+  onResolve?: (key: string) => void;
 
   constructor(
     private readonly files: ReadonlySet<string>,
     private readonly tsconfigs: readonly Tsconfig[],
     workspaces: readonly WorkspacePackage[],
+    /** Keep `probes` (only the link cache needs them). */
+    private readonly recordProbes = false,
   ) {
     this.workspaceByName = new Map(workspaces.map((w) => [w.name, w]));
   }
 
+  private has(path: string): boolean {
+    this.probing?.push(path);
+    return this.files.has(path);
+  }
+
   /** A path (without or with extension) → an analysed file, trying TS's candidates in order. */
   private probe(base: string): string | undefined {
-    if (this.files.has(base)) return base;
+    if (this.has(base)) return base;
     const dot = base.lastIndexOf('.');
     const ext = dot > base.lastIndexOf('/') ? base.slice(dot) : '';
     for (const swap of JS_TO_TS[ext] ?? []) {
       const candidate = base.slice(0, dot) + swap;
-      if (this.files.has(candidate)) return candidate;
+      if (this.has(candidate)) return candidate;
     }
-    for (const e of EXTENSIONS) if (this.files.has(base + e)) return base + e;
-    for (const e of EXTENSIONS) if (this.files.has(`${base}/index${e}`)) return `${base}/index${e}`;
+    for (const e of EXTENSIONS) if (this.has(base + e)) return base + e;
+    for (const e of EXTENSIONS) if (this.has(`${base}/index${e}`)) return `${base}/index${e}`;
     return undefined;
   }
 
@@ -112,10 +127,13 @@ export class ModuleResolver {
     const dir = posixDirname(from);
     const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
     const key = relative ? `${dir}\0${specifier}` : `${this.configKey(from)}\0${specifier}`;
+    this.onResolve?.(key);
     const hit = this.cache.get(key);
     if (hit) return hit;
+    this.probing = this.recordProbes ? [] : undefined;
     const result = this.compute(from, dir, specifier, relative);
     this.cache.set(key, result);
+    if (this.probing) this.probes.set(key, this.probing);
     return result;
   }
 

@@ -13,6 +13,7 @@ const carve = (wallMs: number, cpuMs: number, parse: number): CarveRun => ({
   peakRssMb: wallMs / 10,
   stderr: '',
   phases: { discover: 10, parse, link: 20 },
+  phaseRssPeakMb: { discover: 50, parse: wallMs / 10, link: wallMs / 10 },
   cache: { hits: 0, misses: 100 },
 });
 
@@ -40,6 +41,7 @@ describe('summarise', () => {
     expect([r.carve.cold.startupMs, r.carve.cold.startupCpuMs]).toEqual([200, 180]);
     expect(r.carve.cold.phasesMs).toEqual({ discover: 10, parse: 600, link: 20, other: 570 });
     expect(r.carve.cold.sharesPct.parse).toBe(50);
+    expect(r.carve.cold.phaseRssPeakMb).toEqual({ discover: 50, parse: 300, link: 300 });
     expect(r.carve.warm.pctOfCold).toBe(20.8);
     expect(r.parseLimit).toMatchObject({ wallMs: 500, cpuMs: 400, inProcessMs: 300 });
     expect(r.ratios).toEqual({
@@ -48,6 +50,14 @@ describe('summarise', () => {
       warmToCold: 0.21,
       cpu: { carveToParseLimit: 2.5, carveToDepcruise: 0.2, warmToCold: 0.2 },
     });
+  });
+
+  it('names a real repository’s row by its recipe and keeps where it came from', () => {
+    const source = { name: 'gauzy', repo: 'o/gauzy', commit: 'c'.repeat(40), path: 'packages/core' };
+    const r = summarise({ ...runs, source }, new Date(0));
+    expect(r.name).toBe('real-gauzy');
+    expect(r.source).toEqual(source);
+    expect(summarise(runs, new Date(0)).source).toBeUndefined();
   });
 
   it('keeps carve’s numbers when dependency-cruiser did not finish, with no ratio to it', () => {

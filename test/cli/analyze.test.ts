@@ -49,11 +49,22 @@ describe('carve analyze', () => {
     expect(runCli(['report', path.join(cwd, 'nope.json')], cwd).code).toBe(2);
   });
 
-  it('prints plain progress lines and per-phase timings to stderr when not on a terminal', () => {
+  it('prints plain progress lines and per-phase timings and memory to stderr when not on a terminal', () => {
     const r = runCli(['analyze', fixturePath('shop'), '--json', '--timings', '--no-cache']);
+    let rssPeak = 0;
     for (const phase of ['discover', 'parse', 'link', 'access', 'decompose']) {
       expect(r.stderr).toMatch(new RegExp(`^carve: ${phase}\\s+.*\\(\\d+ ms\\)$`, 'm'));
-      expect(r.stderr).toMatch(new RegExp(`^timing ${phase} [\\d.]+ ms [\\d.]+%$`, 'm'));
+      const line = new RegExp(
+        `^timing ${phase} [\\d.]+ ms [\\d.]+% heap (\\d+) MB \\(committed (\\d+) MB\\) rss-peak (\\d+) MB$`,
+        'm',
+      ).exec(r.stderr);
+      expect(line, phase).not.toBeNull();
+      const [heap, committed, rss] = line!.slice(1).map(Number);
+      expect(heap).toBeGreaterThan(0);
+      expect(committed).toBeGreaterThanOrEqual(heap);
+      expect(rss).toBeGreaterThan(heap);
+      expect(rss).toBeGreaterThanOrEqual(rssPeak); // a peak so far never falls
+      rssPeak = rss;
     }
   });
 
