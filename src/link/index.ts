@@ -223,7 +223,14 @@ function addImportEdges(imp: ImportFact, target: string, edges: FileEdges, expor
       const perMember = weight / n.members.length;
       for (const member of n.members) {
         const declared = exportsOf.find(target, member);
-        edges.add(declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member], imp.line, target);
+        edges.add(
+          declared?.file ?? target,
+          kind,
+          perMember,
+          [declared && declared.name !== '*' ? declared.name : member],
+          imp.line,
+          target,
+        );
       }
       continue;
     }
