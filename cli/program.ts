@@ -2,11 +2,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CarveError, TOOL_VERSION, configSchema, flags, type ConfigKey } from '../src/index.js';
 import { printErr, printErrText, printOut } from './print.js';
+import { registerCiCommands } from './commands/ci-commands.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** Flags derived from the one options table; only values given on the command line become overrides. */
-function addConfigFlags(cmd: Command): void {
+export function addConfigFlags(cmd: Command): void {
   for (const [key, spec] of Object.entries(flags) as [ConfigKey, (typeof flags)[ConfigKey]][]) {
     if (!spec) continue;
     const description = spec.help ?? configSchema.shape[key].description ?? '';
@@ -77,10 +78,19 @@ export async function run(argv: string[]): Promise<number> {
     .description('Write a commented starter carve.config.json')
     .argument('[path]', 'project folder', '.')
     .option('--force', 'overwrite an existing config')
-    .action(async (path: string, opts: { force?: boolean }) => {
+    .option('--boundaries', "declare carve's proposal (or --from) as `boundaries` for carve check")
+    .option('--from <decomposition.json>', 'with --boundaries: a decomposition exported by the report or by carve export')
+    .action(async (path: string, opts: { force?: boolean; boundaries?: boolean; from?: string }) => {
+      if (opts.boundaries || opts.from) {
+        const { initBoundariesCommand } = await import('./commands/init-boundaries.js');
+        exitCode = await initBoundariesCommand(path, opts);
+        return;
+      }
       const { initCommand } = await import('./commands/init.js');
       exitCode = initCommand(path, opts);
     });
+
+  registerCiCommands(program, { addConfigFlags, configOverrides, setExit: (code) => (exitCode = code) });
 
   try {
     await program.parseAsync(argv);

@@ -54,6 +54,8 @@ export interface AnalyzeOutput {
   config: ResolvedConfig;
   timings: PhaseTiming[];
   cache: CacheStats;
+  /** Where things are, beyond what analysis.json keeps: the guard's `file:line` locations. */
+  sites: AnalysisSites;
 }
 
 export interface CacheStats {
@@ -65,6 +67,11 @@ export interface CacheStats {
   note?: string;
   /** Files whose links the link cache reused. */
   linksReused: number;
+}
+
+export interface AnalysisSites {
+  /** The files `from` imports (or injects) that lead to `to` — a barrel, or `to` itself — each with its first line. */
+  edgeEntries(from: string, to: string): { via: string; line: number }[];
 }
 
 const LINK_STAGE = `link-v${LINK_FORMAT}`;
@@ -97,7 +104,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
 
   // Per-file facts live only inside this block: once the result's code and data parts are built,
   // they become garbage, so the decomposition does not hold them in memory too.
-  const { base, cacheStats } = await (async () => {
+  const { base, cacheStats, edgeSites } = await (async () => {
     // Reading and writing the facts cache belongs to the parse phase: it is what the cache trades for parsing.
     let factsCache: FactsCache | undefined;
     const extracted = await timed(
@@ -154,6 +161,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
         note: extracted.cache?.unreadable,
         linksReused: linked.reused,
       },
+      edgeSites: linked.edgeSites,
     };
   })();
 
@@ -168,5 +176,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutput> {
     config,
     timings,
     cache: cacheStats,
+    sites: {
+      edgeEntries: (from, to) => [...(edgeSites.get(`${from}\0${to}`) ?? [])].map(([via, line]) => ({ via, line })),
+    },
   };
 }

@@ -73,7 +73,7 @@ function countPatterns(raw: Record<string, unknown>): number {
   return count(raw.include) + count(raw.exclude) + count(raw.shared) + count(raw.apart) + count(pins);
 }
 
-function readConfigFile(file: string): Partial<CarveConfig> {
+export function readConfigFile(file: string): Partial<CarveConfig> {
   const text = readBoundedText(file, MAX_CONFIG_BYTES, 'config');
   // JSON with comments, read as tsconfig is read.
   const parsed = parseJsoncObject(file, text);

@@ -48,6 +48,51 @@ const thresholds = z
   .partial()
   .strict();
 
+/** A declared service: its files, and optionally its tables, public files and allowed dependencies. */
+const boundary = z.union([
+  z.array(z.string()).min(1),
+  z
+    .object({
+      paths: z.array(z.string()).min(1).describe('Globs of the files the service holds.'),
+      tables: z.array(z.string()).optional().describe('Tables it owns: `name`, `store:name`.'),
+      api: z.array(z.string()).optional().describe('Globs of its public files; other services may import only these (default: all).'),
+      dependsOn: z.array(z.string()).optional().describe('Services it may depend on (default: any).'),
+      deprecated: z.array(z.string()).optional().describe('Dependencies still allowed but on their way out: reported as warnings.'),
+    })
+    .strict(),
+]);
+
+export const VIOLATION_KINDS = [
+  'api-import',
+  'undeclared-dependency',
+  'service-cycle',
+  'table-read',
+  'table-write',
+  'foreign-key',
+  'cross-service-transaction',
+  'deprecated-dependency',
+] as const;
+export type ViolationKind = (typeof VIOLATION_KINDS)[number];
+
+const level = z.enum(['error', 'warn', 'off']);
+const severities = z.partialRecord(z.enum(VIOLATION_KINDS), level);
+
+const boundaryRules = z
+  .object({
+    severity: severities.optional().describe('Severity per violation kind: error (fails), warn (reported), off.'),
+    pairs: z
+      .record(z.string(), severities)
+      .optional()
+      .describe('Per pair of services, `from→to` (or `from->to`): severities that override `severity`.'),
+    allow: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'Allowed exceptions: "shipping may read orders.orders", "… may write …", "… may import <glob>", "… may depend on <service>", "… may reference <table>", "… may transact with <service>".',
+      ),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
@@ -79,7 +124,14 @@ export const configSchema = z
     pins: z.record(z.string(), z.array(z.string())).describe('Service name → globs of files or table ids (`store:name`) pinned to it.'),
     apart: z.array(z.tuple([z.string(), z.string()])).describe('Pairs of globs / table ids that must land in different services.'),
     thresholds: thresholds.describe('CI limits; exceeding any exits with 1.'),
-    baseline: z.string().optional().describe('A previous analysis.json; metrics may not get worse than it.'),
+    baseline: z
+      .string()
+      .optional()
+      .describe('carve check: the carve-baseline.json (default: at the analysed root). carve analyze: a previous analysis.json.'),
+    boundaries: z
+      .record(z.string(), boundary)
+      .describe('Declared services for carve check: name → globs, or { paths, tables, api, dependsOn, deprecated }.'),
+    boundaryRules: boundaryRules.describe('carve check: severities per violation kind and per pair, and allowed exceptions.'),
   })
   .strict();
 
@@ -102,6 +154,8 @@ export const defaults: Omit<CarveConfig, '$schema' | 'services' | 'resolution' |
   pins: {},
   apart: [],
   thresholds: {},
+  boundaries: {},
+  boundaryRules: {},
 };
 
 export interface FlagSpec {
@@ -149,7 +203,9 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
   pins: null,
   apart: null,
   thresholds: null,
-  baseline: { flag: '--baseline <analysis.json>' },
+  baseline: { flag: '--baseline <file>' },
+  boundaries: null,
+  boundaryRules: null,
 };
 
 /**
@@ -160,4 +216,4 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
 export const pathKeys: readonly ConfigKey[] = ['out', 'baseline'];
 
 /** Keys that do not change the analysis result (left out of the config hash). */
-export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'cacheDir', 'workers', 'thresholds', 'baseline'];
+export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'cacheDir', 'workers', 'thresholds', 'baseline', 'boundaries', 'boundaryRules'];

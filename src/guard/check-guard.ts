@@ -31,17 +31,21 @@ export function guardFigures(result: AnalysisResult): Record<GuardMetric, number
 const EPSILON = 1e-6;
 
 export function checkGuard(result: AnalysisResult, thresholds: CarveConfig['thresholds'] = {}, baseline?: AnalysisResult): GuardFinding[] {
-  const figures = guardFigures(result);
+  return compareFigures(guardFigures(result), thresholds, baseline ? guardFigures(baseline) : undefined);
+}
+
+/** Figures over their threshold, or worse than before. */
+export function compareFigures(
+  figures: Record<GuardMetric, number>,
+  thresholds: CarveConfig['thresholds'] = {},
+  before?: Partial<Record<GuardMetric, number>>,
+): GuardFinding[] {
   const findings: GuardFinding[] = [];
   for (const [metric, limit] of Object.entries(thresholds) as [GuardMetric, number][]) {
     if (figures[metric] > limit + EPSILON) findings.push({ metric, value: figures[metric], limit, source: 'threshold' });
   }
-  if (baseline) {
-    const before = guardFigures(baseline);
-    for (const metric of Object.keys(figures) as GuardMetric[]) {
-      if (figures[metric] > before[metric] + EPSILON)
-        findings.push({ metric, value: figures[metric], limit: before[metric], source: 'baseline' });
-    }
+  for (const [metric, limit] of Object.entries(before ?? {}) as [GuardMetric, number][]) {
+    if (figures[metric] > limit + EPSILON) findings.push({ metric, value: figures[metric], limit, source: 'baseline' });
   }
   return findings;
 }

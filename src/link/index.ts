@@ -31,7 +31,16 @@ export interface Linked {
   memory?: LinkMemory;
   reused: number;
   problems: Problem[];
+  /** Where the guard points (not in analysis.json): see `EdgeSites`. */
+  edgeSites: EdgeSites;
 }
+
+/**
+ * For each edge `from → to`, the files `from` names that lead to `to` (the
+ * module it imports, which may be a barrel re-exporting `to`; for injection,
+ * `to` itself) with the first line doing so, keyed `from\0to`.
+ */
+export type EdgeSites = Map<string, Map<string, number>>;
 
 export interface LinkCacheInput {
   /** The last run's links, if any. */
@@ -46,16 +55,24 @@ const MAX_REFS_PER_SYMBOL = 4;
 /** One file's outgoing edges, merged per target and kind in the order first added. */
 class FileEdges {
   private readonly map = new Map<string, [string, EdgeKind, number, Set<string>]>();
+  private readonly at = new Map<string, [string, string, number]>();
 
   constructor(private readonly from: string) {}
 
-  add(to: string, kind: EdgeKind, weight: number, symbols: string[]): void {
+  add(to: string, kind: EdgeKind, weight: number, symbols: string[], line: number, via = to): void {
     if (to === this.from) return;
+    const site = `${to}\0${via}`;
+    const seen = this.at.get(site);
+    if (!seen || line < seen[2]) this.at.set(site, [to, via, line]);
     const key = `${to}\0${kind}`;
     let e = this.map.get(key);
     if (!e) this.map.set(key, (e = [to, kind, 0, new Set()]));
     e[2] += weight;
     for (const s of symbols) e[3].add(s);
+  }
+
+  sites(): FileLinks['sites'] {
+    return [...this.at.values()];
   }
 
   entries(): FileLinks['edges'] {
@@ -134,7 +151,14 @@ export function link(facts: readonly FileFacts[], found: Discovery, cache?: Link
   const unresolved: UnresolvedImport[] = [];
   const externals = new Set<string>();
   let assetImports = 0;
+  const edgeSites: EdgeSites = new Map();
   for (const [from, l] of links) {
+    for (const [to, via, line] of l.sites) {
+      const pair = `${from}\0${to}`;
+      let m = edgeSites.get(pair);
+      if (!m) edgeSites.set(pair, (m = new Map()));
+      m.set(via, Math.min(line, m.get(via) ?? line));
+    }
     for (const [specifier, line, hint] of l.unresolved) unresolved.push({ from, specifier, line, ...(hint ? { hint } : {}) });
     for (const e of l.externals) externals.add(e);
     assetImports += l.assets;
@@ -163,13 +187,14 @@ export function link(facts: readonly FileFacts[], found: Discovery, cache?: Link
     memory,
     reused,
     problems: deepReexportChains(facts, resolveSpecifier),
+    edgeSites,
   };
 }
 
 /** One file's imports and injections, resolved. */
 function linkFile(f: FileFacts, resolver: ModuleResolver, exportsOf: ExportResolver, index: ProjectIndex): FileLinks {
   const edges = new FileEdges(f.path);
-  const out: FileLinks = { edges: [], unresolved: [], externals: [], assets: 0 };
+  const out: FileLinks = { edges: [], unresolved: [], externals: [], assets: 0, sites: [] };
   for (const imp of f.imports) {
     const target = resolver.resolve(f.path, imp.specifier);
     if (target.kind === 'external') {
@@ -188,12 +213,13 @@ function linkFile(f: FileFacts, resolver: ModuleResolver, exportsOf: ExportResol
   }
   addInjectionEdges(f, index, edges);
   out.edges = edges.entries();
+  out.sites = edges.sites();
   return out;
 }
 
 function addImportEdges(imp: ImportFact, target: string, edges: FileEdges, exportsOf: ExportResolver): void {
   if (imp.names.length === 0) {
-    edges.add(target, imp.kind, 1, []); // side-effect import
+    edges.add(target, imp.kind, 1, [], imp.line); // side-effect import
     return;
   }
   for (const n of imp.names) {
@@ -204,20 +230,27 @@ function addImportEdges(imp: ImportFact, target: string, edges: FileEdges, expor
       const perMember = weight / n.members.length;
       for (const member of n.members) {
         const declared = exportsOf.find(target, member);
-        edges.add(declared?.file ?? target, kind, perMember, [declared && declared.name !== '*' ? declared.name : member]);
+        edges.add(
+          declared?.file ?? target,
+          kind,
+          perMember,
+          [declared && declared.name !== '*' ? declared.name : member],
+          imp.line,
+          target,
+        );
       }
       continue;
     }
     if (n.imported === '*') {
       // A namespace used as a value of its own: of a pure barrel, it spreads over what the barrel re-exports.
       const targets = exportsOf.isBarrel(target) ? exportsOf.barrelTargets(target) : [target];
-      for (const t of targets) edges.add(t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`]);
+      for (const t of targets) edges.add(t, kind, weight / targets.length, n.local === '*' ? [] : [`${n.local}.*`], imp.line, target);
       continue;
     }
     const declared = exportsOf.find(target, n.imported);
     const to = declared && declared.file ? declared.file : target;
     const symbol = declared && declared.name !== '*' ? declared.name : n.imported;
-    edges.add(to, kind, weight, [symbol]);
+    edges.add(to, kind, weight, [symbol], imp.line, target);
   }
 }
 
@@ -232,7 +265,7 @@ function addInjectionEdges(f: FileFacts, index: ProjectIndex, edges: FileEdges):
       if (!name) continue;
       const target = index.resolveClass(f.path, name) ?? index.resolveName(f.path, name);
       const file = target && 'cls' in target ? target.file : target?.kind === 'internal' ? target.file : undefined;
-      if (file) edges.add(file, 'di', 1, [name]);
+      if (file) edges.add(file, 'di', 1, [name], m.line);
     }
   }
 }

@@ -11,7 +11,7 @@ import type { Tsconfig, WorkspacePackage } from '../discover/index.js';
 import type { EdgeKind } from '../model/result.js';
 
 /** Bump when linking produces different links for the same facts. */
-export const LINK_FORMAT = 2;
+export const LINK_FORMAT = 3;
 
 export interface FileLinks {
   /** Per target and kind, in the order first linked: `[to, kind, weight (unrounded), symbols]`. */
@@ -21,6 +21,8 @@ export interface FileLinks {
   unresolved: [string, number, string?][];
   externals: string[];
   assets: number;
+  /** `[to, via, line]`: the file an import names (a barrel, or `to`) that leads to `to`, first line; the guard's locations. */
+  sites: [string, string, number][];
 }
 
 export interface LinkedFile {
@@ -63,6 +65,8 @@ function isLinkedFile(x: unknown): x is LinkedFile {
     typeof e.links === 'object' &&
     e.links !== null &&
     Array.isArray(e.links.edges) &&
+    Array.isArray(e.links.sites) &&
+    e.links.sites.every((t) => Array.isArray(t) && typeof t[0] === 'string' && typeof t[1] === 'string' && typeof t[2] === 'number') &&
     e.links.edges.every(
       (t) => Array.isArray(t) && typeof t[0] === 'string' && typeof t[1] === 'string' && typeof t[2] === 'number' && isStrings(t[3]),
     ) &&
