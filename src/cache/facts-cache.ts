@@ -3,7 +3,7 @@
  * the analysed tree (carve only reads the projects it analyses). One file per
  * analysed root, written to a temp name and renamed, so a crash or a concurrent
  * run never leaves a half-written cache; an unreadable cache is ignored and
- * rebuilt, and every entry is validated on read (validate-entry.ts): a bad
+ * rebuilt, and every entry is validated on read (src/extract/revive-facts.ts): a bad
  * entry is re-extracted and counted, never used. Each entry keeps its facts as
  * a JSON string: strings (de)serialise at memory speed, only hits are parsed,
  * and unchanged entries are written back without being encoded again. Bump
@@ -18,7 +18,7 @@ import type { ResolvedConfig } from '../config/load-config.js';
 import type { FileFacts } from '../extract/file-facts.js';
 import { CarveError } from '../util/errors.js';
 import { TOOL_VERSION } from '../model/tool-version.js';
-import { reviveFileFacts } from './validate-entry.js';
+import { reviveFileFacts } from '../extract/revive-facts.js';
 
 export const FORMAT_VERSION = 7;
 

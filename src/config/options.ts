@@ -216,4 +216,13 @@ export const flags: Record<ConfigKey, FlagSpec | null> = {
 export const pathKeys: readonly ConfigKey[] = ['out', 'baseline'];
 
 /** Keys that do not change the analysis result (left out of the config hash). */
-export const presentationKeys: readonly ConfigKey[] = ['out', 'cache', 'cacheDir', 'workers', 'thresholds', 'baseline', 'boundaries', 'boundaryRules'];
+export const presentationKeys: readonly ConfigKey[] = [
+  'out',
+  'cache',
+  'cacheDir',
+  'workers',
+  'thresholds',
+  'baseline',
+  'boundaries',
+  'boundaryRules',
+];

@@ -8,7 +8,7 @@
  * client, never a back-end service. The repository root counts as a
  * deployable only when nothing below it does.
  */
-import type { Bootstrap } from '../extract/bootstrap.js';
+import type { Bootstrap } from '../model/bootstrap.js';
 import type { AnalysisResult, Deployable, DeployableKind, Library } from '../model/result.js';
 import { compareStrings } from '../util/sort.js';
 import type { DeployableHint } from './deployable-hints.js';

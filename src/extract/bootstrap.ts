@@ -5,15 +5,10 @@
  * worker (`new Worker(…)` of BullMQ). A function of one file's facts; which
  * folder it starts is decided in `src/discover/deployables.ts`.
  */
+import type { Bootstrap } from '../model/bootstrap.js';
 import type { FileFacts } from './file-facts.js';
 
-export interface Bootstrap {
-  file: string;
-  line: number;
-  kind: 'http' | 'worker';
-  /** The call, e.g. `NestFactory.create`. */
-  call: string;
-}
+export type { Bootstrap } from '../model/bootstrap.js';
 
 const LISTEN_RECEIVERS = /(^|\.)(app|application|server|httpServer|fastify|instance|api|nestApp)\.listen$/;
 

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { reviveFileFacts } from '../cache/validate-entry.js';
+import { reviveFileFacts } from './revive-facts.js';
 import type { FileFacts } from './file-facts.js';
 
 const MIN_CORES_FOR_AUTO = 4;

@@ -151,7 +151,10 @@ export const resultSchema = z.looseObject({
   decomposition: z
     .looseObject({
       services: z.array(z.looseObject({ name: z.string(), units: z.array(z.string()), tables: z.array(z.string()) })),
-      verdict: z.looseObject({ kind: z.enum(['split', 'modular-monolith', 'dont-split', 'already-distributed']), reasons: z.array(z.string()) }),
+      verdict: z.looseObject({
+        kind: z.enum(['split', 'modular-monolith', 'dont-split', 'already-distributed']),
+        reasons: z.array(z.string()),
+      }),
       metrics: metrics.optional(),
     })
     .optional(),

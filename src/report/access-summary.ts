@@ -63,7 +63,9 @@ export function formatAccessSummary(result: AnalysisResult): string[] {
   for (const a of result.adapters) {
     const c = byAdapter.get(a.name);
     const read = c ? `, read ${c.read} of ${c.files} client files` : '';
-    lines.push(`    ${a.name}: ${a.tables} tables, ${a.accesses} sites, ${a.unresolved} unresolved sites${read} — ${a.enabledBy.join('; ')}`);
+    lines.push(
+      `    ${a.name}: ${a.tables} tables, ${a.accesses} sites, ${a.unresolved} unresolved sites${read} — ${a.enabledBy.join('; ')}`,
+    );
   }
   return lines;
 }
