@@ -97,8 +97,10 @@ describe('carve check ratchets by identity over a git history', () => {
     expect(affected.report.violations.map((x) => x.id)).toEqual([TABLE_WRITE]);
     expect(affected.report.affected).toEqual({ rev: before, changedFiles: 1, hiddenViolations: 2 });
     const head = check(repo, '--affected', 'HEAD');
-    expect(head.code).toBe(0);
     expect(head.report.violations).toEqual([]);
+    // The guarded figures are whole-graph: --affected hides violations, not the new multi-writer table.
+    expect(head.report.figureFindings.map((f) => f.metric)).toContain('multiWriterTables');
+    expect(head.code).toBe(1);
   });
 
   it('--update-baseline alone does not grow the baseline; with --allow-new it does', () => {
