@@ -9,6 +9,7 @@
  */
 import { LAYER_FOLDERS, SOURCE_ROOTS } from '../graph/edge-signals/folder.js';
 import { isTableNode, nodeId } from '../graph/weighted-graph.js';
+import { Contingency } from './weighted-ari.js';
 import type { ClusterGraph, Partition } from './cluster-graph.js';
 
 export function moduleFolder(unitId: string): string | undefined {
@@ -80,33 +81,13 @@ function descendContainers(label: Map<string, string>): void {
   }
 }
 
-const pairs = (x: number): number => (x * (x - 1)) / 2;
-
 /** Adjusted Rand index (Hubert & Arabie) between the partition's communities and the module folders. */
 export function folderAlignment(labels: FolderLabels, partition: Partition): number {
-  const cells = new Map<string, number>();
-  const rows = new Map<number, number>();
-  const cols = new Map<string, number>();
-  let n = 0;
+  const table = new Contingency();
   for (const [node, folders] of labels.byNode) {
     const c = partition.get(node);
     if (c === undefined) continue;
-    for (const f of folders) {
-      const key = `${c}\0${f}`;
-      cells.set(key, (cells.get(key) ?? 0) + 1);
-      rows.set(c, (rows.get(c) ?? 0) + 1);
-      cols.set(f, (cols.get(f) ?? 0) + 1);
-      n++;
-    }
+    for (const f of folders) table.add(c, f);
   }
-  if (n < 2) return 0;
-  let index = 0;
-  for (const v of cells.values()) index += pairs(v);
-  let sumA = 0;
-  for (const v of rows.values()) sumA += pairs(v);
-  let sumB = 0;
-  for (const v of cols.values()) sumB += pairs(v);
-  const expected = (sumA * sumB) / pairs(n);
-  const max = (sumA + sumB) / 2;
-  return max === expected ? 0 : (index - expected) / (max - expected);
+  return table.ari(0);
 }

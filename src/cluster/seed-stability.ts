@@ -9,41 +9,23 @@
  * spread is reported. Deterministic for a given `seed`.
  */
 import type { ClusterGraph, Partition } from './cluster-graph.js';
+import { Contingency } from './weighted-ari.js';
 
 export const STABILITY_SEEDS = 5;
 /** Share of the best modularity within which seed runs count as equally good. */
 export const MODULARITY_TIE = 0.01;
 
-const pairs = (x: number): number => (x * (x - 1)) / 2;
-
 /** Adjusted Rand index between two partitions of the cluster graph, each node counted by the files it stands for. */
 export function partitionAri(cg: ClusterGraph, a: Partition, b: Partition): number {
-  const cells = new Map<string, number>();
-  const rows = new Map<number, number>();
-  const cols = new Map<number, number>();
-  let n = 0;
+  const table = new Contingency();
   for (const node of cg.nodes) {
     const w = cg.size.get(node) ?? 0;
     const x = a.get(node);
     const y = b.get(node);
     if (w === 0 || x === undefined || y === undefined) continue;
-    const key = `${x}\0${y}`;
-    cells.set(key, (cells.get(key) ?? 0) + w);
-    rows.set(x, (rows.get(x) ?? 0) + w);
-    cols.set(y, (cols.get(y) ?? 0) + w);
-    n += w;
+    table.add(x, y, w);
   }
-  if (n < 2) return 1;
-  let index = 0;
-  for (const v of cells.values()) index += pairs(v);
-  let sumA = 0;
-  for (const v of rows.values()) sumA += pairs(v);
-  let sumB = 0;
-  for (const v of cols.values()) sumB += pairs(v);
-  const expected = (sumA * sumB) / pairs(n);
-  const max = (sumA + sumB) / 2;
-  if (max === expected) return index === expected ? 1 : 0;
-  return (index - expected) / (max - expected);
+  return table.ari(1);
 }
 
 export interface SeedRun<T> {
