@@ -3,9 +3,10 @@
  * repository, so it is untrusted: read bounded, never through a link, and
  * checked against its schema before use.
  */
-import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { z } from 'zod';
 import { CarveError } from '../util/errors.js';
+import { readBoundedText } from '../util/read-bounded.js';
 
 export const BASELINE_FILE = 'carve-baseline.json';
 export const BASELINE_VERSION = 1;
@@ -39,23 +40,14 @@ export type Baseline = z.infer<typeof baselineSchema>;
 
 /** Read a file of at most `max` bytes that is a regular file, not a link: the untrusted-input rules of the guard. */
 export function readBoundedFile(file: string, max: number, what: string): string {
-  let stat;
+  let link: boolean;
   try {
-    stat = lstatSync(file);
+    link = lstatSync(file).isSymbolicLink();
   } catch (error) {
     throw new CarveError(`cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  if (stat.isSymbolicLink()) throw new CarveError(`${what} ${file} is a symbolic link; carve reads it only as a plain file`);
-  if (!stat.isFile()) throw new CarveError(`${what} ${file} is not a file`);
-  if (stat.size > max) throw new CarveError(`${what} ${file} is ${stat.size} bytes; carve reads at most ${max}`);
-  const buffer = Buffer.alloc(stat.size);
-  const fd = openSync(file, 'r');
-  try {
-    const n = readSync(fd, buffer, 0, stat.size, 0);
-    return buffer.subarray(0, n).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
+  if (link) throw new CarveError(`${what} ${file} is a symbolic link; carve reads it only as a plain file`);
+  return readBoundedText(file, max, what);
 }
 
 export function readBaseline(file: string): Baseline {

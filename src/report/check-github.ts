@@ -1,6 +1,6 @@
 /** GitHub Actions workflow commands: `::error file=…,line=…::…` for what fails, `::warning` for warnings. */
 import type { CheckReport } from '../model/check-result.js';
-import { formatFigure } from './printable.js';
+import { formatFigure } from './format-figure.js';
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts: the escaping the runner undoes.
 const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -6,7 +6,7 @@
  */
 import type { CheckReport, Violation } from '../model/check-result.js';
 import { mermaidServiceMap } from './mermaid-services.js';
-import { formatFigure } from './printable.js';
+import { formatFigure } from './format-figure.js';
 
 export const MARKDOWN_LIMIT = 60_000;
 const MAX_SERVICES_IN_DIAGRAM = 30;

@@ -5,7 +5,7 @@
  * are results without a location.
  */
 import type { CheckReport } from '../model/check-result.js';
-import { formatFigure } from './printable.js';
+import { formatFigure } from './format-figure.js';
 import { CHECK_RULES, VIOLATION_RULES } from './violation-rules.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -1,12 +1,13 @@
 /** `carve check` in the terminal: failing violations first, then known ones, stale entries, figures, coverage, the tally. */
 import type { CheckReport, Violation } from '../model/check-result.js';
-import { formatFigure, printable } from './printable.js';
+import { escapeTerminal } from '../util/terminal-text.js';
+import { formatFigure } from './format-figure.js';
 
 const MAX_KNOWN = 20;
 
 function violationLine(v: Violation): string[] {
   const tag = v.severity === 'warn' ? 'warn ' : v.status === 'new' ? 'NEW  ' : 'known';
-  return [`  ${tag} ${printable(`${v.file}:${v.line}`)}  ${v.kind}: ${printable(v.message)}`, `        ${printable(v.id)}`];
+  return [`  ${tag} ${escapeTerminal(`${v.file}:${v.line}`)}  ${v.kind}: ${escapeTerminal(v.message)}`, `        ${escapeTerminal(v.id)}`];
 }
 
 export function formatCheckText(report: CheckReport): string {
@@ -15,21 +16,21 @@ export function formatCheckText(report: CheckReport): string {
   const known = report.violations.filter((v) => v.severity === 'error' && v.status === 'known');
   const warnings = report.violations.filter((v) => v.severity === 'warn');
   const scope = report.boundariesDeclared ? `${report.map.services.length} declared services` : 'no boundaries declared: figures only';
-  lines.push(`carve check ${printable(report.project)} — ${scope}`);
+  lines.push(`carve check ${escapeTerminal(report.project)} — ${scope}`);
   if (report.affected)
     lines.push(
-      `affected since ${printable(report.affected.rev)}: ${report.affected.changedFiles} changed files; ${report.affected.hiddenViolations} violations elsewhere not listed`,
+      `affected since ${escapeTerminal(report.affected.rev)}: ${report.affected.changedFiles} changed files; ${report.affected.hiddenViolations} violations elsewhere not listed`,
     );
   if (failing.length) lines.push('', 'New violations (fail):', ...failing.flatMap(violationLine));
   if (report.stale.length)
     lines.push(
       '',
-      `Stale: fixed but still listed in ${printable(report.baseline.file)} (fail; run carve check --update-baseline):`,
-      ...report.stale.map((id) => `  - ${printable(id)}`),
+      `Stale: fixed but still listed in ${escapeTerminal(report.baseline.file)} (fail; run carve check --update-baseline):`,
+      ...report.stale.map((id) => `  - ${escapeTerminal(id)}`),
     );
   if (warnings.length) lines.push('', 'Warnings:', ...warnings.flatMap(violationLine));
   if (known.length) {
-    lines.push('', `Known (in ${printable(report.baseline.file)}):`, ...known.slice(0, MAX_KNOWN).flatMap(violationLine));
+    lines.push('', `Known (in ${escapeTerminal(report.baseline.file)}):`, ...known.slice(0, MAX_KNOWN).flatMap(violationLine));
     if (known.length > MAX_KNOWN) lines.push(`  … and ${known.length - MAX_KNOWN} more`);
   }
   lines.push(
@@ -49,19 +50,22 @@ export function formatCheckText(report: CheckReport): string {
     if (c.unassignedFiles) lines.push(`Not checked: ${c.unassignedFiles} files are in no boundary and not shared`);
     if (c.unownedTables.length)
       lines.push(
-        `Not checked: ${c.unownedTables.length} tables have no owner (${c.unownedTables.slice(0, 5).map(printable).join(', ')}${c.unownedTables.length > 5 ? ', …' : ''})`,
+        `Not checked: ${c.unownedTables.length} tables have no owner (${c.unownedTables
+          .slice(0, 5)
+          .map((t) => escapeTerminal(t))
+          .join(', ')}${c.unownedTables.length > 5 ? ', …' : ''})`,
       );
     if (c.inferredOwners.length)
       lines.push(
         `Owner inferred (declare it in \`tables\`): ${c.inferredOwners
           .slice(0, 5)
-          .map((t) => `${printable(t.table)} → ${printable(t.owner)}`)
+          .map((t) => `${escapeTerminal(t.table)} → ${escapeTerminal(t.owner)}`)
           .join(', ')}${c.inferredOwners.length > 5 ? ', …' : ''}`,
       );
   }
   if (!report.baseline.found)
     lines.push(
-      `No baseline (${printable(report.baseline.file)}): every violation is new — adopt today's state with carve check --update-baseline`,
+      `No baseline (${escapeTerminal(report.baseline.file)}): every violation is new — adopt today's state with carve check --update-baseline`,
     );
   const n = report.counts;
   lines.push('', `${n.known} known, ${n.new} new, ${n.fixed} fixed${n.warnings ? `, ${n.warnings} warnings` : ''}`);

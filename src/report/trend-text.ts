@@ -1,6 +1,7 @@
 /** `carve trend`: one line per figure with a sparkline over the recorded checks, oldest first. */
 import type { HistoryEntry } from '../model/check-result.js';
-import { formatFigure, printable } from './printable.js';
+import { escapeTerminal } from '../util/terminal-text.js';
+import { formatFigure } from './format-figure.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
@@ -26,7 +27,8 @@ export function formatTrend(history: HistoryEntry[]): string {
   if (history.length === 0) return 'No recorded checks yet: run carve check --record (on the main branch, in CI).';
   const first = history[0];
   const last = history.at(-1)!;
-  const span = (h: HistoryEntry): string => `${h.commit ? printable(h.commit.slice(0, 7)) : 'no commit'} ${printable(h.date.slice(0, 10))}`;
+  const span = (h: HistoryEntry): string =>
+    `${h.commit ? escapeTerminal(h.commit.slice(0, 7)) : 'no commit'} ${escapeTerminal(h.date.slice(0, 10))}`;
   const series = trendSeries(history);
   const width = Math.max(...series.map((s) => s.name.length));
   const lines = [`carve trend: ${history.length} recorded checks, ${span(first)} → ${span(last)}`, ''];

@@ -1,0 +1,3 @@
+export function formatFigure(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(3);
+}
